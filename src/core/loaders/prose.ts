@@ -53,6 +53,7 @@ export function readProseIndicators(lines: string[], inTable: boolean[], planYea
   let outerGroup: GroupLabel = { code: "", name: "" };
   let ruleSection = false;
   let last: Item | null = null;
+  let lastNumbered = false;
 
   for (let i = 0; i < lines.length; i++) {
     if (inTable[i]) {
@@ -64,10 +65,19 @@ export function readProseIndicators(lines: string[], inTable: boolean[], planYea
     const bullet = /^(?:[-–+•*]|\u2022)\s*(\S.*)$/.exec(line);
     const numbered = /^\((\d{1,3})\)\s*(\S.*)$/.exec(line) ?? /^(\d{1,3})\)\s+(\S.*)$/.exec(line);
     const heading = bullet || numbered ? null : readHeading(line);
-    const numberedTarget = heading && heading.level === 2 && region && region.level < 2 && /^t[ỷỉ] lệ/i.test(heading.text);
+    // Under a top-level objectives heading, "1. Tỷ lệ ... 80%" is an objective, not a sub-heading.
+    const numberedTarget: boolean =
+      !!heading &&
+      heading.level === 2 &&
+      !!region &&
+      region.level < 2 &&
+      !isObjectiveHeading(heading.text) &&
+      !isGeneralHeading(heading.text) &&
+      (/^t[ỷỉ] lệ/i.test(heading.text) || findProseTargets(heading.text, { year: null, deadline: null }).length > 0 || lastNumbered);
 
     if (heading && !numberedTarget) {
       last = null;
+      lastNumbered = false;
       if (region && heading.level <= region.level && !isObjectiveHeading(heading.text)) region = null;
       if (skipBelow !== null && heading.level <= skipBelow) skipBelow = null;
       if (heading.level <= 2) {
@@ -97,6 +107,7 @@ export function readProseIndicators(lines: string[], inTable: boolean[], planYea
       continue;
     }
 
+    lastNumbered = numberedTarget;
     const body = bullet?.[1] ?? numbered?.[2] ?? (numberedTarget && heading ? heading.text : null);
     const number = numbered?.[1] ?? (numberedTarget && heading ? heading.code : null);
     if (body !== null) {
