@@ -1,0 +1,39 @@
+import type { Indicator, Target } from "./plan";
+
+/** Vietnamese display of numbers, dates and targets, shared by the CLI, the task pane and the workbook. */
+
+export function formatNumber(n: number): string {
+  const [int, frac] = String(Math.round(n * 1e6) / 1e6).split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return frac ? `${grouped},${frac}` : grouped;
+}
+
+/** yyyy-mm-dd → dd/mm/yyyy */
+export function formatDate(iso: string | null): string {
+  if (!iso) return "";
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+const OP_SIGN: Record<string, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "=" };
+
+export function describeTarget(t: Target): string {
+  if (t.op === "none") return "không có chỉ tiêu định lượng";
+  if (t.op === "done") return t.text || "Hoàn thành";
+  if (t.rank) return `trong nhóm ${t.value} đơn vị dẫn đầu (hạng ≤ ${t.value})`;
+  const unit = t.unit ? (t.unit.startsWith("%") ? t.unit : ` ${t.unit}`) : "";
+  const value = formatNumber(t.value ?? 0);
+  if (t.upper !== null) return `từ ${value} đến ${formatNumber(t.upper)}${unit}`;
+  return `${OP_SIGN[t.op] ?? t.op} ${value}${unit}`;
+}
+
+const KIND_LABEL: Record<Indicator["kind"], string> = {
+  level: "mức (lấy số kỳ gần nhất)",
+  cumulative: "cộng dồn trong năm",
+  done: "hoàn thành/đạt",
+  qualitative: "định tính",
+};
+
+export function describeKind(kind: Indicator["kind"]): string {
+  return KIND_LABEL[kind];
+}
