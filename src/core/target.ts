@@ -103,8 +103,9 @@ function findNumbers(text: string): NumberHit[] {
     if (value === null) continue;
     const start = m.index;
     let end = start + m[0].length;
-    let { unit, length } = readUnitAfter(text.slice(end));
-    end += length;
+    const unitRead = readUnitAfter(text.slice(end));
+    let unit = unitRead.unit;
+    end += unitRead.length;
     let upper: number | null = null;
     const range = /^\s*(?:-|–|—|đến|tới)\s*(\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?)(?![\p{L}\d])/iu.exec(text.slice(end));
     if (range) {

@@ -89,7 +89,7 @@ export interface ParseOptions {
  */
 export function parsePlan(input: string, options: ParseOptions = {}): Plan {
   const ctx = new LoadContext();
-  let text = "";
+  let text: string;
   try {
     text = normalizeInput(typeof input === "string" ? input : String(input ?? ""));
   } catch {
