@@ -8,7 +8,7 @@ module.exports = tseslint.config(
   {
     files: ["**/*.js"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
-    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" } },
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly", URL: "readonly" } },
   },
   {
     rules: {
