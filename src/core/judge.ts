@@ -1,0 +1,229 @@
+import { isoDate } from "./deadline";
+import type { Frequency, ReportPeriod } from "./period";
+import { periodEnd, slotsCovered } from "./period";
+import type { Indicator, Target, TargetOp } from "./plan";
+import { fold } from "./text/clean";
+
+/**
+ * The status rules of DOMAIN.md ("Judging an indicator"). The workbook's formulas implement the same
+ * rules cell by cell (src/workbook/formulas.ts); a test recalculates generated workbooks in LibreOffice
+ * and checks that both give the same answers. Keep the two in step: same order, same rounding.
+ */
+
+export type Status = "Chưa có số liệu" | "Cảnh báo" | "Đạt" | "Không đạt" | "Đúng tiến độ" | "Chậm tiến độ";
+export const STATUSES: Status[] = ["Đạt", "Đúng tiến độ", "Chậm tiến độ", "Cảnh báo", "Không đạt", "Chưa có số liệu"];
+
+export type EvidenceCheck = "Hợp lệ" | "Không hợp lệ" | "Chưa thẩm định" | "";
+export const EVIDENCE_CHECKS: EvidenceCheck[] = ["Hợp lệ", "Không hợp lệ", "Chưa thẩm định"];
+
+/** The words a done or qualitative indicator (and a task) is reported with. */
+export const PROGRESS_WORDS = ["Chưa triển khai", "Đang triển khai", "Hoàn thành", "Đạt", "Không đạt"] as const;
+export const DONE_WORDS = ["Hoàn thành", "Đạt"];
+
+export type Entry = number | string | null;
+
+/** What officials entered for one indicator. Numbers are on the sheet's scale (0.95 for 95%). */
+export interface Report {
+  /** One entry per input column of the year (4 quarters or 12 months). */
+  periods: Entry[];
+  numerator?: number | null;
+  denominator?: number | null;
+  evidence?: EvidenceCheck | string;
+  /** Overrides the plan's baseline (the "Hiện trạng" column). */
+  baseline?: number | null;
+}
+
+export interface JudgeSettings {
+  period: ReportPeriod;
+  frequency: Frequency;
+  /** The warning threshold of the roadmap, 0..1 (default 0.5). */
+  warnThreshold: number;
+}
+
+/** One milestone as the sheet holds it: value on the sheet's scale, deadline as an ISO date. */
+export interface Milestone {
+  op: TargetOp;
+  value: number | null;
+  deadline: string | null;
+  text: string;
+}
+
+export interface Judgement {
+  value: Entry;
+  /** 1-based index of the milestone judged against. */
+  milestone: number;
+  expected: number | null;
+  ratio: number | null;
+  progress: number | null;
+  trend: "Tăng" | "Giảm" | "Không đổi" | "";
+  status: Status;
+  reason: string;
+}
+
+export function isPercent(indicator: Indicator): boolean {
+  return indicator.unit === "%" || indicator.targets.some((t) => (t.unit ?? "").startsWith("%"));
+}
+
+/** The milestones of an indicator on the sheet's scale: percentages as fractions. */
+export function milestonesOf(indicator: Indicator): Milestone[] {
+  const scale = isPercent(indicator) ? 100 : 1;
+  return indicator.targets.map((t: Target) => ({
+    op: t.op,
+    value: t.value === null ? null : t.value / scale,
+    deadline: t.deadline,
+    text: t.text,
+  }));
+}
+
+export function baselineOf(indicator: Indicator): number | null {
+  if (!indicator.baseline) return null;
+  return indicator.baseline.value / (isPercent(indicator) ? 100 : 1);
+}
+
+const DAY = 86400000;
+const dayNumber = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY);
+const addDays = (iso: string, n: number): string => new Date((dayNumber(iso) + n) * DAY).toISOString().slice(0, 10);
+
+/** ROUND(x, 9): comparisons are made on rounded numbers in the sheet too, so both engines agree at the boundary. */
+export function round9(x: number): number {
+  const r = Math.round(Math.abs(x) * 1e9) / 1e9;
+  return x < 0 ? -r : r;
+}
+
+/** TEXT(x, "0%") as spreadsheets compute it: 15 significant digits, then half away from zero. */
+export function percentText(x: number): string {
+  const v = Number((x * 100).toPrecision(15));
+  const r = Math.round(Math.abs(v));
+  return `${v < 0 && r !== 0 ? "-" : ""}${r}%`;
+}
+
+export function dateText(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+const sameWord = (a: Entry, b: string): boolean => typeof a === "string" && fold(a.trim()) === fold(b);
+const isBlank = (e: Entry | undefined): boolean => e === null || e === undefined || (typeof e === "string" && e === "");
+
+export function judge(indicator: Indicator, report: Report, settings: JudgeSettings): Judgement {
+  return judgeMilestones(milestonesOf(indicator), indicator.kind === "cumulative", report.baseline ?? baselineOf(indicator), report, settings);
+}
+
+export function judgeMilestones(milestones: Milestone[], cumulative: boolean, baseline: number | null, report: Report, settings: JudgeSettings): Judgement {
+  const end = periodEnd(settings.period);
+  const k = slotsCovered(settings.period, settings.frequency);
+  const periods = report.periods;
+
+  // The latest and the one-before-latest report up to the chosen period.
+  let latest = 0;
+  for (let s = k; s >= 1; s--) if (!isBlank(periods[s - 1])) {
+    latest = s;
+    break;
+  }
+  let previous = 0;
+  for (let s = latest - 1; s >= 1; s--) if (!isBlank(periods[s - 1])) {
+    previous = s;
+    break;
+  }
+  let value: Entry = null;
+  if (latest > 0) {
+    if (cumulative) {
+      value = 0;
+      for (let s = 1; s <= k; s++) if (typeof periods[s - 1] === "number") value += periods[s - 1] as number;
+    } else value = periods[latest - 1];
+  }
+  const num = report.numerator;
+  const den = report.denominator;
+  if (typeof num === "number" && typeof den === "number" && den !== 0) value = num / den;
+
+  let trend: Judgement["trend"] = "";
+  if (latest > 0 && previous > 0) {
+    const a = periods[latest - 1];
+    const b = periods[previous - 1];
+    if (typeof a === "number" && typeof b === "number") trend = a > b ? "Tăng" : a < b ? "Giảm" : "Không đổi";
+  }
+
+  // The milestone judged: the first whose deadline the period has not passed, else the last.
+  let idx = milestones.length - 1;
+  for (let m = 0; m < milestones.length; m++) {
+    const d = milestones[m].deadline;
+    if (d === null || end <= d) {
+      idx = m;
+      break;
+    }
+  }
+  const ms = milestones[idx] ?? { op: "none" as TargetOp, value: null, deadline: null, text: "" };
+  const b1 = baseline ?? 0;
+  const prevValue = idx > 0 ? milestones[idx - 1].value : null;
+  const base = idx > 0 && prevValue !== null ? prevValue : b1;
+  const deadline = ms.deadline;
+  const start = idx === 0 ? (deadline ? isoDate(Number(deadline.slice(0, 4)), 1, 1) : null) : milestones[idx - 1].deadline ? addDays(milestones[idx - 1].deadline!, 1) : null;
+
+  const evidenceInvalid = sameWord(report.evidence ?? "", "Không hợp lệ");
+  const due = deadline !== null && end >= deadline;
+  const blank = isBlank(value);
+  const result = (status: Status, reason: string, extra: Partial<Judgement> = {}): Judgement => ({
+    value: blank ? null : value,
+    milestone: idx + 1,
+    expected: null,
+    ratio: null,
+    progress: null,
+    trend,
+    status,
+    reason,
+    ...extra,
+  });
+
+  const numericTarget = ms.value !== null && [">=", ">", "<=", "<", "="].includes(ms.op);
+  if (!numericTarget) {
+    if (blank) return result("Chưa có số liệu", "Chưa nhập số liệu đến kỳ này");
+    if (evidenceInvalid) return result("Cảnh báo", "Minh chứng không hợp lệ");
+    if (DONE_WORDS.some((w) => sameWord(value, w))) return result("Đạt", "Đã hoàn thành");
+    if (due) return result("Không đạt", `Quá hạn ${dateText(deadline!)} mà chưa hoàn thành`);
+    if (sameWord(value, "Đang triển khai")) return result("Đúng tiến độ", "Đang triển khai");
+    return result("Chậm tiến độ", "Chưa hoàn thành");
+  }
+
+  const T = ms.value!;
+  const atLeast = ms.op === ">=" || ms.op === ">" || ms.op === "=";
+  let f: number | null = null;
+  if (deadline && start) {
+    f = Math.max(0, Math.min(1, (dayNumber(end) - dayNumber(start) + 1) / (dayNumber(deadline) - dayNumber(start) + 1)));
+  }
+  const expected = atLeast && f !== null ? base + (T - base) * f : null;
+  const A = typeof value === "number" ? value : null;
+  const met =
+    A !== null &&
+    ((ms.op === ">=" && round9(A - T) >= 0) ||
+      (ms.op === ">" && round9(A - T) > 0) ||
+      (ms.op === "<=" && round9(A - T) <= 0) ||
+      (ms.op === "<" && round9(A - T) < 0) ||
+      (ms.op === "=" && round9(A - T) === 0));
+  const progress = A !== null && expected !== null && round9(expected - base) > 0 ? (A - base) / (expected - base) : null;
+  let ratio: number | null = null;
+  if (A !== null) {
+    if (atLeast) ratio = T !== 0 ? A / T : null;
+    else ratio = met ? 1 : A !== 0 ? T / A : null;
+  }
+  const numbers = { expected, ratio, progress };
+
+  if (blank) return result("Chưa có số liệu", "Chưa nhập số liệu đến kỳ này", { expected });
+  if (evidenceInvalid) return result("Cảnh báo", "Minh chứng không hợp lệ", numbers);
+  if (A === null) return result("Cảnh báo", "Giá trị không phải số", { expected });
+  if (met) return result("Đạt", "Đã đạt chỉ tiêu", numbers);
+  if (due) return result("Không đạt", `Quá hạn ${dateText(deadline!)} mà chưa đạt`, numbers);
+  if (!atLeast || expected === null) return result("Chậm tiến độ", "Chưa đạt, chưa đến hạn", numbers);
+  if (progress === null) {
+    return round9(A - expected) >= 0
+      ? result("Đúng tiến độ", "Chưa đến mốc lộ trình", numbers)
+      : result("Chậm tiến độ", "Thấp hơn mức xuất phát", numbers);
+  }
+  if (round9(progress - 1) >= 0) return result("Đúng tiến độ", `Đạt ${percentText(progress)} lộ trình`, numbers);
+  if (round9(progress - settings.warnThreshold) >= 0) return result("Chậm tiến độ", `Đạt ${percentText(progress)} lộ trình`, numbers);
+  return result("Cảnh báo", `Dưới ${percentText(settings.warnThreshold)} lộ trình (đạt ${percentText(progress)})`, numbers);
+}
+
+/** A task is judged like a done indicator: by its progress word, its evidence and its deadline. */
+export function judgeTask(task: { deadline: string | null }, progress: Entry, evidence: string, settings: JudgeSettings): Judgement {
+  return judgeMilestones([{ op: "done", value: null, deadline: task.deadline, text: "" }], false, null, { periods: [progress], evidence }, { ...settings, period: settings.period, frequency: "quarter" });
+}

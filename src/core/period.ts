@@ -1,0 +1,88 @@
+import { isoDate, lastDayOfMonth } from "./deadline";
+import { fold } from "./text/clean";
+import { romanOrArabic } from "./text/numbers";
+
+/** How often a unit reports: one input column per quarter, or per month. */
+export type Frequency = "quarter" | "month";
+
+/** A reporting period the user can choose; `slot` is how many input columns of the year it covers. */
+export interface PeriodChoice {
+  label: string;
+  /** Last month of the period (1..12). */
+  endMonth: number;
+}
+
+const QUARTER_NAMES = ["I", "II", "III", "IV"];
+
+/** The choices offered in the workbook's period list, in order. */
+export function periodChoices(frequency: Frequency): PeriodChoice[] {
+  if (frequency === "month") {
+    return Array.from({ length: 12 }, (_, k) => ({ label: `Tháng ${k + 1}`, endMonth: k + 1 }));
+  }
+  return [
+    { label: "Quý I", endMonth: 3 },
+    { label: "Quý II", endMonth: 6 },
+    { label: "6 tháng đầu năm", endMonth: 6 },
+    { label: "Quý III", endMonth: 9 },
+    { label: "9 tháng", endMonth: 9 },
+    { label: "Quý IV", endMonth: 12 },
+    { label: "Cả năm", endMonth: 12 },
+  ];
+}
+
+/** The input columns of a year: "Quý I".."Quý IV" or "Tháng 1".."Tháng 12". */
+export function periodColumns(frequency: Frequency): string[] {
+  return frequency === "month" ? Array.from({ length: 12 }, (_, k) => `Tháng ${k + 1}`) : QUARTER_NAMES.map((q) => `Quý ${q}`);
+}
+
+export interface ReportPeriod {
+  year: number;
+  /** One of periodChoices(frequency).label. */
+  choice: string;
+  endMonth: number;
+}
+
+export function periodEnd(p: ReportPeriod): string {
+  return isoDate(p.year, p.endMonth, lastDayOfMonth(p.year, p.endMonth));
+}
+
+/** How many input columns of the year the period covers. */
+export function slotsCovered(p: ReportPeriod, frequency: Frequency): number {
+  return frequency === "month" ? p.endMonth : Math.ceil(p.endMonth / 3);
+}
+
+export function periodLabel(p: ReportPeriod): string {
+  return `${p.choice}/${p.year}`;
+}
+
+/**
+ * Reads "Quý II/2026", "Quý 2/2026", "Tháng 5/2026", "6 tháng đầu năm 2026", "9 tháng năm 2026",
+ * "Năm 2026". A month in a quarterly workbook counts as the quarter that holds it.
+ */
+export function parsePeriod(text: string, frequency: Frequency): ReportPeriod | null {
+  const f = fold(text.trim());
+  const yearMatch = /((?:19|20)\d\d)\s*$/.exec(f);
+  if (!yearMatch) return null;
+  const year = Number(yearMatch[1]);
+  let endMonth: number | null = null;
+  let m: RegExpExecArray | null;
+  if ((m = /^quy\s+(iv|iii|ii|i|[1-4])\b/.exec(f))) {
+    const q = romanOrArabic(m[1]);
+    endMonth = q ? q * 3 : null;
+  } else if ((m = /^thang\s+(\d{1,2})\b/.exec(f))) {
+    const month = Number(m[1]);
+    endMonth = month >= 1 && month <= 12 ? month : null;
+  } else if (/^6 thang/.test(f)) endMonth = 6;
+  else if (/^9 thang/.test(f)) endMonth = 9;
+  else if (/^(ca )?nam\b/.test(f)) endMonth = 12;
+  if (endMonth === null) return null;
+  const choices = periodChoices(frequency);
+  if (frequency === "month") {
+    if (/^quy|^6 thang|^9 thang|^(ca )?nam/.test(f)) return { year, choice: `Tháng ${endMonth}`, endMonth };
+    return { year, choice: `Tháng ${endMonth}`, endMonth };
+  }
+  const quarterEnd = Math.ceil(endMonth / 3) * 3;
+  const preferred = /^6 thang/.test(f) ? "6 tháng đầu năm" : /^9 thang/.test(f) ? "9 tháng" : /^(ca )?nam/.test(f) ? "Cả năm" : null;
+  const choice = choices.find((c) => c.label === preferred) ?? choices.find((c) => c.endMonth === quarterEnd && c.label.startsWith("Quý"))!;
+  return { year, choice: choice.label, endMonth: choice.endMonth };
+}
