@@ -1,0 +1,111 @@
+import ExcelJS from "exceljs";
+import type { SheetSpec, Style, Validation, WorkbookSpec } from "../workbook/spec";
+
+/** Renders the workbook description to an .xlsx file with ExcelJS (the CLI, export, tests). */
+
+const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
+
+function eachCell(ws: ExcelJS.Worksheet, range: string, fn: (cell: ExcelJS.Cell) => void): void {
+  const [a, b = a] = range.split(":");
+  const tl = ws.getCell(a);
+  const br = ws.getCell(b);
+  for (let r = Number(tl.row); r <= Number(br.row); r++) {
+    for (let c = Number(tl.col); c <= Number(br.col); c++) fn(ws.getCell(r, c));
+  }
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: Style): void {
+  if (style.bold !== undefined || style.italic !== undefined || style.size !== undefined || style.color !== undefined) {
+    cell.font = {
+      ...cell.font,
+      ...(style.bold !== undefined ? { bold: style.bold } : {}),
+      ...(style.italic !== undefined ? { italic: style.italic } : {}),
+      ...(style.size !== undefined ? { size: style.size } : {}),
+      ...(style.color ? { color: { argb: argb(style.color) } } : {}),
+    };
+  }
+  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  if (style.wrap !== undefined || style.hAlign || style.vAlign) {
+    cell.alignment = {
+      ...cell.alignment,
+      ...(style.wrap !== undefined ? { wrapText: style.wrap } : {}),
+      ...(style.hAlign ? { horizontal: style.hAlign } : {}),
+      ...(style.vAlign ? { vertical: style.vAlign } : {}),
+    };
+  }
+  if (style.border) {
+    const thin = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
+    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+}
+
+function validation(rule: Validation): ExcelJS.DataValidation {
+  const common = { allowBlank: true, showErrorMessage: true, errorStyle: "stop" as const, errorTitle: rule.title, error: rule.message, showInputMessage: true, promptTitle: rule.title, prompt: rule.message };
+  switch (rule.type) {
+    case "list":
+      return { ...common, type: "list", formulae: [rule.source] };
+    case "decimal":
+      return rule.max === null
+        ? { ...common, type: "decimal", operator: "greaterThanOrEqual", formulae: [rule.min] }
+        : { ...common, type: "decimal", operator: "between", formulae: [rule.min, rule.max] };
+    case "date":
+      return { ...common, type: "date", operator: "greaterThan", formulae: [new Date(Date.UTC(1990, 0, 1))] };
+    case "custom":
+      return { ...common, type: "custom", formulae: [rule.formula] };
+  }
+}
+
+async function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void> {
+  const ws = wb.addWorksheet(spec.name, {
+    properties: spec.tabColor ? { tabColor: { argb: argb(spec.tabColor) } } : {},
+    views: spec.freeze ? [{ state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }] : [],
+    pageSetup: {
+      paperSize: 9,
+      orientation: spec.print.landscape ? "landscape" : "portrait",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      ...(spec.print.repeatRows ? { printTitlesRow: `${spec.print.repeatRows[0]}:${spec.print.repeatRows[1]}` } : {}),
+    },
+  });
+  spec.columns.forEach((c, k) => {
+    const col = ws.getColumn(k + 1);
+    col.width = c.width;
+    if (c.hidden) col.hidden = true;
+  });
+  spec.rows.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      if (!cell || (cell.v === undefined && cell.f === undefined && cell.fmt === undefined)) return;
+      const target = ws.getCell(r + 1, c + 1);
+      // Strings are written as strings: ExcelJS only makes formulas of { formula } values.
+      if (cell.f !== undefined) target.value = { formula: cell.f };
+      else if (cell.v !== undefined && cell.v !== null) target.value = cell.v;
+      if (cell.fmt) target.numFmt = cell.fmt;
+    });
+  });
+  for (const n of spec.hiddenRows) ws.getRow(n).hidden = true;
+  for (const { range, style } of spec.styles) eachCell(ws, range, (cell) => applyStyle(cell, style));
+  for (const m of spec.merges) ws.mergeCells(m);
+  for (const v of spec.validations) ws.dataValidations.add(v.range, validation(v.rule));
+  spec.conditionalFormats.forEach((cf, k) => {
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [{ type: "expression", priority: k + 1, formulae: [cf.formula], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } }, font: { color: { argb: argb(cf.color) } } } }],
+    });
+  });
+  for (const range of spec.inputs) eachCell(ws, range, (cell) => (cell.protection = { locked: false }));
+  if (spec.protect) {
+    await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  }
+}
+
+export async function renderXlsx(spec: WorkbookSpec): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Chỉ tiêu số";
+  wb.title = spec.title;
+  wb.calcProperties.fullCalcOnLoad = true;
+  for (const sheet of spec.sheets) await renderSheet(wb, sheet);
+  for (const n of spec.names) wb.definedNames.add(n.ref, n.name);
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}

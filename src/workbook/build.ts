@@ -1,0 +1,41 @@
+import type { Plan } from "../core/plan";
+import { buildConfigSheet } from "./configSheet";
+import type { IndicatorEntry, IndicatorSheetLayout } from "./indicatorSheet";
+import { buildIndicatorSheet } from "./indicatorSheet";
+import type { WorkbookSettings } from "./settings";
+import type { WorkbookSpec } from "./spec";
+import { buildSummarySheet } from "./summarySheet";
+import type { TaskEntry } from "./taskSheet";
+import { buildTaskSheet } from "./taskSheet";
+
+export interface WorkbookInput {
+  plan: Plan;
+  settings: WorkbookSettings;
+  indicatorEntries?: Map<string, IndicatorEntry>;
+  taskEntries?: Map<string, TaskEntry>;
+}
+
+export interface WorkbookLayout {
+  indicators: IndicatorSheetLayout;
+  tasks: { rowOf: Map<string, number>; firstRow: number; lastRow: number } | null;
+  /** Where the chart of counts by status reads from, for renderers that draw one. */
+  chart: { sheet: string; labels: string; values: string };
+}
+
+/** Describes the standard report workbook of a plan: "Chỉ tiêu", "Nhiệm vụ", "Tổng hợp", "Cấu hình". */
+export function buildWorkbook(input: WorkbookInput): { spec: WorkbookSpec; layout: WorkbookLayout } {
+  const { plan, settings } = input;
+  const indicators = buildIndicatorSheet(plan.indicators, settings, input.indicatorEntries ?? new Map());
+  const tasks = plan.tasks.length ? buildTaskSheet(plan.tasks, input.taskEntries ?? new Map()) : null;
+  const summary = buildSummarySheet(plan.indicators, indicators.layout, tasks);
+  const config = buildConfigSheet(settings, plan.title);
+  const sheets = [indicators.sheet, ...(tasks ? [tasks.sheet] : []), summary.sheet, config.sheet];
+  return {
+    spec: { sheets, names: config.names, title: plan.title },
+    layout: {
+      indicators: indicators.layout,
+      tasks: tasks ? { rowOf: tasks.rowOf, firstRow: tasks.firstRow, lastRow: tasks.lastRow } : null,
+      chart: { sheet: summary.sheet.name, labels: summary.statusLabelRange, values: summary.statusCountRange },
+    },
+  };
+}

@@ -1,0 +1,357 @@
+import { describeKind, describeTarget } from "../core/format";
+import type { Report } from "../core/judge";
+import { EVIDENCE_CHECKS, baselineOf, isPercent, milestonesOf } from "../core/judge";
+import { periodColumns } from "../core/period";
+import type { Indicator } from "../core/plan";
+import type { WorkbookSettings } from "./settings";
+import { NAMES } from "./settings";
+import type { Cell, SheetSpec, Validation } from "./spec";
+import { addr, colLetter, dateSerial, emptySheet, rangeAddr, setCell } from "./spec";
+import { GROUP_FILL, HEADER_COLOR, HEADER_FILL, INPUT_FILL, STATUS_STYLE } from "./theme";
+
+export const INDICATOR_SHEET = "Chỉ tiêu";
+export const HEADER_ROW = 4;
+/** A hidden row above the header numbers the period columns, for SUMIF over the periods reported so far. */
+export const SLOT_ROW = 3;
+
+/** What officials entered for an indicator, as the sheet holds it. */
+export interface IndicatorEntry extends Report {
+  evidenceNumber?: string | null;
+  evidenceDate?: string | null;
+  evidenceSummary?: string | null;
+  note?: string | null;
+}
+
+interface Col {
+  key: string;
+  header: string;
+  width: number;
+  hidden: boolean;
+}
+
+/** The column plan of the indicator sheet; formulas refer to columns by key. */
+export class IndicatorColumns {
+  readonly list: Col[] = [];
+  constructor(
+    readonly milestones: number,
+    readonly periods: string[],
+  ) {
+    const add = (key: string, header: string, width: number, hidden = false) => this.list.push({ key, header, width, hidden });
+    add("code", "Mã", 9);
+    add("group", "Nhóm", 18);
+    add("name", "Nội dung chỉ tiêu", 48);
+    add("unit", "Đơn vị tính", 9);
+    add("targetText", "Chỉ tiêu theo văn bản", 18);
+    add("kind", "Cách tính", 12);
+    for (let m = 1; m <= milestones; m++) {
+      const suffix = milestones > 1 ? ` (mốc ${m})` : "";
+      add(`op${m}`, `So sánh${suffix}`, 8);
+      add(`t${m}`, `Giá trị chỉ tiêu${suffix}`, 10);
+      add(`d${m}`, `Thời hạn${suffix}`, 11);
+    }
+    add("baseline", "Hiện trạng (mức xuất phát)", 11);
+    periods.forEach((p, k) => add(`p${k + 1}`, p, 10));
+    add("num", "Tử số", 9);
+    add("den", "Mẫu số", 9);
+    add("latest", "Kỳ báo cáo gần nhất", 6, true);
+    add("previous", "Kỳ báo cáo trước đó", 6, true);
+    add("m", "Mốc đang xét", 6, true);
+    add("opx", "So sánh đang xét", 6, true);
+    add("tx", "Chỉ tiêu đang xét", 6, true);
+    add("bx", "Mức xuất phát của lộ trình", 6, true);
+    add("sx", "Ngày bắt đầu lộ trình", 6, true);
+    add("met", "Đã đạt?", 6, true);
+    add("dx", "Thời hạn đang xét", 11);
+    add("fx", "Tỷ lệ thời gian đã qua", 9);
+    add("value", "Giá trị báo cáo", 10);
+    add("trend", "Xu hướng", 9);
+    add("expected", "Kỳ vọng theo lộ trình", 10);
+    add("ratio", "Tỷ lệ đạt so với chỉ tiêu", 10);
+    add("progress", "Tiến độ so với lộ trình", 10);
+    add("status", "Trạng thái", 14);
+    add("reason", "Lý do", 28);
+    add("lead", "Đơn vị chủ trì", 18);
+    add("partners", "Đơn vị phối hợp", 18);
+    add("evNumber", "Số văn bản minh chứng", 14);
+    add("evDate", "Ngày minh chứng", 11);
+    add("evSummary", "Tóm tắt minh chứng", 24);
+    add("evCheck", "Thẩm định minh chứng", 13);
+    add("note", "Ghi chú", 20);
+    add("source", "Nguồn số liệu", 20);
+  }
+  index(key: string): number {
+    const i = this.list.findIndex((c) => c.key === key);
+    if (i < 0) throw new Error(`no column ${key}`);
+    return i + 1;
+  }
+  letter(key: string): string {
+    return colLetter(this.index(key));
+  }
+}
+
+const NUMERIC_OPS = (op: string) => `OR(${op}=">=",${op}=">",${op}="<=",${op}="<",${op}="=")`;
+const AT_LEAST = (op: string) => `OR(${op}=">=",${op}=">",${op}="=")`;
+const DATE_TEXT = (d: string) => `TEXT(DAY(${d}),"00")&"/"&TEXT(MONTH(${d}),"00")&"/"&YEAR(${d})`;
+
+/** Nested IFs choosing among milestone cells by the milestone index (CHOOSE would turn blanks into 0). */
+function pick(mCell: string, cells: string[], blankAsEmpty: boolean): string {
+  const item = (c: string) => (blankAsEmpty ? `IF(${c}="","",${c})` : c);
+  let f = item(cells[cells.length - 1]);
+  for (let k = cells.length - 2; k >= 0; k--) f = `IF(${mCell}=${k + 1},${item(cells[k])},${f})`;
+  return f;
+}
+
+/** The formulas of one indicator row: the same rules, in the same order, as src/core/judge.ts. */
+export function rowFormulas(c: IndicatorColumns, r: number, cumulative: boolean, milestoneCount: number): Record<string, string> {
+  const L = (key: string) => `${c.letter(key)}${r}`;
+  const P = c.periods.length;
+  const slot = (s: number) => L(`p${s}`);
+  const periodRange = `${L("p1")}:${L(`p${P}`)}`;
+  const soKy = NAMES.slotsCovered;
+
+  let latest = `IF(${slot(1)}<>"",1,0)`;
+  for (let s = 2; s <= P; s++) latest = `IF(AND(${soKy}>=${s},${slot(s)}<>""),${s},${latest})`;
+  let previous = `IF(AND(${L("latest")}>1,${slot(1)}<>""),1,0)`;
+  for (let s = 2; s <= P; s++) previous = `IF(AND(${L("latest")}>${s},${slot(s)}<>""),${s},${previous})`;
+
+  const slotRow = `$${c.letter("p1")}$${SLOT_ROW}:$${c.letter(`p${P}`)}$${SLOT_ROW}`;
+  const base = cumulative ? `SUMIF(${slotRow},"<="&${soKy},${periodRange})` : `INDEX(${periodRange},1,${L("latest")})`;
+  const value = `IF(AND(ISNUMBER(${L("num")}),ISNUMBER(${L("den")}),${L("den")}<>0),${L("num")}/${L("den")},IF(${L("latest")}=0,"",${base}))`;
+
+  const at = (k: string) => `INDEX(${periodRange},1,${L(k)})`;
+  const trend = `IF(${L("previous")}=0,"",IF(AND(ISNUMBER(${at("latest")}),ISNUMBER(${at("previous")})),IF(${at("latest")}>${at("previous")},"Tăng",IF(${at("latest")}<${at("previous")},"Giảm","Không đổi")),""))`;
+
+  // Only the row's own milestones: a plan whose other rows have more leaves the extra cells blank.
+  const M = Math.max(1, Math.min(milestoneCount, c.milestones));
+  const ms = (key: string) => Array.from({ length: M }, (_, k) => L(`${key}${k + 1}`));
+  let m = "1";
+  if (M > 1) {
+    m = String(M);
+    for (let k = M - 1; k >= 1; k--) m = `IF(OR(${L(`d${k}`)}="",${NAMES.periodEnd}<=${L(`d${k}`)}),${k},${m})`;
+  }
+  const b1 = `IF(ISNUMBER(${L("baseline")}),${L("baseline")},0)`;
+  const bases = [b1, ...Array.from({ length: M - 1 }, (_, k) => `IF(${NUMERIC_OPS(L(`op${k + 1}`))},${L(`t${k + 1}`)},${b1})`)];
+  const starts = [`IF(${L("d1")}="","",DATE(YEAR(${L("d1")}),1,1))`, ...Array.from({ length: M - 1 }, (_, k) => `IF(${L(`d${k + 1}`)}="","",${L(`d${k + 1}`)}+1)`)];
+  const pickExpr = (exprs: string[]) => {
+    let f = exprs[exprs.length - 1];
+    for (let k = exprs.length - 2; k >= 0; k--) f = `IF(${L("m")}=${k + 1},${exprs[k]},${f})`;
+    return f;
+  };
+
+  const A = L("value");
+  const op = L("opx");
+  const T = L("tx");
+  const D = L("dx");
+  const met = `IF(AND(${NUMERIC_OPS(op)},ISNUMBER(${A})),OR(AND(${op}=">=",ROUND(${A}-${T},9)>=0),AND(${op}=">",ROUND(${A}-${T},9)>0),AND(${op}="<=",ROUND(${A}-${T},9)<=0),AND(${op}="<",ROUND(${A}-${T},9)<0),AND(${op}="=",ROUND(${A}-${T},9)=0)),FALSE)`;
+  const f = `IF(OR(${D}="",${L("sx")}=""),"",MAX(0,MIN(1,(${NAMES.periodEnd}-${L("sx")}+1)/(${D}-${L("sx")}+1))))`;
+  const expected = `IF(AND(${NUMERIC_OPS(op)},${AT_LEAST(op)},${L("fx")}<>""),${L("bx")}+(${T}-${L("bx")})*${L("fx")},"")`;
+  const progress = `IF(AND(ISNUMBER(${A}),ISNUMBER(${L("expected")})),IF(ROUND(${L("expected")}-${L("bx")},9)>0,(${A}-${L("bx")})/(${L("expected")}-${L("bx")}),""),"")`;
+  const ratio = `IF(AND(ISNUMBER(${A}),${NUMERIC_OPS(op)}),IF(${AT_LEAST(op)},IF(${T}<>0,${A}/${T},""),IF(${L("met")},1,IF(${A}<>0,${T}/${A},""))),"")`;
+  const due = `IF(${D}="",FALSE,${NAMES.periodEnd}>=${D})`;
+  const invalid = `${L("evCheck")}="Không hợp lệ"`;
+  const E = L("expected");
+  const Pr = L("progress");
+  const pct = (x: string) => `TEXT(${x},"0%")`;
+
+  const numericStatus = `IF(NOT(ISNUMBER(${A})),"Cảnh báo",IF(${L("met")},"Đạt",IF(${due},"Không đạt",IF(OR(NOT(${AT_LEAST(op)}),${E}=""),"Chậm tiến độ",IF(${Pr}="",IF(ROUND(${A}-${E},9)>=0,"Đúng tiến độ","Chậm tiến độ"),IF(ROUND(${Pr}-1,9)>=0,"Đúng tiến độ",IF(ROUND(${Pr}-${NAMES.warnThreshold},9)>=0,"Chậm tiến độ","Cảnh báo")))))))`;
+  const doneStatus = `IF(OR(${A}="Hoàn thành",${A}="Đạt"),"Đạt",IF(${due},"Không đạt",IF(${A}="Đang triển khai","Đúng tiến độ","Chậm tiến độ")))`;
+  const status = `IF(${A}="","Chưa có số liệu",IF(${invalid},"Cảnh báo",IF(${NUMERIC_OPS(op)},${numericStatus},${doneStatus})))`;
+
+  const numericReason = `IF(NOT(ISNUMBER(${A})),"Giá trị không phải số",IF(${L("met")},"Đã đạt chỉ tiêu",IF(${due},"Quá hạn "&${DATE_TEXT(D)}&" mà chưa đạt",IF(OR(NOT(${AT_LEAST(op)}),${E}=""),"Chưa đạt, chưa đến hạn",IF(${Pr}="",IF(ROUND(${A}-${E},9)>=0,"Chưa đến mốc lộ trình","Thấp hơn mức xuất phát"),IF(ROUND(${Pr}-${NAMES.warnThreshold},9)>=0,"Đạt "&${pct(Pr)}&" lộ trình","Dưới "&${pct(NAMES.warnThreshold)}&" lộ trình (đạt "&${pct(Pr)}&")"))))))`;
+  const doneReason = `IF(OR(${A}="Hoàn thành",${A}="Đạt"),"Đã hoàn thành",IF(${due},"Quá hạn "&${DATE_TEXT(D)}&" mà chưa hoàn thành",IF(${A}="Đang triển khai","Đang triển khai","Chưa hoàn thành")))`;
+  const reason = `IF(${A}="","Chưa nhập số liệu đến kỳ này",IF(${invalid},"Minh chứng không hợp lệ",IF(${NUMERIC_OPS(op)},${numericReason},${doneReason})))`;
+
+  return {
+    latest,
+    previous,
+    value,
+    trend,
+    m,
+    opx: pick(L("m"), ms("op"), false),
+    tx: pick(L("m"), ms("t"), false),
+    dx: pick(L("m"), ms("d"), true),
+    bx: pickExpr(bases),
+    sx: pickExpr(starts),
+    met,
+    fx: f,
+    expected,
+    progress,
+    ratio,
+    status,
+    reason,
+  };
+}
+
+function percentFormat(indicator: Indicator): string {
+  return indicator.targets.some((t) => t.value !== null && !Number.isInteger(t.value)) ? "0.0%" : "0%";
+}
+
+type RowRule = "percent" | "count" | "word" | "mixed";
+
+function ruleOf(indicator: Indicator): RowRule {
+  const numeric = indicator.targets.filter((t) => t.value !== null).length;
+  if (numeric === 0) return "word";
+  if (numeric < indicator.targets.length) return "mixed";
+  return isPercent(indicator) ? "percent" : "count";
+}
+
+const PROGRESS_LIST = "DS_TienDo";
+
+function validationFor(rule: RowRule, firstCell: string): Validation {
+  switch (rule) {
+    case "percent":
+      return { type: "decimal", min: 0, max: 1, title: "Tỷ lệ phần trăm", message: "Nhập tỷ lệ từ 0% đến 100%, ví dụ 95%. Số 95 sẽ bị hiểu là 9500%." };
+    case "count":
+      return { type: "decimal", min: 0, max: null, title: "Số lượng", message: "Nhập một số không âm." };
+    case "word":
+      return { type: "list", source: PROGRESS_LIST, title: "Tiến độ", message: "Chọn: Chưa triển khai, Đang triển khai, Hoàn thành, Đạt hoặc Không đạt." };
+    case "mixed":
+      return {
+        type: "custom",
+        formula: `OR(ISNUMBER(${firstCell}),COUNTIF(${PROGRESS_LIST},${firstCell})>0)`,
+        title: "Số liệu",
+        message: "Nhập một tỷ lệ (ví dụ 60%) hoặc một từ tiến độ: Chưa triển khai, Đang triển khai, Hoàn thành.",
+      };
+  }
+}
+
+export interface IndicatorSheetLayout {
+  columns: IndicatorColumns;
+  /** Sheet row of each indicator, by id. */
+  rowOf: Map<string, number>;
+  firstRow: number;
+  lastRow: number;
+}
+
+const isoOrNull = (d: string | null | undefined) => (d ? { v: dateSerial(d), fmt: "dd/mm/yyyy" } : {});
+
+export function buildIndicatorSheet(indicators: Indicator[], settings: WorkbookSettings, entries: Map<string, IndicatorEntry>): { sheet: SheetSpec; layout: IndicatorSheetLayout } {
+  const sheet = emptySheet(INDICATOR_SHEET);
+  const periods = periodColumns(settings.frequency);
+  const M = Math.max(1, ...indicators.map((i) => i.targets.length));
+  const cols = new IndicatorColumns(M, periods);
+  const last = cols.list.length;
+  const L = (key: string) => cols.index(key);
+
+  setCell(sheet, 1, 1, { f: `"BÁO CÁO CHỈ TIÊU CHUYỂN ĐỔI SỐ — "&UPPER(${NAMES.unit})` });
+  setCell(sheet, 2, 1, { f: `${NAMES.planTitle}&" — Kỳ báo cáo: "&${NAMES.periodLabel}` });
+  sheet.merges.push(rangeAddr(1, 1, 8, 1), rangeAddr(1, 2, 8, 2));
+  sheet.styles.push({ range: rangeAddr(1, 1, 8, 1), style: { bold: true, size: 14, color: HEADER_FILL } });
+  sheet.styles.push({ range: rangeAddr(1, 2, 8, 2), style: { italic: true } });
+  periods.forEach((_, k) => setCell(sheet, SLOT_ROW, L(`p${k + 1}`), { v: k + 1 }));
+  sheet.hiddenRows.push(SLOT_ROW);
+  cols.list.forEach((c, k) => setCell(sheet, HEADER_ROW, k + 1, { v: c.header }));
+  sheet.columns = cols.list.map((c) => ({ width: c.width, hidden: c.hidden }));
+  sheet.styles.push({ range: rangeAddr(1, HEADER_ROW, last, HEADER_ROW), style: { bold: true, fill: HEADER_FILL, color: HEADER_COLOR, wrap: true, vAlign: "middle", hAlign: "center", border: true } });
+
+  const rowOf = new Map<string, number>();
+  let r = HEADER_ROW;
+  let group: string | null = null;
+  const validationRuns: Array<{ rule: RowRule; from: number; to: number }> = [];
+  for (const ind of indicators) {
+    const groupLabel = [ind.section, [ind.groupCode, ind.group].filter(Boolean).join(". ")].filter(Boolean).join(" — ");
+    if (groupLabel !== group) {
+      group = groupLabel;
+      if (groupLabel) {
+        r++;
+        setCell(sheet, r, 1, { v: groupLabel });
+        sheet.merges.push(rangeAddr(1, r, 6, r));
+        sheet.styles.push({ range: rangeAddr(1, r, last, r), style: { bold: true, fill: GROUP_FILL } });
+      }
+    }
+    r++;
+    rowOf.set(ind.id, r);
+    const percent = isPercent(ind);
+    const pf = percentFormat(ind);
+    const numFmt = percent ? pf : "General";
+    const put = (key: string, cell: Cell) => setCell(sheet, r, L(key), cell);
+    put("code", { v: ind.id });
+    put("group", { v: groupLabel });
+    put("name", { v: ind.name });
+    put("unit", { v: ind.unit ?? "" });
+    put("targetText", { v: ind.targets.map((t) => (ind.targets.length > 1 && t.year ? `${t.year}: ` : "") + (t.text || describeTarget(t))).join("; ") });
+    put("kind", { v: describeKind(ind.kind) });
+    const milestones = milestonesOf(ind);
+    for (let m = 1; m <= M; m++) {
+      const ms = milestones[m - 1];
+      if (!ms) continue;
+      put(`op${m}`, { v: ms.op });
+      put(`t${m}`, ms.value === null ? {} : { v: ms.value, fmt: numFmt });
+      put(`d${m}`, isoOrNull(ms.deadline));
+    }
+    const entry = entries.get(ind.id);
+    const baseline = entry?.baseline ?? baselineOf(ind);
+    put("baseline", baseline === null ? { fmt: numFmt } : { v: baseline, fmt: numFmt });
+    periods.forEach((_, k) => {
+      const v = entry?.periods[k];
+      put(`p${k + 1}`, v === null || v === undefined ? { fmt: numFmt } : { v, fmt: numFmt });
+    });
+    put("num", entry?.numerator != null ? { v: entry.numerator } : {});
+    put("den", entry?.denominator != null ? { v: entry.denominator } : {});
+    const formulas = rowFormulas(cols, r, ind.kind === "cumulative", milestones.length);
+    for (const [key, f] of Object.entries(formulas)) put(key, { f });
+    sheet.rows[r - 1][L("value") - 1].fmt = numFmt;
+    sheet.rows[r - 1][L("expected") - 1].fmt = numFmt;
+    sheet.rows[r - 1][L("dx") - 1].fmt = "dd/mm/yyyy";
+    sheet.rows[r - 1][L("sx") - 1].fmt = "dd/mm/yyyy";
+    for (const key of ["fx", "ratio", "progress"]) sheet.rows[r - 1][L(key) - 1].fmt = "0%";
+    put("lead", { v: ind.lead ?? "" });
+    put("partners", { v: ind.partners ?? "" });
+    put("evNumber", entry?.evidenceNumber ? { v: entry.evidenceNumber } : {});
+    put("evDate", isoOrNull(entry?.evidenceDate));
+    if (!entry?.evidenceDate) sheet.rows[r - 1][L("evDate") - 1] = { fmt: "dd/mm/yyyy" };
+    put("evSummary", entry?.evidenceSummary ? { v: entry.evidenceSummary } : {});
+    put("evCheck", entry?.evidence ? { v: entry.evidence } : {});
+    put("note", { v: [ind.note, entry?.note].filter(Boolean).join("; ") });
+    put("source", { v: ind.source ?? "" });
+
+    const rule = ruleOf(ind);
+    const run = validationRuns[validationRuns.length - 1];
+    if (run && run.rule === rule && run.to === r - 1) run.to = r;
+    else validationRuns.push({ rule, from: r, to: r });
+  }
+  const first = HEADER_ROW + 1;
+  const lastRow = Math.max(r, first);
+
+  // Input cells: baseline, period values, numerator/denominator, evidence and notes.
+  const inputCols = ["baseline", ...periods.map((_, k) => `p${k + 1}`), "num", "den", "evNumber", "evDate", "evSummary", "evCheck", "note"];
+  for (const [from, to] of runsOf(inputCols.map(L))) sheet.inputs.push(rangeAddr(from, first, to, lastRow));
+  for (const range of sheet.inputs) sheet.styles.push({ range, style: { fill: INPUT_FILL } });
+  for (const run of validationRuns) {
+    const range = rangeAddr(L("baseline"), run.from, L(`p${periods.length}`), run.to);
+    sheet.validations.push({ range, rule: validationFor(run.rule, addr(L("baseline"), run.from)) });
+  }
+  sheet.validations.push({ range: rangeAddr(L("num"), first, L("den"), lastRow), rule: { type: "decimal", min: 0, max: null, title: "Tử số, mẫu số", message: "Nhập số không âm; khi có cả hai, giá trị báo cáo là tử số chia mẫu số." } });
+  sheet.validations.push({ range: rangeAddr(L("evDate"), first, L("evDate"), lastRow), rule: { type: "date", title: "Ngày minh chứng", message: "Nhập ngày theo dạng dd/mm/yyyy." } });
+  sheet.validations.push({ range: rangeAddr(L("evCheck"), first, L("evCheck"), lastRow), rule: { type: "list", source: "DS_ThamDinh", title: "Thẩm định minh chứng", message: `Chọn: ${EVIDENCE_CHECKS.join(", ")}.` } });
+
+  // Colours travel with the file: native conditional formats on the status cell and the row's key cells.
+  const status = `$${cols.letter("status")}${first}`;
+  for (const [s, style] of Object.entries(STATUS_STYLE)) {
+    for (const key of ["code", "name", "value", "status"]) {
+      sheet.conditionalFormats.push({ range: rangeAddr(L(key), first, L(key), lastRow), formula: `${status}="${s}"`, fill: style.fill, color: style.color });
+    }
+  }
+
+  sheet.styles.push({ range: rangeAddr(1, first, last, lastRow), style: { vAlign: "top", border: true } });
+  for (const key of ["name", "targetText", "reason", "lead", "partners", "evSummary", "note", "source", "group"]) {
+    sheet.styles.push({ range: rangeAddr(L(key), first, L(key), lastRow), style: { wrap: true } });
+  }
+  sheet.styles.push({ range: rangeAddr(L("status"), first, L("status"), lastRow), style: { bold: true, hAlign: "center" } });
+  sheet.freeze = { rows: HEADER_ROW, columns: 3 };
+  sheet.print = { landscape: true, repeatRows: [HEADER_ROW, HEADER_ROW] };
+  sheet.tabColor = HEADER_FILL;
+  return { sheet, layout: { columns: cols, rowOf, firstRow: first, lastRow } };
+}
+
+/** Consecutive column indexes as [from, to] runs. */
+export function runsOf(indexes: number[]): Array<[number, number]> {
+  const sorted = [...new Set(indexes)].sort((a, b) => a - b);
+  const runs: Array<[number, number]> = [];
+  for (const i of sorted) {
+    const lastRun = runs[runs.length - 1];
+    if (lastRun && lastRun[1] === i - 1) lastRun[1] = i;
+    else runs.push([i, i]);
+  }
+  return runs;
+}

@@ -1,0 +1,27 @@
+import type { Frequency, ReportPeriod } from "../core/period";
+
+/** What a report is for: who reports, which period, when. Chosen in the pane or on the command line. */
+export interface WorkbookSettings {
+  unit: string;
+  period: ReportPeriod;
+  frequency: Frequency;
+  /** ISO date the report is made. */
+  reportDate: string;
+  /** Warning threshold of the roadmap, 0..1. */
+  warnThreshold: number;
+  planId: string | null;
+  productVersion: string;
+}
+
+/** The named cells on "Cấu hình" that every formula reads; changing them recalculates every status. */
+export const NAMES = {
+  unit: "CT_DonVi",
+  planTitle: "CT_KeHoach",
+  year: "CT_NamBaoCao",
+  period: "CT_KyBaoCao",
+  reportDate: "CT_NgayBaoCao",
+  warnThreshold: "CT_NguongCanhBao",
+  periodEnd: "CT_CuoiKy",
+  slotsCovered: "CT_SoKy",
+  periodLabel: "CT_TenKy",
+} as const;

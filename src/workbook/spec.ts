@@ -1,0 +1,128 @@
+/**
+ * The workbook description: pure data that both renderers (ExcelJS for .xlsx files, Office.js inside
+ * Excel) turn into the same sheets, cells, formulas, formats and rules.
+ */
+
+export type CellValue = string | number | boolean | null;
+
+export interface Cell {
+  /** A constant. Strings are always text, whatever their first character. */
+  v?: CellValue;
+  /** A formula without the leading "=", English function names, comma separators. */
+  f?: string;
+  /** Number format ("0%", "dd/mm/yyyy", "@"). */
+  fmt?: string;
+}
+
+export interface Style {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  color?: string;
+  fill?: string;
+  wrap?: boolean;
+  hAlign?: "left" | "center" | "right";
+  vAlign?: "top" | "middle";
+  border?: boolean;
+}
+
+export type Validation =
+  | { type: "list"; source: string; title: string; message: string }
+  | { type: "decimal"; min: number; max: number | null; title: string; message: string }
+  | { type: "date"; title: string; message: string }
+  | { type: "custom"; formula: string; title: string; message: string };
+
+export interface ConditionalFormat {
+  range: string;
+  /** A formula relative to the range's top-left cell, without "=". */
+  formula: string;
+  fill: string;
+  color: string;
+}
+
+export interface SheetSpec {
+  name: string;
+  /** Rows from row 1; a missing or empty cell is left blank. */
+  rows: Cell[][];
+  columns: Array<{ width: number; hidden?: boolean }>;
+  hiddenRows: number[];
+  styles: Array<{ range: string; style: Style }>;
+  merges: string[];
+  freeze: { rows: number; columns: number } | null;
+  validations: Array<{ range: string; rule: Validation }>;
+  conditionalFormats: ConditionalFormat[];
+  /** Ranges officials type into; every other cell is locked when the sheet is protected. */
+  inputs: string[];
+  protect: boolean;
+  print: { landscape: boolean; repeatRows: [number, number] | null };
+  tabColor?: string;
+}
+
+export interface WorkbookSpec {
+  sheets: SheetSpec[];
+  names: Array<{ name: string; ref: string }>;
+  title: string;
+}
+
+export function colLetter(index1: number): string {
+  let n = index1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export function addr(col: number, row: number, absolute = false): string {
+  return absolute ? `$${colLetter(col)}$${row}` : `${colLetter(col)}${row}`;
+}
+
+export function rangeAddr(c1: number, r1: number, c2: number, r2: number): string {
+  return `${addr(c1, r1)}:${addr(c2, r2)}`;
+}
+
+/** A sheet name quoted for use in a formula or a defined name. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+export function emptySheet(name: string): SheetSpec {
+  return {
+    name,
+    rows: [],
+    columns: [],
+    hiddenRows: [],
+    styles: [],
+    merges: [],
+    freeze: null,
+    validations: [],
+    conditionalFormats: [],
+    inputs: [],
+    protect: true,
+    print: { landscape: true, repeatRows: null },
+  };
+}
+
+export function setCell(sheet: SheetSpec, row: number, col: number, cell: Cell): void {
+  while (sheet.rows.length < row) sheet.rows.push([]);
+  const r = sheet.rows[row - 1];
+  while (r.length < col) r.push({});
+  r[col - 1] = cell;
+}
+
+/** Days since 1899-12-30: how spreadsheets store a date. */
+export function dateSerial(iso: string): number {
+  return Math.round(Date.parse(`${iso}T00:00:00Z`) / 86400000) + 25569;
+}
+
+export function serialToIso(serial: number): string {
+  return new Date((serial - 25569) * 86400000).toISOString().slice(0, 10);
+}
