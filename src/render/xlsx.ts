@@ -86,7 +86,9 @@ async function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void>
   for (const n of spec.hiddenRows) ws.getRow(n).hidden = true;
   for (const { range, style } of spec.styles) eachCell(ws, range, (cell) => applyStyle(cell, style));
   for (const m of spec.merges) ws.mergeCells(m);
-  for (const v of spec.validations) ws.dataValidations.add(v.range, validation(v.rule));
+  // ExcelJS supports range validations at run time but its typings omit them.
+  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const v of spec.validations) validations.add(v.range, validation(v.rule));
   spec.conditionalFormats.forEach((cf, k) => {
     ws.addConditionalFormatting({
       ref: cf.range,
