@@ -1,20 +1,25 @@
-import { readFileSync } from "fs";
+import { readFileSync, writeFileSync } from "fs";
 import { CATALOGUE, findEntry } from "../catalogue/catalogue";
 import { readDocumentFile } from "../catalogue/fileSource";
 import { parsePlan } from "../core/loaders/parsePlan";
 import type { Plan } from "../core/plan";
 import { planSummary } from "./parseCommand";
+import { UserError, evaluate, loadResults, reportOptions, workbookFile } from "./reportCommands";
 
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
   readText: (path: string) => string;
+  writeFile: (path: string, data: Uint8Array) => void;
+  today: () => Date;
 }
 
 const nodeIo: CliIo = {
   out: (t) => process.stdout.write(`${t}\n`),
   err: (t) => process.stderr.write(`${t}\n`),
   readText: (p) => readFileSync(p, "utf8"),
+  writeFile: (p, data) => writeFileSync(p, data),
+  today: () => new Date(),
 };
 
 export const HELP = `chitieu — Chỉ tiêu số: theo dõi chỉ tiêu chuyển đổi số của phường, xã
@@ -23,6 +28,20 @@ Cách dùng:
   chitieu plans                      Liệt kê các kế hoạch mẫu có sẵn
   chitieu parse TỆP [--json]         Đọc phụ lục chỉ tiêu từ tệp văn bản (.txt, .md)
   chitieu parse --plan MÃ [--json]   Đọc một kế hoạch mẫu theo mã
+  chitieu evaluate --plan KẾ_HOẠCH --results KẾT_QUẢ.csv [--period "Quý II/2026"] [--json]
+                                     Chấm trạng thái từng chỉ tiêu theo kết quả báo cáo của kỳ
+  chitieu workbook --plan KẾ_HOẠCH --out SỔ.xlsx [--results KẾT_QUẢ.csv] [--period ...] [--unit ...]
+                                     Lập sổ báo cáo chuẩn (.xlsx) có công thức và tô màu
+
+Tùy chọn chung:
+  --period "Quý II/2026"   kỳ báo cáo: Quý I..IV/năm, Tháng 1..12/năm, 6 tháng đầu năm, 9 tháng, Năm
+  --frequency quy|thang    nhập số liệu theo quý (mặc định) hay theo tháng
+  --threshold 50%          ngưỡng cảnh báo so với lộ trình (mặc định 50%)
+  --unit "UBND xã ..."     tên đơn vị báo cáo
+  --date dd/mm/yyyy        ngày báo cáo (mặc định hôm nay)
+KẾ_HOẠCH là tệp văn bản hoặc mã kế hoạch mẫu. KẾT_QUẢ.csv có dòng tiêu đề code,value[,evidence];
+giá trị theo thang của văn bản (95 nghĩa là 95%) hoặc một từ như Đạt, Hoàn thành.
+
   chitieu help                       Hiện hướng dẫn này`;
 
 /** Splits argv into positional words and --flags (a flag takes the next word as its value unless it is boolean). */
@@ -54,8 +73,6 @@ export function loadPlanArg(source: string, io: CliIo): Plan {
   return parsePlan(text);
 }
 
-export class UserError extends Error {}
-
 export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -74,6 +91,39 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
         if (!source) throw new UserError('Thiếu tệp cần đọc. Ví dụ: chitieu parse phu-luc.txt hoặc chitieu parse --plan thong-nhat-2026');
         const plan = loadPlanArg(source, io);
         io.out(flags.has("json") ? JSON.stringify(plan, null, 2) : planSummary(plan));
+        return 0;
+      }
+      case "evaluate":
+      case "workbook": {
+        const { words, flags } = parseArgs(rest, ["json"]);
+        const planArg = typeof flags.get("plan") === "string" ? (flags.get("plan") as string) : words[0];
+        if (!planArg) throw new UserError("Thiếu --plan: mã kế hoạch mẫu hoặc tệp phụ lục");
+        const plan = loadPlanArg(planArg, io);
+        const opts = reportOptions(flags, plan, planArg, io.today());
+        const resultsPath = flags.get("results");
+        let resultsText: string | null = null;
+        if (typeof resultsPath === "string") {
+          try {
+            resultsText = io.readText(resultsPath);
+          } catch {
+            throw new UserError(`Không mở được tệp kết quả "${resultsPath}"`);
+          }
+        } else if (command === "evaluate") throw new UserError("Thiếu --results: tệp CSV kết quả (code,value[,evidence])");
+        const results = loadResults(resultsText, opts);
+        if (command === "evaluate") {
+          const report = evaluate(opts, results);
+          if (flags.has("json")) io.out(JSON.stringify(report, null, 2));
+          else {
+            io.out([`Kỳ báo cáo: ${report.period}`, ...report.indicators.map((r) => `${r.code.padEnd(12)} ${r.status.padEnd(16)} ${r.reason}`), ...report.tasks.map((r) => `${("NV " + r.code).padEnd(12)} ${r.status.padEnd(16)} ${r.reason}`)].join("\n"));
+          }
+          for (const w of results.warnings) io.err(`Cảnh báo — ${w.where}: ${w.message}`);
+          return 0;
+        }
+        const out = flags.get("out");
+        if (typeof out !== "string") throw new UserError("Thiếu --out: tên tệp .xlsx cần ghi");
+        io.writeFile(out, await workbookFile(opts, results));
+        for (const w of results.warnings) io.err(`Cảnh báo — ${w.where}: ${w.message}`);
+        io.out(`Đã ghi sổ báo cáo ${out}: ${plan.indicators.length} chỉ tiêu, ${plan.tasks.length} nhiệm vụ, kỳ ${opts.period.choice}/${opts.period.year}.`);
         return 0;
       }
       case undefined:

@@ -66,6 +66,8 @@ async function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void>
       fitToWidth: 1,
       fitToHeight: 0,
       ...(spec.print.repeatRows ? { printTitlesRow: `${spec.print.repeatRows[0]}:${spec.print.repeatRows[1]}` } : {}),
+      // ExcelJS puts "$" before each corner's column only; the row's "$" must come with the address.
+      ...(spec.print.area ? { printArea: spec.print.area.replace(/([A-Z]+)(\d+)/g, "$1$$$2") } : {}),
     },
   });
   spec.columns.forEach((c, k) => {
@@ -84,6 +86,7 @@ async function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void>
     });
   });
   for (const n of spec.hiddenRows) ws.getRow(n).hidden = true;
+  for (const [n, h] of Object.entries(spec.rowHeights)) ws.getRow(Number(n)).height = h;
   for (const { range, style } of spec.styles) eachCell(ws, range, (cell) => applyStyle(cell, style));
   for (const m of spec.merges) ws.mergeCells(m);
   // ExcelJS supports range validations at run time but its typings omit them.

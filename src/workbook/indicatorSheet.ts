@@ -37,11 +37,30 @@ export class IndicatorColumns {
     readonly periods: string[],
   ) {
     const add = (key: string, header: string, width: number, hidden = false) => this.list.push({ key, header, width, hidden });
-    add("code", "Mã", 9);
+    // What a leader reads comes first and is the print area; the detail and evidence columns follow.
+    add("code", "Mã", 8);
+    add("name", "Nội dung chỉ tiêu", 42);
+    add("unit", "Đơn vị tính", 8);
+    add("targetText", "Chỉ tiêu theo văn bản", 14);
+    add("dx", "Thời hạn đang xét", 11);
+    periods.forEach((p, k) => add(`p${k + 1}`, p, periods.length > 4 ? 7 : 9));
+    add("value", "Giá trị báo cáo", 10);
+    add("trend", "Xu hướng", 8);
+    add("ratio", "Tỷ lệ đạt so với chỉ tiêu", 9);
+    add("progress", "Tiến độ so với lộ trình", 10);
+    add("status", "Trạng thái", 14);
+    add("reason", "Lý do", 26);
+    add("lead", "Đơn vị chủ trì", 16);
+    add("partners", "Đơn vị phối hợp", 18);
+    add("baseline", "Hiện trạng (mức xuất phát)", 11);
+    add("num", "Tử số", 9);
+    add("den", "Mẫu số", 9);
+    add("evNumber", "Số văn bản minh chứng", 14);
+    add("evDate", "Ngày minh chứng", 11);
+    add("evSummary", "Tóm tắt minh chứng", 24);
+    add("evCheck", "Thẩm định minh chứng", 13);
+    add("note", "Ghi chú", 20);
     add("group", "Nhóm", 18);
-    add("name", "Nội dung chỉ tiêu", 48);
-    add("unit", "Đơn vị tính", 9);
-    add("targetText", "Chỉ tiêu theo văn bản", 18);
     add("kind", "Cách tính", 12);
     for (let m = 1; m <= milestones; m++) {
       const suffix = milestones > 1 ? ` (mốc ${m})` : "";
@@ -49,10 +68,9 @@ export class IndicatorColumns {
       add(`t${m}`, `Giá trị chỉ tiêu${suffix}`, 10);
       add(`d${m}`, `Thời hạn${suffix}`, 11);
     }
-    add("baseline", "Hiện trạng (mức xuất phát)", 11);
-    periods.forEach((p, k) => add(`p${k + 1}`, p, 10));
-    add("num", "Tử số", 9);
-    add("den", "Mẫu số", 9);
+    add("fx", "Tỷ lệ thời gian đã qua", 9);
+    add("expected", "Kỳ vọng theo lộ trình", 10);
+    add("source", "Nguồn số liệu", 20);
     add("latest", "Kỳ báo cáo gần nhất", 6, true);
     add("previous", "Kỳ báo cáo trước đó", 6, true);
     add("m", "Mốc đang xét", 6, true);
@@ -61,23 +79,6 @@ export class IndicatorColumns {
     add("bx", "Mức xuất phát của lộ trình", 6, true);
     add("sx", "Ngày bắt đầu lộ trình", 6, true);
     add("met", "Đã đạt?", 6, true);
-    add("dx", "Thời hạn đang xét", 11);
-    add("fx", "Tỷ lệ thời gian đã qua", 9);
-    add("value", "Giá trị báo cáo", 10);
-    add("trend", "Xu hướng", 9);
-    add("expected", "Kỳ vọng theo lộ trình", 10);
-    add("ratio", "Tỷ lệ đạt so với chỉ tiêu", 10);
-    add("progress", "Tiến độ so với lộ trình", 10);
-    add("status", "Trạng thái", 14);
-    add("reason", "Lý do", 28);
-    add("lead", "Đơn vị chủ trì", 18);
-    add("partners", "Đơn vị phối hợp", 18);
-    add("evNumber", "Số văn bản minh chứng", 14);
-    add("evDate", "Ngày minh chứng", 11);
-    add("evSummary", "Tóm tắt minh chứng", 24);
-    add("evCheck", "Thẩm định minh chứng", 13);
-    add("note", "Ghi chú", 20);
-    add("source", "Nguồn số liệu", 20);
   }
   index(key: string): number {
     const i = this.list.findIndex((c) => c.key === key);
@@ -255,7 +256,7 @@ export function buildIndicatorSheet(indicators: Indicator[], settings: WorkbookS
       if (groupLabel) {
         r++;
         setCell(sheet, r, 1, { v: groupLabel });
-        sheet.merges.push(rangeAddr(1, r, 6, r));
+        sheet.merges.push(rangeAddr(1, r, 4, r));
         sheet.styles.push({ range: rangeAddr(1, r, last, r), style: { bold: true, fill: GROUP_FILL } });
       }
     }
@@ -305,6 +306,12 @@ export function buildIndicatorSheet(indicators: Indicator[], settings: WorkbookS
     put("note", { v: [ind.note, entry?.note].filter(Boolean).join("; ") });
     put("source", { v: ind.source ?? "" });
 
+    sheet.rowHeights[r] = rowHeight([
+      [ind.name, 42],
+      [ind.lead ?? "", 16],
+      [sheet.rows[r - 1][L("targetText") - 1].v as string, 14],
+      [ind.partners ?? "", 18],
+    ]);
     const rule = ruleOf(ind);
     const run = validationRuns[validationRuns.length - 1];
     if (run && run.rule === rule && run.to === r - 1) run.to = r;
@@ -318,8 +325,9 @@ export function buildIndicatorSheet(indicators: Indicator[], settings: WorkbookS
   for (const [from, to] of runsOf(inputCols.map(L))) sheet.inputs.push(rangeAddr(from, first, to, lastRow));
   for (const range of sheet.inputs) sheet.styles.push({ range, style: { fill: INPUT_FILL } });
   for (const run of validationRuns) {
-    const range = rangeAddr(L("baseline"), run.from, L(`p${periods.length}`), run.to);
-    sheet.validations.push({ range, rule: validationFor(run.rule, addr(L("baseline"), run.from)) });
+    const periodRange = rangeAddr(L("p1"), run.from, L(`p${periods.length}`), run.to);
+    sheet.validations.push({ range: periodRange, rule: validationFor(run.rule, addr(L("p1"), run.from)) });
+    sheet.validations.push({ range: rangeAddr(L("baseline"), run.from, L("baseline"), run.to), rule: validationFor(run.rule, addr(L("baseline"), run.from)) });
   }
   sheet.validations.push({ range: rangeAddr(L("num"), first, L("den"), lastRow), rule: { type: "decimal", min: 0, max: null, title: "Tử số, mẫu số", message: "Nhập số không âm; khi có cả hai, giá trị báo cáo là tử số chia mẫu số." } });
   sheet.validations.push({ range: rangeAddr(L("evDate"), first, L("evDate"), lastRow), rule: { type: "date", title: "Ngày minh chứng", message: "Nhập ngày theo dạng dd/mm/yyyy." } });
@@ -338,10 +346,17 @@ export function buildIndicatorSheet(indicators: Indicator[], settings: WorkbookS
     sheet.styles.push({ range: rangeAddr(L(key), first, L(key), lastRow), style: { wrap: true } });
   }
   sheet.styles.push({ range: rangeAddr(L("status"), first, L("status"), lastRow), style: { bold: true, hAlign: "center" } });
-  sheet.freeze = { rows: HEADER_ROW, columns: 3 };
-  sheet.print = { landscape: true, repeatRows: [HEADER_ROW, HEADER_ROW] };
+  sheet.rowHeights[HEADER_ROW] = 45;
+  sheet.freeze = { rows: HEADER_ROW, columns: 2 };
+  sheet.print = { landscape: true, repeatRows: [HEADER_ROW, HEADER_ROW], area: rangeAddr(1, 1, L("lead"), lastRow) };
   sheet.tabColor = HEADER_FILL;
   return { sheet, layout: { columns: cols, rowOf, firstRow: first, lastRow } };
+}
+
+/** Row height in points for wrapped text: the tallest of the cells, at about 1.15 characters per width unit. */
+export function rowHeight(cells: Array<[string, number]>): number {
+  const lines = Math.max(1, ...cells.map(([text, width]) => Math.ceil((text ?? "").length / (width * 1.15))));
+  return Math.min(409, 15 * lines + 2);
 }
 
 /** Consecutive column indexes as [from, to] runs. */

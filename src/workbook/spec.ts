@@ -46,6 +46,8 @@ export interface SheetSpec {
   rows: Cell[][];
   columns: Array<{ width: number; hidden?: boolean }>;
   hiddenRows: number[];
+  /** Row heights in points, for rows of wrapped text. */
+  rowHeights: Record<number, number>;
   styles: Array<{ range: string; style: Style }>;
   merges: string[];
   freeze: { rows: number; columns: number } | null;
@@ -54,7 +56,7 @@ export interface SheetSpec {
   /** Ranges officials type into; every other cell is locked when the sheet is protected. */
   inputs: string[];
   protect: boolean;
-  print: { landscape: boolean; repeatRows: [number, number] | null };
+  print: { landscape: boolean; repeatRows: [number, number] | null; area?: string };
   tabColor?: string;
 }
 
@@ -100,6 +102,7 @@ export function emptySheet(name: string): SheetSpec {
     rows: [],
     columns: [],
     hiddenRows: [],
+    rowHeights: {},
     styles: [],
     merges: [],
     freeze: null,

@@ -60,6 +60,7 @@ export function buildSummarySheet(indicators: Indicator[], layout: IndicatorShee
     setCell(sheet, r, STATUSES.length + 2, { v: "Tổng" });
     setCell(sheet, r, STATUSES.length + 3, { v: "Tỷ lệ đạt" });
     const head = r;
+    sheet.rowHeights[head] = 30;
     sheet.styles.push({ range: rangeAddr(1, r, STATUSES.length + 3, r), style: { bold: true, fill: HEADER_FILL, color: HEADER_COLOR, wrap: true, border: true } });
     for (const label of labels) {
       r++;

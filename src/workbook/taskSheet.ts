@@ -4,6 +4,7 @@ import { NAMES } from "./settings";
 import type { SheetSpec } from "./spec";
 import { colLetter, dateSerial, emptySheet, rangeAddr, setCell } from "./spec";
 import { HEADER_COLOR, HEADER_FILL, INPUT_FILL, STATUS_STYLE } from "./theme";
+import { rowHeight } from "./indicatorSheet";
 
 export const TASK_SHEET = "Nhiệm vụ";
 export const TASK_HEADER_ROW = 3;
@@ -89,7 +90,14 @@ export function buildTaskSheet(tasks: Task[], entries: Map<string, TaskEntry>): 
     put("status", { f: f.status });
     put("reason", { f: f.reason });
     put("note", { v: [t.note, e?.note].filter(Boolean).join("; ") });
+    sheet.rowHeights[r] = rowHeight([
+      [t.name, 40],
+      [t.parent ?? "", 30],
+      [t.output ?? "", 28],
+      [t.kpi ?? "", 26],
+    ]);
   }
+  sheet.rowHeights[TASK_HEADER_ROW] = 32;
   const first = TASK_HEADER_ROW + 1;
   const lastRow = Math.max(r, first);
   sheet.inputs.push(rangeAddr(taskCol("progress"), first, taskCol("evCheck"), lastRow), rangeAddr(taskCol("note"), first, taskCol("note"), lastRow));
