@@ -203,3 +203,39 @@ describe("the workbook's formulas give the judge's answers (LibreOffice recalcul
     expect([...seen].sort()).toEqual(["Chưa có số liệu", "Chậm tiến độ", "Cảnh báo", "Không đạt", "Đúng tiến độ", "Đạt"].sort());
   });
 });
+
+describe("changing the period on Cấu hình", () => {
+  it("recalculates every status for the new period and keeps every value entered for earlier periods", async () => {
+    if (!libreOfficeAvailable()) throw new Error("Cần LibreOffice (soffice): apt-get install -y libreoffice-calc");
+    const dir = mkdtempSync(join(tmpdir(), "chitieu-period-"));
+    const cases = randomCases(5).filter((c) => c.settings.frequency === "quarter").slice(0, 3);
+    const later = "Quý IV";
+    for (const c of cases) {
+      const { spec, layout } = buildWorkbook({ plan: c.plan, settings: c.settings, indicatorEntries: c.indicatorEntries, taskEntries: c.taskEntries });
+      c.layout = layout;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(await renderXlsx(spec)) as never);
+      wb.getWorksheet("Cấu hình")!.getCell("B6").value = later;
+      c.file = join(dir, `${c.name}.xlsx`);
+      await wb.xlsx.writeFile(c.file);
+    }
+    const out = convert(cases.map((c) => c.file), "xlsx");
+    for (const c of cases) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(out, `${c.name}.xlsx`));
+      const ws = wb.getWorksheet("Chỉ tiêu")!;
+      const cols = c.layout!.indicators.columns;
+      const settings: JudgeSettings = { period: { year: c.settings.period.year, choice: later, endMonth: 12 }, frequency: "quarter", warnThreshold: 0.5 };
+      for (const ind of c.plan.indicators) {
+        const r = c.layout!.indicators.rowOf.get(ind.id)!;
+        const entry = c.indicatorEntries.get(ind.id)!;
+        expect([ind.id, text(ws.getCell(r, cols.index("status")).value)]).toEqual([ind.id, judge(ind, entry, settings).status]);
+        entry.periods.forEach((v, k) => {
+          const got = ws.getCell(r, cols.index(`p${k + 1}`)).value;
+          expect([ind.id, k, got ?? null]).toEqual([ind.id, k, v]);
+        });
+      }
+    }
+  }, 300000);
+});
+
