@@ -1,0 +1,55 @@
+// `npm run bench`: speed and memory of the product's heavy paths, printed as one JSON object.
+import { gzipSync } from "zlib";
+import { existsSync, readdirSync, readFileSync } from "fs";
+import { join } from "path";
+import { CATALOGUE } from "../src/catalogue/catalogue";
+import { readDocumentFile } from "../src/catalogue/fileSource";
+import { parsePlan } from "../src/core/loaders/parsePlan";
+import { parsePeriod } from "../src/core/period";
+import { renderToExcel } from "../src/render/office";
+import { renderXlsx } from "../src/render/xlsx";
+import { buildWorkbook } from "../src/workbook/build";
+import type { WorkbookSettings } from "../src/workbook/settings";
+import { bigAppendix } from "../test/support/bigPlan";
+import { FakeExcel } from "../test/support/fakeExcel";
+
+const settings: WorkbookSettings = { unit: "UBND xã Thử", period: parsePeriod("Quý II/2026", "quarter")!, frequency: "quarter", reportDate: "2026-07-05", warnThreshold: 0.5, planId: null, productVersion: "bench" };
+const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+const round = (x: number) => Math.round(x * 10) / 10;
+
+async function main() {
+  const out: Record<string, unknown> = {};
+
+  const seedText = CATALOGUE.map((e) => readDocumentFile(e));
+  let t0 = process.hrtime.bigint();
+  const runs = 20;
+  for (let k = 0; k < runs; k++) for (const t of seedText) parsePlan(t);
+  out.parse = { documents: seedText.length, msPerAllSeeds: round(ms(t0) / runs) };
+
+  const big = parsePlan(bigAppendix(300));
+  t0 = process.hrtime.bigint();
+  const built = buildWorkbook({ plan: big, settings });
+  const buildMs = ms(t0);
+  const excel = new FakeExcel();
+  t0 = process.hrtime.bigint();
+  await renderToExcel(excel.context(), built.spec, { supports: () => true, chart: built.layout.chart });
+  out.load = { indicators: big.indicators.length, syncs: excel.syncs, apiCalls: excel.calls, ms: round(buildMs + ms(t0)), buildMs: round(buildMs) };
+
+  t0 = process.hrtime.bigint();
+  const file = await renderXlsx(built.spec);
+  out.xlsx = { indicators: big.indicators.length, bytes: file.length, ms: round(ms(t0)) };
+
+  const buildDir = join(__dirname, "..", "build");
+  if (existsSync(buildDir)) {
+    const js = readdirSync(buildDir).filter((f) => /^taskpane\..*\.js$/.test(f));
+    out.bundle = { taskpaneGzipBytes: js.reduce((n, f) => n + gzipSync(readFileSync(join(buildDir, f))).length, 0) };
+  } else out.bundle = { taskpaneGzipBytes: null, note: "run npm run build first" };
+
+  out.memory = { heapUsedMB: round(process.memoryUsage().heapUsed / 1048576), rssMB: round(process.memoryUsage().rss / 1048576) };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`${(err as Error).stack}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+/** Excel's errors by code, as officials should read them; error.message is localized and not for users. */
+const MESSAGES: Record<string, string> = {
+  AccessDenied: "Excel từ chối thao tác: trang tính đang được bảo vệ hoặc sổ chỉ được đọc.",
+  InvalidArgument: "Excel không nhận dữ liệu được gửi tới. Hãy thử lại; nếu vẫn lỗi, hãy báo cho bộ phận hỗ trợ.",
+  ItemNotFound: "Không tìm thấy trang tính hoặc vùng ô cần dùng. Có thể trang đã bị đổi tên hoặc xóa.",
+  ItemAlreadyExists: "Đã có trang tính hoặc tên vùng trùng tên.",
+  InvalidOperationInCellEditMode: "Excel đang ở chế độ sửa ô. Hãy bấm Enter hoặc Esc để thoát khỏi ô đang sửa, rồi thử lại.",
+  RequestPayloadSizeLimitExceeded: "Dữ liệu quá lớn cho một lần gửi tới Excel trên web. Hãy chia phụ lục thành nhiều phần.",
+  UnsupportedFeature: "Phiên bản Excel này không hỗ trợ tính năng cần dùng.",
+  GeneralException: "Excel gặp lỗi khi thực hiện thao tác. Hãy thử lại.",
+};
+
+export function excelErrorMessage(err: unknown): string {
+  const code = (err as { code?: string } | null)?.code;
+  if (code && MESSAGES[code]) return MESSAGES[code];
+  return "Đã có lỗi khi làm việc với Excel. Hãy thử lại; dữ liệu đã nhập trong sổ không bị xóa.";
+}

@@ -1,0 +1,77 @@
+import { CATALOGUE } from "../../src/catalogue/catalogue";
+import { readDocumentFile } from "../../src/catalogue/fileSource";
+import { parsePlan } from "../../src/core/loaders/parsePlan";
+import { parsePeriod } from "../../src/core/period";
+import { officeFormula, renderToExcel } from "../../src/render/office";
+import { buildWorkbook } from "../../src/workbook/build";
+import type { WorkbookSettings } from "../../src/workbook/settings";
+import { addr } from "../../src/workbook/spec";
+import { bigAppendix } from "../support/bigPlan";
+import { FakeExcel } from "../support/fakeExcel";
+
+const settings: WorkbookSettings = { unit: "UBND xã Thống Nhất", period: parsePeriod("Quý II/2026", "quarter")!, frequency: "quarter", reportDate: "2026-07-05", warnThreshold: 0.5, planId: null, productVersion: "0.1.0" };
+const supports = () => true;
+
+async function load(planText: string, excel = new FakeExcel()) {
+  const plan = parsePlan(planText);
+  const { spec, layout } = buildWorkbook({ plan, settings });
+  const result = await renderToExcel(excel.context(), spec, { supports, chart: layout.chart });
+  return { excel, spec, layout, plan, result };
+}
+
+describe("loading a plan into Excel (Office.js renderer)", () => {
+  it("costs the same two context.sync calls for 29 and for 300 indicators", async () => {
+    const small = await load(readDocumentFile(CATALOGUE[0]));
+    const big = await load(bigAppendix(300));
+    expect(big.plan.indicators).toHaveLength(300);
+    expect(small.excel.syncs).toBe(2);
+    expect(big.excel.syncs).toBe(2);
+    expect(big.result.syncs).toBe(2);
+    // API calls grow with the rows (row heights) but stay far from one call per cell.
+    expect(big.excel.calls).toBeLessThan(300 * 10);
+  });
+
+  it("writes every cell of the description: formulas with '=', text with a leading apostrophe", async () => {
+    const { excel, spec } = await load(readDocumentFile(CATALOGUE[0]));
+    for (const sheet of spec.sheets) {
+      sheet.rows.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          if (!cell || (cell.v === undefined && cell.f === undefined)) return;
+          expect([sheet.name, addr(c + 1, r + 1), excel.cell(sheet.name, addr(c + 1, r + 1))]).toEqual([sheet.name, addr(c + 1, r + 1), officeFormula(cell)]);
+        }),
+      );
+    }
+    expect(officeFormula({ v: "=SUM(A1)" })).toBe("'=SUM(A1)");
+    expect(officeFormula({ v: "1.1" })).toBe("'1.1");
+    expect(officeFormula({ v: 0.95 })).toBe(0.95);
+    expect(officeFormula({ f: "A1+1" })).toBe("=A1+1");
+  });
+
+  it("adds the rules and protection the description asks for, and the chart before protecting", async () => {
+    const { excel, spec } = await load(readDocumentFile(CATALOGUE[0]));
+    const ind = excel.sheet("Chỉ tiêu");
+    const s = spec.sheets[0];
+    expect(ind.conditionalFormats.map((c) => [c.range, c.formula, c.fill, c.color])).toEqual(s.conditionalFormats.map((c) => [c.range, `=${c.formula}`, c.fill, c.color]));
+    expect(ind.validations.map((v) => v.range)).toEqual(s.validations.map((v) => v.range));
+    expect(ind.unlocked).toEqual(s.inputs);
+    expect(excel.sheets.every((x) => x.protected)).toBe(true);
+    expect(excel.sheet("Tổng hợp").charts).toEqual([{ type: "BarClustered", source: "A5:B10", title: "Số chỉ tiêu theo trạng thái" }]);
+    expect(excel.names.get("CT_CuoiKy")).toBe("='Cấu hình'!$B$10");
+    expect(ind.frozen).toBe("A1:B4");
+  });
+
+  it("keeps an existing sheet of the same name, renamed, and replaces its own names", async () => {
+    const excel = new FakeExcel();
+    const old = excel.addSheet("Chỉ tiêu");
+    old.cells.set("A1", { formula: "số liệu cũ", format: "General" });
+    excel.names.set("CT_CuoiKy", "=old");
+    const { result } = await load(readDocumentFile(CATALOGUE[0]), excel);
+    expect(result.renamed).toEqual([{ from: "Chỉ tiêu", to: "Chỉ tiêu (cũ 1)" }]);
+    expect(excel.cell("Chỉ tiêu (cũ 1)", "A1")).toBe("số liệu cũ");
+    expect(excel.names.get("CT_CuoiKy")).toBe("='Cấu hình'!$B$10");
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Chỉ tiêu (cũ 1)", "Chỉ tiêu", "Tổng hợp", "Cấu hình"]);
+    // Loading again keeps both earlier copies.
+    const again = await load(readDocumentFile(CATALOGUE[0]), excel);
+    expect(again.result.renamed.find((r) => r.from === "Chỉ tiêu")).toEqual({ from: "Chỉ tiêu", to: "Chỉ tiêu (cũ 2)" });
+  });
+});
