@@ -96,120 +96,120 @@ export class FakeExcel {
 }
 
 function makeContext(fake: FakeExcel): Excel.RequestContext {
-    const count = () => fake.calls++;
-    const rangeOf = (state: FakeSheetState, address: string) => makeRange(fake, state, address);
-    const worksheetOf = (state: FakeSheetState) => {
-      const protection = {
-        get protected() {
-          return state.protected;
-        },
-        protect: () => {
-          count();
-          if (state.protected) throw Object.assign(new Error("already protected"), { code: "InvalidOperation" });
-          state.protected = true;
-        },
-        unprotect: () => {
-          count();
-          if (!state.protected) throw Object.assign(new Error("not protected"), { code: "InvalidOperation" });
-          state.protected = false;
-        },
-        load: () => count(),
-      };
-      return {
-        get name() {
-          return state.name;
-        },
-        set name(v: string) {
-          count();
-          if (fake.sheets.some((s) => s !== state && s.name.toLowerCase() === v.toLowerCase())) throw Object.assign(new Error("name taken"), { code: "ItemAlreadyExists" });
-          state.name = v;
-        },
-        protection,
-        getRange: (address: string) => {
-          count();
-          return rangeOf(state, address);
-        },
-        getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => {
-          count();
-          return rangeOf(state, `${colLetter(col + 1)}${row + 1}:${colLetter(col + cols)}${row + rows}`);
-        },
-        freezePanes: {
-          freezeAt: (range: { address: string }) => {
-            count();
-            state.frozen = range.address;
-          },
-        },
-        charts: {
-          add: (type: string, source: { address: string }) => {
-            count();
-            if (state.protected) throw Object.assign(new Error("protected"), { code: "AccessDenied" });
-            const chart = { type, source: source.address, title: undefined as string | undefined };
-            state.charts.push(chart);
-            return {
-              title: {
-                set text(t: string) {
-                  count();
-                  chart.title = t;
-                },
-              },
-              legend: recorder(fake),
-              setPosition: () => count(),
-            };
-          },
-        },
-        set tabColor(_v: string) {
-          count();
-        },
-        pageLayout: recorder(fake),
-        activate: () => count(),
-      };
-    };
-
-    const worksheets = {
-      items: [] as unknown[],
-      load: () => {
-        count();
-        fake.queueLoad(() => {
-          worksheets.items = fake.sheets.map(worksheetOf);
-        });
+  const count = () => fake.calls++;
+  const rangeOf = (state: FakeSheetState, address: string) => makeRange(fake, state, address);
+  const worksheetOf = (state: FakeSheetState) => {
+    const protection = {
+      get protected() {
+        return state.protected;
       },
-      add: (name: string) => {
+      protect: () => {
         count();
-        return worksheetOf(fake.addSheet(name));
+        if (state.protected) throw Object.assign(new Error("already protected"), { code: "InvalidOperation" });
+        state.protected = true;
       },
-      getItem: (name: string) => {
+      unprotect: () => {
         count();
-        return worksheetOf(fake.sheet(name));
+        if (!state.protected) throw Object.assign(new Error("not protected"), { code: "InvalidOperation" });
+        state.protected = false;
       },
-    };
-    const names = {
-      items: [] as unknown[],
-      load: () => {
-        count();
-        fake.queueLoad(() => {
-          names.items = [...fake.names.keys()].map((n) => ({
-            name: n,
-            delete: () => {
-              count();
-              fake.names.delete(n);
-            },
-          }));
-        });
-      },
-      add: (name: string, reference: string) => {
-        count();
-        if ([...fake.names.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) throw Object.assign(new Error("name exists"), { code: "ItemAlreadyExists" });
-        fake.names.set(name, reference);
-      },
+      load: () => count(),
     };
     return {
-      workbook: { worksheets, names },
-      application: { suspendApiCalculationUntilNextSync: () => count(), suspendScreenUpdatingUntilNextSync: () => count() },
-      sync: async () => {
-        fake.syncs++;
-        fake.flushLoads();
+      get name() {
+        return state.name;
       },
-    } as unknown as Excel.RequestContext;
+      set name(v: string) {
+        count();
+        if (fake.sheets.some((s) => s !== state && s.name.toLowerCase() === v.toLowerCase())) throw Object.assign(new Error("name taken"), { code: "ItemAlreadyExists" });
+        state.name = v;
+      },
+      protection,
+      getRange: (address: string) => {
+        count();
+        return rangeOf(state, address);
+      },
+      getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => {
+        count();
+        return rangeOf(state, `${colLetter(col + 1)}${row + 1}:${colLetter(col + cols)}${row + rows}`);
+      },
+      freezePanes: {
+        freezeAt: (range: { address: string }) => {
+          count();
+          state.frozen = range.address;
+        },
+      },
+      charts: {
+        add: (type: string, source: { address: string }) => {
+          count();
+          if (state.protected) throw Object.assign(new Error("protected"), { code: "AccessDenied" });
+          const chart = { type, source: source.address, title: undefined as string | undefined };
+          state.charts.push(chart);
+          return {
+            title: {
+              set text(t: string) {
+                count();
+                chart.title = t;
+              },
+            },
+            legend: recorder(fake),
+            setPosition: () => count(),
+          };
+        },
+      },
+      set tabColor(_v: string) {
+        count();
+      },
+      pageLayout: recorder(fake),
+      activate: () => count(),
+    };
+  };
+
+  const worksheets = {
+    items: [] as unknown[],
+    load: () => {
+      count();
+      fake.queueLoad(() => {
+        worksheets.items = fake.sheets.map(worksheetOf);
+      });
+    },
+    add: (name: string) => {
+      count();
+      return worksheetOf(fake.addSheet(name));
+    },
+    getItem: (name: string) => {
+      count();
+      return worksheetOf(fake.sheet(name));
+    },
+  };
+  const names = {
+    items: [] as unknown[],
+    load: () => {
+      count();
+      fake.queueLoad(() => {
+        names.items = [...fake.names.keys()].map((n) => ({
+          name: n,
+          delete: () => {
+            count();
+            fake.names.delete(n);
+          },
+        }));
+      });
+    },
+    add: (name: string, reference: string) => {
+      count();
+      if ([...fake.names.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) throw Object.assign(new Error("name exists"), { code: "ItemAlreadyExists" });
+      fake.names.set(name, reference);
+    },
+  };
+  return {
+    workbook: { worksheets, names },
+    application: { suspendApiCalculationUntilNextSync: () => count(), suspendScreenUpdatingUntilNextSync: () => count() },
+    sync: async () => {
+      fake.syncs++;
+      fake.flushLoads();
+    },
+  } as unknown as Excel.RequestContext;
 }
 
 function makeRange(fake: FakeExcel, state: FakeSheetState, address: string) {
