@@ -42,6 +42,12 @@ function validationRule(rule: Validation): { rule: Excel.DataValidationRule; tit
         title: rule.title,
         message: rule.message,
       };
+    case "whole":
+      return {
+        rule: { wholeNumber: rule.max === null ? { formula1: rule.min, operator: "GreaterThanOrEqualTo" } : { formula1: rule.min, formula2: rule.max, operator: "Between" } },
+        title: rule.title,
+        message: rule.message,
+      };
     case "date":
       return { rule: { date: { formula1: "1990-01-01", operator: "GreaterThan" } }, title: rule.title, message: rule.message };
     case "custom":

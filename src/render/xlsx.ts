@@ -48,6 +48,10 @@ function validation(rule: Validation): ExcelJS.DataValidation {
       return rule.max === null
         ? { ...common, type: "decimal", operator: "greaterThanOrEqual", formulae: [rule.min] }
         : { ...common, type: "decimal", operator: "between", formulae: [rule.min, rule.max] };
+    case "whole":
+      return rule.max === null
+        ? { ...common, type: "whole", operator: "greaterThanOrEqual", formulae: [rule.min] }
+        : { ...common, type: "whole", operator: "between", formulae: [rule.min, rule.max] };
     case "date":
       return { ...common, type: "date", operator: "greaterThan", formulae: [new Date(Date.UTC(1990, 0, 1))] };
     case "custom":

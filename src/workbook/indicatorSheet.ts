@@ -187,13 +187,15 @@ function percentFormat(indicator: Indicator): string {
   return indicator.targets.some((t) => t.value !== null && !Number.isInteger(t.value)) ? "0.0%" : "0%";
 }
 
-type RowRule = "percent" | "count" | "word" | "mixed";
+type RowRule = "percent" | "count" | "number" | "word" | "mixed";
 
 function ruleOf(indicator: Indicator): RowRule {
   const numeric = indicator.targets.filter((t) => t.value !== null).length;
   if (numeric === 0) return "word";
   if (numeric < indicator.targets.length) return "mixed";
-  return isPercent(indicator) ? "percent" : "count";
+  if (isPercent(indicator)) return "percent";
+  // Counts of sessions, platforms or models are whole; other units (a rank, an amount) may not be.
+  return indicator.targets.every((t) => t.value === null || Number.isInteger(t.value)) && !indicator.targets.some((t) => t.rank) ? "count" : "number";
 }
 
 const PROGRESS_LIST = "DS_TienDo";
@@ -203,7 +205,9 @@ function validationFor(rule: RowRule, firstCell: string): Validation {
     case "percent":
       return { type: "decimal", min: 0, max: 1, title: "Tỷ lệ phần trăm", message: "Nhập tỷ lệ từ 0% đến 100%, ví dụ 95%. Số 95 sẽ bị hiểu là 9500%." };
     case "count":
-      return { type: "decimal", min: 0, max: null, title: "Số lượng", message: "Nhập một số không âm." };
+      return { type: "whole", min: 0, max: null, title: "Số lượng", message: "Nhập một số nguyên không âm, ví dụ 10." };
+    case "number":
+      return { type: "decimal", min: 0, max: null, title: "Số liệu", message: "Nhập một số không âm." };
     case "word":
       return { type: "list", source: PROGRESS_LIST, title: "Tiến độ", message: "Chọn: Chưa triển khai, Đang triển khai, Hoàn thành, Đạt hoặc Không đạt." };
     case "mixed":

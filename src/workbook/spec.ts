@@ -29,6 +29,7 @@ export interface Style {
 export type Validation =
   | { type: "list"; source: string; title: string; message: string }
   | { type: "decimal"; min: number; max: number | null; title: string; message: string }
+  | { type: "whole"; min: number; max: number | null; title: string; message: string }
   | { type: "date"; title: string; message: string }
   | { type: "custom"; formula: string; title: string; message: string };
 

@@ -48,6 +48,10 @@ describe("the standard report workbook", () => {
     expect(rule.message).toContain("9500%");
     const done = sheet("Chỉ tiêu").validations.find((v) => inRange(v.range, rowOf("C.18"), cols.index("p1")))!.rule;
     expect(done).toMatchObject({ type: "list", source: "DS_TienDo" });
+    const counts = buildWorkbook({ plan: parsePlan(readDocumentFile(CATALOGUE[4])), settings });
+    const ind = counts.spec.sheets[0];
+    const countRow = counts.layout.indicators.rowOf.get("2.4.9")!;
+    expect(ind.validations.find((v) => inRange(v.range, countRow, counts.layout.indicators.columns.index("p1")))!.rule).toMatchObject({ type: "whole", min: 0 });
   });
 
   it("colours the status cell and the row's key cells with native conditional formats, one colour per status", () => {
