@@ -6,6 +6,8 @@
  * code to a constant number of round trips.
  */
 
+import { colIndex, colLetter } from "../../src/workbook/spec";
+
 type Grid = Map<string, { formula: string | number | boolean; format: string }>;
 
 export interface FakeSheetState {
@@ -20,21 +22,6 @@ export interface FakeSheetState {
   frozen: string | null;
   hiddenColumns: number[];
   hiddenRows: string[];
-}
-
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-function colLetter(n: number): string {
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** Records any nested property set or method call (formats, borders, page layout) as one API call. */
