@@ -307,7 +307,8 @@ export function buildIndicatorSheet(indicators: Indicator[], settings: WorkbookS
     if (!entry?.evidenceDate) sheet.rows[r - 1][L("evDate") - 1] = { fmt: "dd/mm/yyyy" };
     put("evSummary", entry?.evidenceSummary ? { v: entry.evidenceSummary } : {});
     put("evCheck", entry?.evidence ? { v: entry.evidence } : {});
-    put("note", { v: [ind.note, entry?.note].filter(Boolean).join("; ") });
+    // The note cell is the officials' once written: carried over as it stands, the document's note only to start with.
+    put("note", { v: entry?.note ?? ind.note ?? "" });
     put("source", { v: ind.source ?? "" });
 
     sheet.rowHeights[r] = rowHeight([

@@ -89,7 +89,7 @@ export function buildTaskSheet(tasks: Task[], entries: Map<string, TaskEntry>): 
     const f = taskFormulas(r);
     put("status", { f: f.status });
     put("reason", { f: f.reason });
-    put("note", { v: [t.note, e?.note].filter(Boolean).join("; ") });
+    put("note", { v: e?.note ?? t.note ?? "" });
     sheet.rowHeights[r] = rowHeight([
       [t.name, 40],
       [t.parent ?? "", 30],

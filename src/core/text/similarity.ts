@@ -1,0 +1,33 @@
+import { fold } from "./clean";
+
+/** Words of a wording, without accents, case or punctuation: "Tỷ lệ hồ sơ..." → ["ty", "le", "ho", "so", ...]. */
+export function words(text: string): string[] {
+  return fold(text)
+    .replace(/[^a-z0-9%]+/g, " ")
+    .split(" ")
+    .filter(Boolean);
+}
+
+/**
+ * How alike two wordings are, 0..1: the Dice coefficient of their word pairs (bigrams), which is robust
+ * to a word added, dropped or moved ("Tỷ lệ người dân có VNeID" vs "Tỷ lệ người dân có tài khoản VNeID").
+ */
+export function similarity(a: string, b: string): number {
+  const wa = words(a);
+  const wb = words(b);
+  if (wa.length === 0 || wb.length === 0) return wa.length === wb.length ? 1 : 0;
+  const pairs = (w: string[]) => (w.length === 1 ? [w[0]] : w.slice(1).map((x, k) => `${w[k]} ${x}`));
+  const pa = pairs(wa);
+  const pb = pairs(wb);
+  const counts = new Map<string, number>();
+  for (const p of pa) counts.set(p, (counts.get(p) ?? 0) + 1);
+  let shared = 0;
+  for (const p of pb) {
+    const n = counts.get(p) ?? 0;
+    if (n > 0) {
+      shared++;
+      counts.set(p, n - 1);
+    }
+  }
+  return (2 * shared) / (pa.length + pb.length);
+}

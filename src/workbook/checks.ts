@@ -1,0 +1,59 @@
+import type { JudgeSettings } from "../core/judge";
+import { EVIDENCE_CHECKS, PROGRESS_WORDS, judgeMilestones } from "../core/judge";
+import { fold } from "../core/text/clean";
+import { periodColumns } from "../core/period";
+import type { SheetRow } from "./readBack";
+import { cellAddress } from "./readBack";
+
+/** One problem found in what was entered, with the cell to select. */
+export interface Problem {
+  address: string;
+  code: string;
+  message: string;
+}
+
+const isWord = (v: unknown, list: readonly string[]) => typeof v === "string" && list.some((w) => fold(w) === fold(v.trim()));
+const pct = (v: number) => `${Math.round(v * 10000) / 100}%`.replace(".", ",");
+
+/**
+ * "Kiểm tra số liệu": what a careful reviewer would flag before the report goes out. Validation in
+ * the sheet only checks typed entries (a paste skips it), so everything is checked again here.
+ */
+export function checkEntries(rows: SheetRow[], settings: JudgeSettings): Problem[] {
+  const problems: Problem[] = [];
+  const periods = periodColumns(settings.frequency);
+  for (const row of rows) {
+    const add = (key: string, message: string) => problems.push({ address: cellAddress(row, key), code: row.id, message: `${row.id}: ${message}` });
+    const numeric = row.milestones.some((m) => m.value !== null);
+    const wordsOnly = !numeric;
+    const mixed = numeric && row.milestones.some((m) => m.value === null);
+    row.entry.periods.forEach((v, k) => {
+      const key = `p${k + 1}`;
+      const where = periods[k];
+      if (v === null) return;
+      if (typeof v === "string") {
+        if (wordsOnly || mixed) {
+          if (!isWord(v, PROGRESS_WORDS)) add(key, `${where}: "${v}" không phải từ tiến độ (Chưa triển khai, Đang triển khai, Hoàn thành, Đạt, Không đạt)`);
+        } else add(key, `${where}: ô cần một số nhưng đang chứa chữ "${v}"`);
+        return;
+      }
+      if (wordsOnly) {
+        add(key, `${where}: chỉ tiêu này ghi tiến độ bằng chữ (Hoàn thành, Đang triển khai...), không ghi số ${v}`);
+        return;
+      }
+      if (v < 0) add(key, `${where}: số âm (${v})`);
+      else if (row.percent && v >= 2) add(key, `${where}: ô phần trăm đang là ${pct(v)}; có lẽ đã gõ ${v} thay cho ${v}% (ô phần trăm lưu 0,95 cho 95%)`);
+      else if (row.percent && v > 1) add(key, `${where}: tỷ lệ ${pct(v)} vượt quá 100%`);
+    });
+    if (row.entry.denominator === 0) add("den", "mẫu số bằng 0");
+    if (row.entry.numerator !== null && row.entry.numerator !== undefined && row.entry.denominator !== null && row.entry.denominator !== undefined && row.entry.denominator !== 0 && row.percent && row.entry.numerator > row.entry.denominator) {
+      add("num", "tử số lớn hơn mẫu số: tỷ lệ vượt 100%");
+    }
+    const evidence = typeof row.entry.evidence === "string" ? row.entry.evidence : "";
+    if (evidence && !isWord(evidence, EVIDENCE_CHECKS)) add("evCheck", `thẩm định minh chứng "${evidence}" không nằm trong danh sách (${EVIDENCE_CHECKS.join(", ")})`);
+    if (isWord(evidence, ["Không hợp lệ"])) add("evCheck", "minh chứng bị đánh giá không hợp lệ: kết quả không được tính là hoàn thành");
+    const judged = judgeMilestones(row.milestones, row.cumulative, row.entry.baseline ?? null, row.entry, settings);
+    if (judged.status === "Đạt" && !row.entry.evidenceNumber && !row.entry.evidenceSummary) add("evNumber", "báo cáo Đạt nhưng chưa có minh chứng (số văn bản hoặc tóm tắt)");
+  }
+  return problems;
+}

@@ -1,0 +1,114 @@
+import { milestonesOf } from "../core/judge";
+import type { Indicator, Plan, Target } from "../core/plan";
+import { similarity } from "../core/text/similarity";
+import type { IndicatorEntry } from "./indicatorSheet";
+import type { SheetRow } from "./readBack";
+
+/**
+ * "Cập nhật chỉ tiêu": an amended appendix meets a workbook officials have filled in. Rows are matched
+ * by code (when the wording is still recognisably the same) and then by wording; every value, piece of
+ * evidence and note moves with its indicator; indicators the new appendix drops are kept and marked.
+ */
+
+export const REMOVED_GROUP = "Không còn trong phụ lục mới";
+
+export interface UpdateSummary {
+  kept: number;
+  added: string[];
+  removed: string[];
+  changedTargets: string[];
+  /** Matched by wording because the code changed: old code → new code. */
+  renumbered: Array<{ from: string; to: string }>;
+}
+
+const SAME_CODE_MIN = 0.5;
+const WORDING_MIN = 0.7;
+
+function sameTargets(row: SheetRow, ind: Indicator): boolean {
+  const a = row.milestones;
+  const b = milestonesOf(ind);
+  if (a.length !== b.length) return false;
+  return a.every((m, k) => m.op === b[k].op && (m.value ?? null) === (b[k].value ?? null) && (m.deadline ?? null) === (b[k].deadline ?? null));
+}
+
+/** A dropped indicator, rebuilt from its sheet row so it stays in the workbook with its data. */
+function removedIndicator(row: SheetRow, taken: Set<string>, when: string): Indicator {
+  let id = row.id;
+  if (taken.has(id)) id = `${row.id} (cũ)`;
+  taken.add(id);
+  const scale = row.percent ? 100 : 1;
+  const targets: Target[] = row.milestones.map((m) => ({
+    year: m.deadline ? Number(m.deadline.slice(0, 4)) : null,
+    deadline: m.deadline,
+    op: m.op,
+    value: m.value === null ? null : Math.round(m.value * scale * 1e9) / 1e9,
+    upper: null,
+    unit: row.percent ? "%" : null,
+    text: row.targetText,
+  }));
+  return {
+    id,
+    code: id,
+    group: REMOVED_GROUP,
+    groupCode: "",
+    section: null,
+    name: row.name,
+    unit: row.unit || null,
+    kind: row.cumulative ? "cumulative" : targets.some((t) => t.value !== null) ? "level" : targets.some((t) => t.op === "done") ? "done" : "qualitative",
+    targets: targets.length ? targets : [{ year: null, deadline: null, op: "none", value: null, upper: null, unit: null, text: "" }],
+    baseline: null,
+    lead: row.lead || null,
+    partners: null,
+    note: `Không còn trong phụ lục mới (cập nhật ${when})`,
+    source: null,
+    line: 0,
+  };
+}
+
+export function mergeForUpdate(old: SheetRow[], plan: Plan, when: string): { plan: Plan; entries: Map<string, IndicatorEntry>; summary: UpdateSummary } {
+  const newById = new Map(plan.indicators.map((i) => [i.id, i]));
+  const matchOf = new Map<SheetRow, Indicator>();
+  const used = new Set<Indicator>();
+  const summary: UpdateSummary = { kept: 0, added: [], removed: [], changedTargets: [], renumbered: [] };
+
+  for (const row of old) {
+    const same = newById.get(row.id);
+    if (same && !used.has(same) && similarity(row.name, same.name) >= SAME_CODE_MIN) {
+      matchOf.set(row, same);
+      used.add(same);
+    }
+  }
+  // The rest by wording, best pairs first, never below the bar: two different indicators are never merged silently.
+  const candidates: Array<{ row: SheetRow; ind: Indicator; score: number }> = [];
+  for (const row of old) {
+    if (matchOf.has(row)) continue;
+    for (const ind of plan.indicators) {
+      if (used.has(ind)) continue;
+      const score = similarity(row.name, ind.name);
+      if (score >= WORDING_MIN) candidates.push({ row, ind, score });
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  for (const c of candidates) {
+    if (matchOf.has(c.row) || used.has(c.ind)) continue;
+    matchOf.set(c.row, c.ind);
+    used.add(c.ind);
+    if (c.row.id !== c.ind.id) summary.renumbered.push({ from: c.row.id, to: c.ind.id });
+  }
+
+  const entries = new Map<string, IndicatorEntry>();
+  for (const [row, ind] of matchOf) {
+    entries.set(ind.id, row.entry);
+    summary.kept++;
+    if (!sameTargets(row, ind)) summary.changedTargets.push(ind.id);
+  }
+  summary.added = plan.indicators.filter((i) => !used.has(i)).map((i) => i.id);
+  const taken = new Set(plan.indicators.map((i) => i.id));
+  const removed = old.filter((row) => !matchOf.has(row)).map((row) => {
+    const ind = removedIndicator(row, taken, when);
+    entries.set(ind.id, row.entry);
+    summary.removed.push(row.id);
+    return ind;
+  });
+  return { plan: { ...plan, indicators: [...plan.indicators, ...removed] }, entries, summary };
+}
