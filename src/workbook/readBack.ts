@@ -5,6 +5,8 @@ import { periodColumns } from "../core/period";
 import type { IndicatorEntry } from "./indicatorSheet";
 import { HEADER_ROW, IndicatorColumns } from "./indicatorSheet";
 import { addr, serialToIso } from "./spec";
+import type { TaskEntry } from "./taskSheet";
+import { TASK_COLUMNS, TASK_HEADER_ROW } from "./taskSheet";
 
 /**
  * Reads a report sheet back from the values Excel returns, matching columns by their header text, so
@@ -111,4 +113,50 @@ export function readIndicatorSheet(values: unknown[][], formats: string[][] | nu
 
 export function cellAddress(row: SheetRow, key: string): string {
   return addr(row.columns.get(key) ?? 1, row.row);
+}
+
+export interface TaskRow {
+  row: number;
+  id: string;
+  name: string;
+  group: string;
+  lead: string;
+  deadline: string | null;
+  deadlineText: string;
+  entry: TaskEntry;
+}
+
+/** Reads the "Nhiệm vụ" sheet back: each task's progress, evidence and notes, by header text. */
+export function readTaskSheet(values: unknown[][]): TaskRow[] {
+  const header = (values[TASK_HEADER_ROW - 1] ?? []).map(text);
+  const col = new Map(TASK_COLUMNS.map(([key, title]) => [key, header.indexOf(title) + 1] as const));
+  const at = (r: number, key: (typeof TASK_COLUMNS)[number][0]): unknown => {
+    const c = col.get(key) ?? 0;
+    return c > 0 ? values[r - 1]?.[c - 1] : undefined;
+  };
+  const rows: TaskRow[] = [];
+  for (let r = TASK_HEADER_ROW + 1; r <= values.length; r++) {
+    const id = text(at(r, "code"));
+    if (!id) continue;
+    const deadline = at(r, "deadline");
+    const evDate = at(r, "evDate");
+    rows.push({
+      row: r,
+      id,
+      name: text(at(r, "name")),
+      group: text(at(r, "group")),
+      lead: text(at(r, "lead")),
+      deadline: typeof deadline === "number" ? serialToIso(deadline) : null,
+      deadlineText: text(at(r, "deadlineText")),
+      entry: {
+        progress: text(at(r, "progress")) || null,
+        evidence: text(at(r, "evCheck")) || null,
+        evidenceNumber: text(at(r, "evNumber")) || null,
+        evidenceDate: typeof evDate === "number" ? serialToIso(evDate) : null,
+        evidenceSummary: text(at(r, "evSummary")) || null,
+        note: text(at(r, "note")) || null,
+      },
+    });
+  }
+  return rows;
 }

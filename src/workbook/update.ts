@@ -2,7 +2,9 @@ import { milestonesOf } from "../core/judge";
 import type { Indicator, Plan, Target } from "../core/plan";
 import { similarity } from "../core/text/similarity";
 import type { IndicatorEntry } from "./indicatorSheet";
-import type { SheetRow } from "./readBack";
+import type { SheetRow, TaskRow } from "./readBack";
+import type { TaskEntry } from "./taskSheet";
+import type { Task } from "../core/plan";
 
 /**
  * "Cập nhật chỉ tiêu": an amended appendix meets a workbook officials have filled in. Rows are matched
@@ -111,4 +113,43 @@ export function mergeForUpdate(old: SheetRow[], plan: Plan, when: string): { pla
     return ind;
   });
   return { plan: { ...plan, indicators: [...plan.indicators, ...removed] }, entries, summary };
+}
+
+const hasEntry = (e: TaskEntry) => Object.values(e).some((v) => v !== null && v !== undefined && v !== "");
+
+/** Tasks move the same way: by code with the same wording, then by wording; dropped tasks that carry entries stay, marked. */
+export function mergeTasks(old: TaskRow[], tasks: Task[], when: string): { tasks: Task[]; entries: Map<string, TaskEntry>; removed: string[] } {
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const used = new Set<Task>();
+  const entries = new Map<string, TaskEntry>();
+  const unmatched: TaskRow[] = [];
+  for (const row of old) {
+    const same = byId.get(row.id);
+    if (same && !used.has(same) && similarity(row.name, same.name) >= SAME_CODE_MIN) {
+      used.add(same);
+      entries.set(same.id, row.entry);
+    } else unmatched.push(row);
+  }
+  const removed: Task[] = [];
+  for (const row of unmatched) {
+    let best: Task | null = null;
+    let score = WORDING_MIN;
+    for (const t of tasks) {
+      if (used.has(t)) continue;
+      const s = similarity(row.name, t.name);
+      if (s >= score) {
+        best = t;
+        score = s;
+      }
+    }
+    if (best) {
+      used.add(best);
+      entries.set(best.id, row.entry);
+    } else if (hasEntry(row.entry)) {
+      const id = byId.has(row.id) ? `${row.id} (cũ)` : row.id;
+      removed.push({ id, code: id, group: REMOVED_GROUP, groupCode: "", parent: null, name: row.name, output: null, kpi: null, lead: row.lead || null, partners: null, deadline: row.deadline, deadlineText: row.deadlineText || null, ongoing: !row.deadline, note: `Không còn trong phụ lục mới (cập nhật ${when})`, line: 0 });
+      entries.set(id, row.entry);
+    }
+  }
+  return { tasks: [...tasks, ...removed], entries, removed: removed.map((t) => t.id) };
 }

@@ -44,6 +44,9 @@ export class FakeExcel {
   syncs = 0;
   calls = 0;
   sheets: FakeSheetState[] = [];
+  /** The sheet and cell the user would see selected. */
+  active: string | null = null;
+  selected: string | null = null;
   names = new Map<string, string>();
   /** Objects loaded since the last sync, filled in at sync time as Excel would. */
   private pendingLoads: Array<() => void> = [];
@@ -116,6 +119,17 @@ function makeContext(fake: FakeExcel): Excel.RequestContext {
         count();
         return rangeOf(state, address);
       },
+      getUsedRange: () => {
+        count();
+        let maxR = 1;
+        let maxC = 1;
+        for (const key of state.cells.keys()) {
+          const m = /^([A-Z]+)(\d+)$/.exec(key)!;
+          maxR = Math.max(maxR, Number(m[2]));
+          maxC = Math.max(maxC, colIndex(m[1]));
+        }
+        return rangeOf(state, `A1:${colLetter(maxC)}${maxR}`);
+      },
       getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => {
         count();
         return rangeOf(state, `${colLetter(col + 1)}${row + 1}:${colLetter(col + cols)}${row + rows}`);
@@ -148,7 +162,10 @@ function makeContext(fake: FakeExcel): Excel.RequestContext {
         count();
       },
       pageLayout: recorder(fake),
-      activate: () => count(),
+      activate: () => {
+        count();
+        fake.active = state.name;
+      },
     };
   };
 
@@ -167,6 +184,12 @@ function makeContext(fake: FakeExcel): Excel.RequestContext {
     getItem: (name: string) => {
       count();
       return worksheetOf(fake.sheet(name));
+    },
+    getItemOrNullObject: (name: string) => {
+      count();
+      const state = fake.sheets.find((s) => s.name === name);
+      // Spread would evaluate the worksheet's getters once; keep the live object and mark it instead.
+      return state ? Object.assign(worksheetOf(state), { isNullObject: false }) : { isNullObject: true };
     },
   };
   const names = {
@@ -215,6 +238,8 @@ function makeRange(fake: FakeExcel, state: FakeSheetState, address: string) {
   };
   const writeGrid = (values: unknown[][], field: "formula" | "format") => {
     count();
+    // Like Excel: a protected sheet refuses writes (this stand-in does not track unlocked input cells).
+    if (state.protected) throw Object.assign(new Error("protected"), { code: "AccessDenied" });
     const { c1, r1 } = bounds();
     values.forEach((row, i) =>
       row.forEach((v, j) => {
@@ -229,13 +254,55 @@ function makeRange(fake: FakeExcel, state: FakeSheetState, address: string) {
   const format = recorder(fake, (path, value) => {
     if (path.join(".") === "protection.locked" && value === false) state.unlocked.push(address);
   });
+  const readGrid = (field: "value" | "format"): unknown[][] => {
+    const { c1, r1, c2, r2 } = bounds();
+    const out: unknown[][] = [];
+    for (let r = r1; r <= r2; r++) {
+      const row: unknown[] = [];
+      for (let c = c1; c <= c2; c++) {
+        const cell = state.cells.get(`${colLetter(c)}${r}`);
+        if (field === "format") row.push(cell?.format ?? "General");
+        else {
+          const f = cell?.formula ?? "";
+          // Excel returns text without its apostrophe prefix; this stand-in does not compute formulas.
+          row.push(typeof f === "string" && f.startsWith("'") ? f.slice(1) : f);
+        }
+      }
+      out.push(row);
+    }
+    return out;
+  };
+  let loaded: { values?: unknown[][]; numberFormat?: unknown[][] } = {};
   return {
     address,
+    load: (props: string) => {
+      count();
+      fake.queueLoad(() => {
+        loaded = {};
+        if (/values/.test(props)) loaded.values = readGrid("value");
+        if (/numberFormat/.test(props)) loaded.numberFormat = readGrid("format");
+      });
+    },
+    get values(): unknown[][] {
+      if (!loaded.values) throw new Error("values not loaded");
+      return loaded.values;
+    },
+    set values(v: unknown[][]) {
+      writeGrid(v, "formula");
+    },
+    get numberFormat(): unknown[][] {
+      if (!loaded.numberFormat) throw new Error("numberFormat not loaded");
+      return loaded.numberFormat;
+    },
     set formulas(v: unknown[][]) {
       writeGrid(v, "formula");
     },
     set numberFormat(v: unknown[][]) {
       writeGrid(v, "format");
+    },
+    select: () => {
+      count();
+      fake.selected = `${state.name}!${address}`;
     },
     format,
     merge: () => {

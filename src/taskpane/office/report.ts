@@ -1,0 +1,119 @@
+import type { JudgeSettings } from "../../core/judge";
+import { periodChoices, type Frequency } from "../../core/period";
+import type { Plan } from "../../core/plan";
+import { officeFormula, renderToExcel } from "../../render/office";
+import { buildWorkbook } from "../../workbook/build";
+import { CONFIG_SHEET } from "../../workbook/configSheet";
+import { INDICATOR_SHEET } from "../../workbook/indicatorSheet";
+import type { SheetReading } from "../../workbook/readBack";
+import { readIndicatorSheet, readTaskSheet, type TaskRow } from "../../workbook/readBack";
+import { TASK_SHEET } from "../../workbook/taskSheet";
+import type { WorkbookSettings } from "../../workbook/settings";
+import { dateSerial, serialToIso } from "../../workbook/spec";
+import type { UpdateSummary } from "../../workbook/update";
+import { mergeForUpdate, mergeTasks } from "../../workbook/update";
+
+/** The report settings as "Cấu hình" holds them (rows 3..12 of column B). */
+export interface ReportConfig {
+  unit: string;
+  planTitle: string;
+  year: number;
+  choice: string;
+  reportDate: string;
+  warnThreshold: number;
+  frequency: Frequency;
+}
+
+export interface ReportState {
+  reading: SheetReading;
+  tasks: TaskRow[];
+  config: ReportConfig;
+}
+
+export function judgeSettingsOf(config: ReportConfig): JudgeSettings {
+  const c = periodChoices(config.frequency).find((p) => p.label === config.choice) ?? periodChoices(config.frequency)[0];
+  return { period: { year: config.year, choice: c.label, endMonth: c.endMonth }, frequency: config.frequency, warnThreshold: config.warnThreshold };
+}
+
+/** Reads the report sheet and its settings in one sync; null when the workbook has no report yet. */
+export async function readReport(context: Excel.RequestContext): Promise<ReportState | null> {
+  const sheets = context.workbook.worksheets;
+  const ind = sheets.getItemOrNullObject(INDICATOR_SHEET);
+  const cfg = sheets.getItemOrNullObject(CONFIG_SHEET);
+  const taskSheet = sheets.getItemOrNullObject(TASK_SHEET);
+  await context.sync();
+  if (ind.isNullObject || cfg.isNullObject) return null;
+  const used = ind.getUsedRange();
+  used.load("values,numberFormat");
+  const taskValues = taskSheet.isNullObject ? null : taskSheet.getUsedRange();
+  taskValues?.load("values");
+  const settings = cfg.getRange("B3:B12");
+  settings.load("values");
+  await context.sync();
+  const v = settings.values.map((r) => r[0]);
+  const config: ReportConfig = {
+    unit: String(v[0] ?? ""),
+    planTitle: String(v[1] ?? ""),
+    year: Number(v[2]) || new Date().getFullYear(),
+    choice: String(v[3] ?? ""),
+    reportDate: typeof v[4] === "number" ? serialToIso(v[4]) : new Date().toISOString().slice(0, 10),
+    warnThreshold: typeof v[5] === "number" ? v[5] : 0.5,
+    frequency: String(v[6] ?? "") === "Theo tháng" ? "month" : "quarter",
+  };
+  return { reading: readIndicatorSheet(used.values, used.numberFormat as string[][]), tasks: taskValues ? readTaskSheet(taskValues.values) : [], config };
+}
+
+/** "Kỳ báo cáo": writes unit, year, period, date and threshold on "Cấu hình"; the formulas do the rest. */
+export async function writePeriod(context: Excel.RequestContext, config: Pick<ReportConfig, "unit" | "year" | "choice" | "reportDate" | "warnThreshold">): Promise<void> {
+  const cfg = context.workbook.worksheets.getItem(CONFIG_SHEET);
+  cfg.protection.load("protected");
+  await context.sync();
+  if (cfg.protection.protected) cfg.protection.unprotect();
+  cfg.getRange("B3").formulas = [[officeFormula({ v: config.unit })]];
+  cfg.getRange("B5").formulas = [[config.year]];
+  cfg.getRange("B6").formulas = [[officeFormula({ v: config.choice })]];
+  const date = cfg.getRange("B7");
+  date.numberFormat = [["dd/mm/yyyy"]];
+  date.formulas = [[dateSerial(config.reportDate)]];
+  cfg.getRange("B8").formulas = [[config.warnThreshold]];
+  cfg.protection.protect({ allowFormatColumns: true, allowFormatRows: true, selectionMode: "Normal" });
+  await context.sync();
+}
+
+/** Shows a cell to the official: activates its sheet and selects it. */
+export async function selectCell(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {
+  const ws = context.workbook.worksheets.getItem(sheet);
+  ws.activate();
+  ws.getRange(address).select();
+  await context.sync();
+}
+
+/**
+ * "Cập nhật chỉ tiêu": reads what officials entered, matches it to the amended plan and writes the new
+ * report; the old sheets are kept, renamed "(cũ n)", so nothing is ever lost.
+ */
+export async function updateWorkbook(
+  context: Excel.RequestContext,
+  plan: Plan,
+  options: { supports: (v: string) => boolean; productVersion: string; planId: string | null; today: string },
+): Promise<{ summary: UpdateSummary; removedTasks: string[]; renamed: Array<{ from: string; to: string }> } | null> {
+  // Read again in the same run: what officials typed a moment ago must move too.
+  const state = await readReport(context);
+  if (!state) return null;
+  const when = options.today.split("-").reverse().join("/");
+  const merged = mergeForUpdate(state.reading.rows, plan, when);
+  const tasks = mergeTasks(state.tasks, plan.tasks, when);
+  const js = judgeSettingsOf(state.config);
+  const settings: WorkbookSettings = {
+    unit: state.config.unit,
+    period: js.period,
+    frequency: state.config.frequency,
+    reportDate: state.config.reportDate,
+    warnThreshold: state.config.warnThreshold,
+    planId: options.planId,
+    productVersion: options.productVersion,
+  };
+  const { spec, layout } = buildWorkbook({ plan: { ...merged.plan, tasks: tasks.tasks }, settings, indicatorEntries: merged.entries, taskEntries: tasks.entries });
+  const result = await renderToExcel(context, spec, { supports: options.supports, chart: layout.chart });
+  return { summary: merged.summary, removedTasks: tasks.removed, renamed: result.renamed };
+}

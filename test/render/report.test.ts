@@ -1,0 +1,83 @@
+import { CATALOGUE } from "../../src/catalogue/catalogue";
+import { readDocumentFile } from "../../src/catalogue/fileSource";
+import { parsePlan } from "../../src/core/loaders/parsePlan";
+import { parsePeriod } from "../../src/core/period";
+import { renderToExcel } from "../../src/render/office";
+import { judgeSettingsOf, readReport, selectCell, updateWorkbook, writePeriod } from "../../src/taskpane/office/report";
+import { buildWorkbook } from "../../src/workbook/build";
+import { checkEntries } from "../../src/workbook/checks";
+import { cellAddress } from "../../src/workbook/readBack";
+import type { WorkbookSettings } from "../../src/workbook/settings";
+import { FakeExcel } from "../support/fakeExcel";
+
+const settings: WorkbookSettings = { unit: "Đảng ủy phường Phước Bình", period: parsePeriod("Quý I/2026", "quarter")!, frequency: "quarter", reportDate: "2026-04-05", warnThreshold: 0.5, planId: "phuoc-binh-2026", productVersion: "test" };
+const original = readDocumentFile(CATALOGUE[2]);
+
+async function loaded() {
+  const excel = new FakeExcel();
+  const { spec, layout } = buildWorkbook({ plan: parsePlan(original), settings });
+  await renderToExcel(excel.context(), spec, { supports: () => true, chart: layout.chart });
+  return { excel, layout };
+}
+
+/** What an official types into an unlocked cell (the stand-in writes past protection, as Excel does for unlocked cells). */
+function type(excel: FakeExcel, sheet: string, address: string, value: string | number) {
+  excel.sheet(sheet).cells.set(address, { formula: value, format: "General" });
+}
+
+describe("the pane's actions on a real-shaped workbook", () => {
+  it("reads what was entered, finds the problems and selects a problem's cell", async () => {
+    const { excel } = await loaded();
+    const before = excel.syncs;
+    const first = await readReport(excel.context());
+    expect(excel.syncs - before).toBe(2);
+    const row = first!.reading.rows.find((r) => r.id === "1.1.1")!;
+    type(excel, "Chỉ tiêu", cellAddress(row, "p1"), 55);
+    type(excel, "Chỉ tiêu", cellAddress(row, "evCheck"), "Không hợp lệ");
+    const state = await readReport(excel.context());
+    expect(state!.config).toMatchObject({ unit: "Đảng ủy phường Phước Bình", year: 2026, choice: "Quý I", frequency: "quarter", warnThreshold: 0.5, reportDate: "2026-04-05" });
+    const problems = checkEntries(state!.reading.rows, judgeSettingsOf(state!.config));
+    expect(problems.map((p) => `${p.address} ${p.message}`)).toEqual([`${cellAddress(row, "p1")} 1.1.1: Quý I: ô phần trăm đang là 5500%; có lẽ đã gõ 55 thay cho 55% (ô phần trăm lưu 0,95 cho 95%)`, `${cellAddress(row, "evCheck")} 1.1.1: minh chứng bị đánh giá không hợp lệ: kết quả không được tính là hoàn thành`]);
+    await selectCell(excel.context(), "Chỉ tiêu", problems[0].address);
+    expect(excel.selected).toBe(`Chỉ tiêu!${problems[0].address}`);
+    expect(excel.active).toBe("Chỉ tiêu");
+  });
+
+  it("writes the period on Cấu hình and leaves it protected", async () => {
+    const { excel } = await loaded();
+    const before = excel.syncs;
+    await writePeriod(excel.context(), { unit: "UBND phường Phước Bình", year: 2026, choice: "Quý III", reportDate: "2026-10-05", warnThreshold: 0.6 });
+    expect(excel.syncs - before).toBe(2);
+    expect(excel.cell("Cấu hình", "B3")).toBe("'UBND phường Phước Bình");
+    expect(excel.cell("Cấu hình", "B6")).toBe("'Quý III");
+    expect(excel.cell("Cấu hình", "B8")).toBe(0.6);
+    expect(excel.sheet("Cấu hình").protected).toBe(true);
+  });
+
+  it("updates with an amended appendix: entries move with their indicators and tasks, the old sheets stay", async () => {
+    const { excel } = await loaded();
+    const state = await readReport(excel.context());
+    const row = state!.reading.rows.find((r) => r.id === "1.5.7")!;
+    type(excel, "Chỉ tiêu", cellAddress(row, "p1"), 0.9);
+    type(excel, "Chỉ tiêu", cellAddress(row, "note"), "Số liệu từ Cổng DVC");
+    const taskRow = state!.tasks.find((t) => t.id === "II.4")!;
+    type(excel, "Nhiệm vụ", `K${taskRow.row}`, "Hoàn thành");
+    type(excel, "Nhiệm vụ", `L${taskRow.row}`, "15/QĐ-UBND");
+
+    const amended = original.replace("(7) Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến 95%.", "(7) Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến 97%.");
+    const before = excel.syncs;
+    const result = await updateWorkbook(excel.context(), parsePlan(amended), { supports: () => true, productVersion: "test", planId: "phuoc-binh-2026", today: "2026-04-10" });
+    expect(excel.syncs - before).toBe(4);
+    expect(result!.summary).toMatchObject({ changedTargets: ["1.5.7"], added: [], removed: [] });
+    expect(result!.renamed.map((r) => r.to)).toEqual(["Chỉ tiêu (cũ 1)", "Nhiệm vụ (cũ 1)", "Tổng hợp (cũ 1)", "Cấu hình (cũ 1)"]);
+
+    const after = await readReport(excel.context());
+    const moved = after!.reading.rows.find((r) => r.id === "1.5.7")!;
+    expect(moved.entry.periods[0]).toBe(0.9);
+    expect(moved.entry.note).toBe("Số liệu từ Cổng DVC");
+    expect(moved.milestones[0].value).toBe(0.97);
+    expect(after!.tasks.find((t) => t.id === "II.4")!.entry).toMatchObject({ progress: "Hoàn thành", evidenceNumber: "15/QĐ-UBND" });
+    // The copy kept before the change still has the old value.
+    expect(excel.cell("Chỉ tiêu (cũ 1)", cellAddress(row, "p1"))).toBe(0.9);
+  });
+});
