@@ -1,21 +1,25 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { readHost, type HostInfo } from "./office/host";
+import { readHost } from "./office/host";
+import { officePort } from "./office/port";
 
-function mount(host: HostInfo): void {
+function mount(inExcel: boolean, supported: boolean): void {
   const container = document.getElementById("container");
   if (!container) return;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App host={host} />
+      <App port={officePort(inExcel, supported)} />
     </FluentProvider>,
   );
 }
 
 // Office.js is absent when the page is opened outside Office (or its script is blocked): still show the pane.
 if (typeof Office !== "undefined" && Office.onReady) {
-  Office.onReady((info) => mount(readHost(info)));
+  Office.onReady((info) => {
+    const host = readHost(info);
+    mount(host.inExcel, host.supported);
+  });
 } else {
-  mount({ inExcel: false, supported: false });
+  mount(false, false);
 }

@@ -1,22 +1,40 @@
-import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Checkbox, Input, MessageBar, MessageBarBody, MessageBarTitle, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { describeTarget, formatDate } from "../../core/format";
-import type { Plan } from "../../core/plan";
+import type { Indicator, Plan } from "../../core/plan";
+import { parseTargetCell } from "../../core/target";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  code: { whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
+  code: { whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums", width: "56px" },
+  keep: { width: "32px" },
+  dropped: { opacity: 0.45, textDecorationLine: "line-through" },
   warnings: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  parsed: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  target: { width: "100%", minWidth: 0 },
 });
 
-/** Everything the loader read, before anything is written: every indicator and task with its parsed target. */
-export function PlanPreview({ plan }: { plan: Plan }) {
+/** Replaces one target of an indicator with the official's correction, read by the same grammar. */
+export function correctTarget(ind: Indicator, index: number, text: string): Indicator {
+  const old = ind.targets[index];
+  const reading = parseTargetCell(text, { year: old.year, deadline: old.deadline, unitColumn: ind.unit });
+  const targets = ind.targets.map((t, k) => (k === index ? reading.target : t));
+  return { ...ind, targets };
+}
+
+/**
+ * Everything the loader read, before anything is written: every indicator and task with its parsed
+ * target. With `onChange`, the official can correct a target or leave a row out.
+ */
+export function PlanPreview({ plan, dropped, onChange, onToggle }: { plan: Plan; dropped?: Set<string>; onChange?: (plan: Plan) => void; onToggle?: (id: string) => void }) {
   const styles = useStyles();
+  const editable = !!onChange;
+  const setIndicator = (next: Indicator) => onChange?.({ ...plan, indicators: plan.indicators.map((i) => (i.id === next.id ? next : i)) });
   return (
     <section className={styles.section} aria-label="Xem trước kế hoạch">
       <Text weight="semibold">{plan.title || "(Kế hoạch không rõ tên)"}</Text>
       <div className={styles.counts}>
-        <Badge appearance="tint">{plan.indicators.length} chỉ tiêu</Badge>
+        <Badge appearance="tint">{plan.indicators.length - (dropped?.size ?? 0)} chỉ tiêu</Badge>
         <Badge appearance="tint">{plan.tasks.length} nhiệm vụ</Badge>
         <Badge appearance="tint" color={plan.warnings.length ? "warning" : "success"}>
           {plan.warnings.length} cảnh báo
@@ -41,19 +59,46 @@ export function PlanPreview({ plan }: { plan: Plan }) {
         <Table size="small" aria-label="Chỉ tiêu">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Mã</TableHeaderCell>
+              {editable && <TableHeaderCell className={styles.keep}>Giữ</TableHeaderCell>}
+              <TableHeaderCell className={styles.code}>Mã</TableHeaderCell>
               <TableHeaderCell>Chỉ tiêu</TableHeaderCell>
               <TableHeaderCell>Chỉ tiêu phấn đấu</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
-            {plan.indicators.map((i) => (
-              <TableRow key={i.id}>
-                <TableCell className={styles.code}>{i.id}</TableCell>
-                <TableCell>{i.name}</TableCell>
-                <TableCell>{i.targets.map((t) => `${describeTarget(t)}${t.year ? ` (${t.year})` : ""}`).join("; ")}</TableCell>
-              </TableRow>
-            ))}
+            {plan.indicators.map((i) => {
+              const out = dropped?.has(i.id) ?? false;
+              return (
+                <TableRow key={i.id} className={out ? styles.dropped : undefined}>
+                  {editable && (
+                    <TableCell className={styles.keep}>
+                      <Checkbox checked={!out} aria-label={`Giữ chỉ tiêu ${i.id}`} onChange={() => onToggle?.(i.id)} />
+                    </TableCell>
+                  )}
+                  <TableCell className={styles.code}>{i.id}</TableCell>
+                  <TableCell>{i.name}</TableCell>
+                  <TableCell>
+                    {i.targets.map((t, k) => (
+                      <div key={k}>
+                        {editable ? (
+                          <Input
+                            className={styles.target}
+                            size="small"
+                            aria-label={`Chỉ tiêu phấn đấu của ${i.id}${i.targets.length > 1 ? ` mốc ${t.year ?? k + 1}` : ""}`}
+                            defaultValue={t.text}
+                            onBlur={(e) => e.target.value !== t.text && setIndicator(correctTarget(i, k, e.target.value))}
+                          />
+                        ) : null}
+                        <div className={editable ? styles.parsed : undefined}>
+                          {describeTarget(t)}
+                          {t.year ? ` (${t.year})` : ""}
+                        </div>
+                      </div>
+                    ))}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
           </TableBody>
         </Table>
       )}
@@ -62,7 +107,7 @@ export function PlanPreview({ plan }: { plan: Plan }) {
         <Table size="small" aria-label="Nhiệm vụ">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Mã</TableHeaderCell>
+              <TableHeaderCell className={styles.code}>Mã</TableHeaderCell>
               <TableHeaderCell>Nhiệm vụ</TableHeaderCell>
               <TableHeaderCell>Thời hạn</TableHeaderCell>
             </TableRow>

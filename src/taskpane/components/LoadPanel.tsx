@@ -1,0 +1,89 @@
+import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { parsePeriod } from "../../core/period";
+import type { Plan } from "../../core/plan";
+import { PRODUCT_VERSION } from "../../version";
+import type { WorkbookPort } from "../office/port";
+import { useAction } from "../useAction";
+import { Notice } from "./Notice";
+import { PlanPreview } from "./PlanPreview";
+import { SourcePicker } from "./SourcePicker";
+
+const useStyles = makeStyles({ root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM } });
+
+export function defaultPeriod(now = new Date()): string {
+  return `Quý ${["I", "II", "III", "IV"][Math.floor(now.getMonth() / 3)]}/${now.getFullYear()}`;
+}
+
+/** "Nạp chỉ tiêu": read an appendix, review and correct it, then lay out the report workbook. */
+export function LoadPanel({ port }: { port: WorkbookPort }) {
+  const styles = useStyles();
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [planId, setPlanId] = useState<string | null>(null);
+  const [dropped, setDropped] = useState<Set<string>>(new Set());
+  const [unit, setUnit] = useState("");
+  const [periodText, setPeriodText] = useState(defaultPeriod());
+  const [done, setDone] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
+  const period = parsePeriod(periodText, "quarter");
+
+  const write = () =>
+    run(async () => {
+      if (!plan || !period) return;
+      const kept = { ...plan, indicators: plan.indicators.filter((i) => !dropped.has(i.id)) };
+      const result = await port.load(kept, {
+        unit: unit.trim() || "(chưa đặt tên đơn vị)",
+        period,
+        frequency: "quarter",
+        reportDate: new Date().toISOString().slice(0, 10),
+        warnThreshold: 0.5,
+        planId,
+        productVersion: PRODUCT_VERSION,
+      });
+      const renamed = result.renamed.map((r) => `"${r.from}" → "${r.to}"`).join(", ");
+      setDone(`Đã lập sổ: ${kept.indicators.length} chỉ tiêu, ${kept.tasks.length} nhiệm vụ.${renamed ? ` Các trang cũ được giữ lại: ${renamed}.` : ""}`);
+    });
+
+  return (
+    <div className={styles.root}>
+      <SourcePicker
+        label="Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)"
+        onPlan={(p, id) => {
+          setPlan(p);
+          setPlanId(id);
+          setDropped(new Set());
+          setDone(null);
+        }}
+      />
+      {plan && port.inExcel && port.supported && (
+        <section aria-label="Nạp vào sổ" className={styles.root}>
+          <Field label="Đơn vị báo cáo">
+            <Input value={unit} onChange={(_, d) => setUnit(d.value)} placeholder="Ví dụ: UBND xã Thống Nhất" />
+          </Field>
+          <Field label="Kỳ báo cáo" validationState={period ? "none" : "error"} validationMessage={period ? undefined : "Ví dụ: Quý II/2026, 6 tháng đầu năm 2026, Năm 2026"}>
+            <Input value={periodText} onChange={(_, d) => setPeriodText(d.value)} />
+          </Field>
+          <Button appearance="primary" disabled={busy || !period} onClick={() => void write()}>
+            Nạp vào sổ
+          </Button>
+        </section>
+      )}
+      <Notice busy={busy} error={error} done={done} busyLabel="Đang lập sổ trong Excel…" />
+      {plan && (
+        <PlanPreview
+          plan={plan}
+          dropped={dropped}
+          onChange={setPlan}
+          onToggle={(id) =>
+            setDropped((d) => {
+              const next = new Set(d);
+              if (next.has(id)) next.delete(id);
+              else next.add(id);
+              return next;
+            })
+          }
+        />
+      )}
+    </div>
+  );
+}

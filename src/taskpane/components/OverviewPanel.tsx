@@ -1,0 +1,71 @@
+import { Button, Link, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { STATUSES } from "../../core/judge";
+import { INDICATOR_SHEET } from "../../workbook/indicatorSheet";
+import type { Overview } from "../../workbook/overview";
+import { overview } from "../../workbook/overview";
+import { STATUS_STYLE } from "../../workbook/theme";
+import { judgeSettingsOf } from "../office/report";
+import type { WorkbookPort } from "../office/port";
+import { useAction } from "../useAction";
+import { Notice } from "./Notice";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  counts: { display: "grid", gridTemplateColumns: "1fr auto", gap: tokens.spacingVerticalXS, maxWidth: "320px" },
+  status: { padding: "2px 8px", borderRadius: tokens.borderRadiusSmall, fontWeight: tokens.fontWeightSemibold },
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingLeft: 0, listStyleType: "none" },
+});
+
+/** "Tổng quan": counts by status and the lagging indicators, each a link to its row. */
+export function OverviewPanel({ port }: { port: WorkbookPort }) {
+  const styles = useStyles();
+  const [data, setData] = useState<(Overview & { period: string }) | null>(null);
+  const { busy, error, run } = useAction();
+  const refresh = () =>
+    run(async () => {
+      const state = await port.read();
+      if (!state) throw Object.assign(new Error("no report"), { code: "ItemNotFound" });
+      setData({ ...overview(state.reading.rows, judgeSettingsOf(state.config)), period: `${state.config.choice}/${state.config.year}` });
+    });
+  return (
+    <div className={styles.root}>
+      <Button appearance="primary" disabled={busy} onClick={() => void refresh()}>
+        Xem tổng quan
+      </Button>
+      <Notice busy={busy} error={error} />
+      {data && (
+        <>
+          <Text weight="semibold">
+            Kỳ {data.period}: {data.total} chỉ tiêu
+          </Text>
+          <div className={styles.counts} role="table" aria-label="Số chỉ tiêu theo trạng thái">
+            {STATUSES.map((s) => (
+              <div key={s} role="row" style={{ display: "contents" }}>
+                <span role="cell" className={styles.status} style={{ background: STATUS_STYLE[s].fill, color: STATUS_STYLE[s].color }}>
+                  {s}
+                </span>
+                <span role="cell">{data.counts[s]}</span>
+              </div>
+            ))}
+          </div>
+          {data.lagging.length > 0 && <Text weight="semibold">Chỉ tiêu cần chú ý</Text>}
+          <ul className={styles.list} aria-label="Chỉ tiêu cần chú ý">
+            {data.lagging.map((l) => (
+              <li key={l.code}>
+                <Link as="button" onClick={() => void run(() => port.select(INDICATOR_SHEET, l.address))}>
+                  {l.code}
+                </Link>{" "}
+                <span className={styles.status} style={{ background: STATUS_STYLE[l.status].fill, color: STATUS_STYLE[l.status].color }}>
+                  {l.status}
+                </span>{" "}
+                {l.name} — {l.reason}
+                {l.lead ? ` (${l.lead})` : ""}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

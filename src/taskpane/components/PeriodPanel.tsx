@@ -1,0 +1,93 @@
+import { Button, Dropdown, Field, Input, Option, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { periodChoices, type Frequency } from "../../core/period";
+import type { WorkbookPort } from "../office/port";
+import { useAction } from "../useAction";
+import { Notice } from "./Notice";
+
+const useStyles = makeStyles({ root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM } });
+
+/** "Kỳ báo cáo": unit, period and report date on "Cấu hình"; the workbook's statuses follow. */
+export function PeriodPanel({ port }: { port: WorkbookPort }) {
+  const styles = useStyles();
+  const [unit, setUnit] = useState("");
+  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [choice, setChoice] = useState("Quý I");
+  const [date, setDate] = useState(toDisplay(new Date().toISOString().slice(0, 10)));
+  const [threshold, setThreshold] = useState("50");
+  const [frequency, setFrequency] = useState<Frequency>("quarter");
+  const [found, setFound] = useState<boolean | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
+
+  useEffect(() => {
+    void run(async () => {
+      const state = await port.read();
+      setFound(!!state);
+      if (!state) return;
+      setUnit(state.config.unit);
+      setYear(String(state.config.year));
+      setChoice(state.config.choice);
+      setDate(toDisplay(state.config.reportDate));
+      setThreshold(String(Math.round(state.config.warnThreshold * 100)));
+      setFrequency(state.config.frequency);
+    });
+  }, [port, run]);
+
+  const yearNumber = Number(year);
+  const thresholdNumber = Number(threshold.replace(",", "."));
+  const iso = fromDisplay(date);
+  const valid = Number.isInteger(yearNumber) && yearNumber >= 2000 && yearNumber <= 2100 && thresholdNumber >= 0 && thresholdNumber <= 100 && iso !== null;
+  const apply = () =>
+    run(async () => {
+      await port.writePeriod({ unit: unit.trim(), year: yearNumber, choice, reportDate: iso!, warnThreshold: thresholdNumber / 100 });
+      setDone(`Đã chọn kỳ ${choice}/${yearNumber}. Mọi trạng thái trong sổ đã được tính lại; số liệu đã nhập giữ nguyên.`);
+    });
+
+  if (found === false) return <Notice error="Sổ tính này chưa có sổ báo cáo chỉ tiêu. Hãy vào thẻ Nạp chỉ tiêu trước." />;
+  return (
+    <div className={styles.root}>
+      <Field label="Đơn vị báo cáo">
+        <Input value={unit} onChange={(_, d) => setUnit(d.value)} />
+      </Field>
+      <Field label="Năm báo cáo" validationState={Number.isInteger(yearNumber) ? "none" : "error"}>
+        <Input type="number" value={year} onChange={(_, d) => setYear(d.value)} />
+      </Field>
+      <Field label={frequency === "month" ? "Kỳ báo cáo (theo tháng)" : "Kỳ báo cáo (theo quý, 6 tháng, năm)"}>
+        <Dropdown value={choice} selectedOptions={[choice]} onOptionSelect={(_, d) => d.optionValue && setChoice(d.optionValue)}>
+          {periodChoices(frequency).map((c) => (
+            <Option key={c.label} value={c.label}>
+              {c.label}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label="Ngày báo cáo (dd/mm/yyyy)" validationState={iso ? "none" : "error"} validationMessage={iso ? undefined : "Ngày theo dạng dd/mm/yyyy, ví dụ 05/07/2026"}>
+        <Input value={date} onChange={(_, d) => setDate(d.value)} />
+      </Field>
+      <Field label="Ngưỡng cảnh báo so với lộ trình (%)">
+        <Input type="number" value={threshold} onChange={(_, d) => setThreshold(d.value)} />
+      </Field>
+      <Button appearance="primary" disabled={busy || !valid} onClick={() => void apply()}>
+        Áp dụng kỳ báo cáo
+      </Button>
+      <Notice busy={busy} error={error} done={done} />
+    </div>
+  );
+}
+
+/** yyyy-mm-dd → dd/mm/yyyy, the way officials write dates. */
+export function toDisplay(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+/** dd/mm/yyyy → yyyy-mm-dd, or null when it is not a real date. */
+export function fromDisplay(text: string): string | null {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}

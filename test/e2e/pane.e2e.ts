@@ -1,0 +1,142 @@
+import { build } from "esbuild";
+import { existsSync, mkdirSync, readFileSync, createReadStream, statSync } from "fs";
+import http from "http";
+import type { AddressInfo } from "net";
+import { join, extname } from "path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { CATALOGUE } from "../../src/catalogue/catalogue";
+import { readDocumentFile } from "../../src/catalogue/fileSource";
+
+/**
+ * The built task pane in Debian's Chromium (never a downloaded browser), against an in-memory Excel:
+ * paste a seed appendix, load it, enter values, check them, update with an amended appendix, and read
+ * the resulting cells and preserved entries. Screenshots of each screen go to $SCREENSHOTS (the README's
+ * pictures with SCREENSHOTS=docs/screenshots).
+ */
+
+const root = join(__dirname, "..", "..");
+const buildDir = join(root, "build");
+const shots = process.env.SCREENSHOTS ? join(root, process.env.SCREENSHOTS) : null;
+const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xml": "text/xml" };
+
+let server: http.Server;
+let browser: Browser;
+let page: Page;
+let base = "";
+
+const fake = <T,>(fn: string): Promise<T> => page.evaluate(fn) as Promise<T>;
+
+beforeAll(async () => {
+  if (!existsSync(join(buildDir, "taskpane.html"))) throw new Error("Chưa có bản dựng: chạy npm run build trước");
+  const standin = (await build({ entryPoints: [join(__dirname, "standin.ts")], bundle: true, write: false, format: "iife", platform: "browser", target: "es2020" })).outputFiles[0].text;
+  server = http.createServer((req, res) => {
+    const file = join(buildDir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    if (!file.startsWith(buildDir) || !existsSync(file) || statSync(file).isDirectory()) return void res.writeHead(404).end();
+    res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  page = await browser.newPage({ viewport: { width: 440, height: 1000 } });
+  // Microsoft's office.js is answered by the stand-in; nothing else leaves the machine.
+  await page.route(/^https:\/\/appsforoffice\.microsoft\.com\//, (route) => route.fulfill({ body: standin, contentType: "text/javascript" }));
+  await page.route((url) => !url.href.startsWith(base) && !url.href.startsWith("https://appsforoffice.microsoft.com/"), (route) => route.abort());
+  if (shots) mkdirSync(shots, { recursive: true });
+}, 120000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const snap = async (name: string) => {
+  if (!shots) return;
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+};
+
+describe("the task pane in Chromium against an in-memory Excel", () => {
+  const appendix = readDocumentFile(CATALOGUE[0]);
+
+  it("pastes a seed appendix, previews it and lays out the report workbook", async () => {
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByRole("tab", { name: "Nạp chỉ tiêu" }).waitFor();
+    await page.getByLabel("Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)").fill(appendix);
+    await page.getByRole("button", { name: "Đọc phụ lục" }).click();
+    await page.getByText("29 chỉ tiêu").waitFor();
+    // The official drops nothing but corrects C.6's target before loading.
+    const c6 = page.getByLabel("Chỉ tiêu phấn đấu của C.6");
+    await c6.fill("≥ 96%");
+    await c6.blur();
+    await page.getByText("≥ 96% (2026)").waitFor();
+    await page.getByLabel("Đơn vị báo cáo").fill("UBND xã Thống Nhất");
+    await page.getByLabel("Kỳ báo cáo").fill("Quý II/2026");
+    await snap("nap-chi-tieu");
+    await page.getByRole("button", { name: "Nạp vào sổ" }).click();
+    await page.getByText("Đã lập sổ: 29 chỉ tiêu, 0 nhiệm vụ.").waitFor();
+    const sheets = await fake<string[]>("window.__excel.sheets.map(s => s.name)");
+    expect(sheets).toEqual(["Chỉ tiêu", "Tổng hợp", "Cấu hình"]);
+    expect(await fake("window.__excel.cell('Chỉ tiêu', 'A6')")).toBe("'A.1");
+    expect(await fake("window.__excel.cell('Cấu hình', 'B3')")).toBe("'UBND xã Thống Nhất");
+    expect(await fake("window.__excel.syncs")).toBe(2);
+  }, 60000);
+
+  it("checks what was entered and selects the cell of a problem", async () => {
+    // The official types: 95 (meant 95%) for C.7 in Quý I, and 50% for A.1 in Quý II.
+    await fake(`(() => { const s = window.__excel.sheet('Chỉ tiêu');
+      const row = (id) => [...s.cells.entries()].find(([k, v]) => /^A\\d+$/.test(k) && v.formula === "'" + id)[0].slice(1);
+      s.cells.set('F' + row('C.7'), { formula: 95, format: '0%' });
+      s.cells.set('G' + row('A.1'), { formula: 0.5, format: '0%' });
+      s.cells.set('Y' + row('A.1'), { formula: 'Ghi chú của xã', format: 'General' }); })()`);
+    await page.getByRole("tab", { name: "Kiểm tra" }).click();
+    await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
+    const problem = page.getByRole("listitem").filter({ hasText: "C.7: Quý I: ô phần trăm đang là 9500%" });
+    await problem.waitFor();
+    await snap("kiem-tra");
+    const address = (await problem.getByRole("button").textContent())!.replace("Ô ", "");
+    await problem.getByRole("button").click();
+    await page.waitForFunction((a) => (window as unknown as { __excel: { selected: string } }).__excel.selected === `Chỉ tiêu!${a}`, address);
+  }, 60000);
+
+  it("changes the period on Cấu hình", async () => {
+    await page.getByRole("tab", { name: "Kỳ báo cáo" }).click();
+    await page.getByLabel("Đơn vị báo cáo").waitFor();
+    expect(await page.getByLabel("Đơn vị báo cáo").inputValue()).toBe("UBND xã Thống Nhất");
+    await page.getByRole("combobox").click();
+    await page.getByRole("option", { name: "Quý III" }).click();
+    await snap("ky-bao-cao");
+    await page.getByRole("button", { name: "Áp dụng kỳ báo cáo" }).click();
+    await page.getByText("Đã chọn kỳ Quý III/2026.", { exact: false }).waitFor();
+    expect(await fake("window.__excel.cell('Cấu hình', 'B6')")).toBe("'Quý III");
+    expect(await fake("window.__excel.sheet('Cấu hình').protected")).toBe(true);
+  }, 60000);
+
+  it("shows the overview with the lagging indicators", async () => {
+    await page.getByRole("tab", { name: "Tổng quan" }).click();
+    await page.getByRole("button", { name: "Xem tổng quan" }).click();
+    await page.getByText("Kỳ Quý III/2026: 29 chỉ tiêu").waitFor();
+    await snap("tong-quan");
+  }, 60000);
+
+  it("updates with an amended appendix and keeps every entry where it belongs", async () => {
+    const amended = appendix.replace(/23\.\tCác hệ thống thông tin phê duyệt[^\n]*/, "24.\tTỷ lệ camera giám sát được kết nối về trung tâm điều hành\t%\t≥ 60%\tCông an xã\tCác cơ quan, đơn vị thuộc xã\t");
+    await page.getByRole("tab", { name: "Cập nhật" }).click();
+    await page.getByLabel("Phụ lục chỉ tiêu đã sửa đổi").fill(amended);
+    await page.getByRole("button", { name: "Đọc phụ lục" }).click();
+    await page.getByRole("button", { name: "Cập nhật vào sổ" }).click();
+    await page.getByText("Đã cập nhật: giữ 28 chỉ tiêu", { exact: false }).waitFor();
+    await snap("cap-nhat");
+    const text = await page.getByText("Đã cập nhật:", { exact: false }).textContent();
+    expect(text).toContain("Chỉ tiêu mới: C.24.");
+    expect(text).toContain("Không còn trong phụ lục mới (vẫn giữ, đã đánh dấu): C.23.");
+    const after = await fake<Record<string, unknown>>(`(() => { const s = window.__excel.sheet('Chỉ tiêu');
+      const row = (id) => [...s.cells.entries()].find(([k, v]) => /^A\\d+$/.test(k) && v.formula === "'" + id)[0].slice(1);
+      return { a1: s.cells.get('G' + row('A.1')).formula, note: s.cells.get('Y' + row('A.1')).formula, c7: s.cells.get('F' + row('C.7')).formula,
+        c23: !!row('C.23'), c24: !!row('C.24'), old: window.__excel.sheets.map(x => x.name) }; })()`);
+    expect(after).toEqual({ a1: 0.5, note: "'Ghi chú của xã", c7: 95, c23: true, c24: true, old: ["Chỉ tiêu (cũ 1)", "Tổng hợp (cũ 1)", "Cấu hình (cũ 1)", "Chỉ tiêu", "Tổng hợp", "Cấu hình"] });
+  }, 60000);
+});
