@@ -1,5 +1,5 @@
 import { build } from "esbuild";
-import { existsSync, mkdirSync, readFileSync, createReadStream, statSync } from "fs";
+import { createReadStream, existsSync, mkdirSync, statSync } from "fs";
 import http from "http";
 import type { AddressInfo } from "net";
 import { join, extname } from "path";
