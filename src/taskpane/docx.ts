@@ -17,16 +17,20 @@ export function htmlToText(html: string, parser: DOMParser = new DOMParser()): s
       lines.push("");
     } else if (tag === "ul" || tag === "ol") {
       for (const li of Array.from(el.children)) lines.push(`- ${flat(li)}`);
+      lines.push("");
     } else if (/^(p|h[1-6])$/.test(tag)) {
-      lines.push(flat(el));
+      // A blank line after each paragraph, as text copied from Word arrives.
+      lines.push(flat(el), "");
     } else for (const child of Array.from(el.children)) walk(child);
   };
   for (const child of Array.from(doc.body.children)) walk(child);
-  return lines.join("\n");
+  return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim();
 }
 
 export async function docxToText(data: ArrayBuffer): Promise<string> {
   const mammoth = await import(/* webpackChunkName: "mammoth" */ "mammoth");
-  const { value } = await mammoth.convertToHtml({ arrayBuffer: data });
+  // mammoth's browser build reads `arrayBuffer`, its Node build `buffer`: give both, the same bytes.
+  const input = { arrayBuffer: data, buffer: data } as unknown as { arrayBuffer: ArrayBuffer };
+  const { value } = await mammoth.convertToHtml(input);
   return htmlToText(value);
 }

@@ -14,7 +14,8 @@ const DOC_TYPES = /^(kế hoạch|đề án|chương trình|phụ lục|báo cá
 
 /** The plan's title: the document type line ("KẾ HOẠCH", "ĐỀ ÁN") and the subject lines under it. */
 export function readTitle(lines: string[]): string {
-  const cleaned = lines.slice(0, 60).map((l) => cleanLine(l));
+  // A table row (tabs or pipes) is never part of the title.
+  const cleaned = lines.slice(0, 60).map((l) => (/\t|^\s*\|/.test(l) ? "" : cleanLine(l)));
   const typeAt = cleaned.findIndex((l) => DOC_TYPES.test(l));
   if (typeAt < 0) return cleaned.find((l) => l.length > 0)?.slice(0, 200) ?? "";
   const parts: string[] = [];
@@ -22,7 +23,7 @@ export function readTitle(lines: string[]): string {
   while (i < cleaned.length && !cleaned[i]) i++;
   // The first line under the type is always the subject; further lines until a blank or the preamble.
   if (i < cleaned.length) parts.push(cleaned[i++]);
-  while (i < cleaned.length && cleaned[i] && !/^(căn cứ|thực hiện|-{3,}|chương|số[: ])/i.test(cleaned[i])) {
+  while (i < cleaned.length && cleaned[i] && !DOC_TYPES.test(cleaned[i]) && !/^(căn cứ|thực hiện|-{3,}|chương|số[: ])/i.test(cleaned[i])) {
     parts.push(cleaned[i]);
     i++;
   }

@@ -1,0 +1,108 @@
+/**
+ * @jest-environment jsdom
+ */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import type { ReactElement } from "react";
+import { CATALOGUE } from "../../src/catalogue/catalogue";
+import { readDocumentFile } from "../../src/catalogue/fileSource";
+import { parsePlan } from "../../src/core/loaders/parsePlan";
+import { parsePeriod } from "../../src/core/period";
+import type { Plan } from "../../src/core/plan";
+import { App } from "../../src/taskpane/App";
+import { CheckPanel } from "../../src/taskpane/components/CheckPanel";
+import { LoadPanel } from "../../src/taskpane/components/LoadPanel";
+import type { WorkbookPort } from "../../src/taskpane/office/port";
+import type { ReportState } from "../../src/taskpane/office/report";
+import { buildWorkbook } from "../../src/workbook/build";
+import { readIndicatorSheet } from "../../src/workbook/readBack";
+
+const show = (ui: ReactElement) => render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
+
+function port(overrides: Partial<WorkbookPort> = {}): WorkbookPort & { loaded: Plan[] } {
+  const loaded: Plan[] = [];
+  return {
+    loaded,
+    inExcel: true,
+    supported: true,
+    load: jest.fn(async (plan: Plan) => {
+      loaded.push(plan);
+      return { renamed: [], syncs: 2 };
+    }),
+    read: jest.fn(async () => null),
+    writePeriod: jest.fn(async () => undefined),
+    select: jest.fn(async () => undefined),
+    update: jest.fn(async () => null),
+    ...overrides,
+  };
+}
+
+describe("Nạp chỉ tiêu", () => {
+  it("previews a pasted appendix, lets the official drop a row and correct a target, then loads", async () => {
+    const p = port();
+    show(<LoadPanel port={p} />);
+    fireEvent.change(screen.getByLabelText("Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)"), { target: { value: readDocumentFile(CATALOGUE[0]) } });
+    fireEvent.click(screen.getByRole("button", { name: "Đọc phụ lục" }));
+    expect(await screen.findByText("29 chỉ tiêu")).toBeTruthy();
+    fireEvent.click(screen.getByLabelText("Giữ chỉ tiêu C.23"));
+    expect(screen.getByText("28 chỉ tiêu")).toBeTruthy();
+    const c6 = screen.getByLabelText("Chỉ tiêu phấn đấu của C.6");
+    fireEvent.change(c6, { target: { value: "≥ 96%" } });
+    fireEvent.blur(c6);
+    expect(await screen.findByText("≥ 96% (2026)")).toBeTruthy();
+    fireEvent.change(screen.getByLabelText("Đơn vị báo cáo"), { target: { value: "UBND xã Thống Nhất" } });
+    fireEvent.change(screen.getByLabelText("Kỳ báo cáo"), { target: { value: "Quý II/2026" } });
+    fireEvent.click(screen.getByRole("button", { name: "Nạp vào sổ" }));
+    expect(await screen.findByText("Đã lập sổ: 28 chỉ tiêu, 0 nhiệm vụ.")).toBeTruthy();
+    const plan = p.loaded[0];
+    expect(plan.indicators.map((i) => i.id)).not.toContain("C.23");
+    expect(plan.indicators.find((i) => i.id === "C.6")!.targets[0]).toMatchObject({ op: ">=", value: 96, text: "≥ 96%" });
+    expect((p.load as jest.Mock).mock.calls[0][1]).toMatchObject({ unit: "UBND xã Thống Nhất", period: { year: 2026, choice: "Quý II" } });
+  });
+
+  it("refuses a period it cannot read, saying how to write one", async () => {
+    show(<LoadPanel port={port()} />);
+    fireEvent.change(screen.getByLabelText("Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)"), { target: { value: "STT\tNội dung chỉ tiêu\tChỉ tiêu phấn đấu năm 2026\n1\tTỷ lệ A\t100%" } });
+    fireEvent.click(screen.getByRole("button", { name: "Đọc phụ lục" }));
+    fireEvent.change(await screen.findByLabelText("Kỳ báo cáo"), { target: { value: "quý năm sau" } });
+    expect(screen.getByText("Ví dụ: Quý II/2026, 6 tháng đầu năm 2026, Năm 2026")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Nạp vào sổ" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("shows Excel's errors in Vietnamese, by code", async () => {
+    const p = port({ load: jest.fn(async () => Promise.reject(Object.assign(new Error("x"), { code: "InvalidOperationInCellEditMode" }))) });
+    show(<LoadPanel port={p} />);
+    fireEvent.change(screen.getByLabelText("Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)"), { target: { value: "STT\tNội dung chỉ tiêu\tChỉ tiêu phấn đấu năm 2026\n1\tTỷ lệ A\t100%" } });
+    fireEvent.click(screen.getByRole("button", { name: "Đọc phụ lục" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Nạp vào sổ" }));
+    expect(await screen.findByText("Excel đang ở chế độ sửa ô. Hãy bấm Enter hoặc Esc để thoát khỏi ô đang sửa, rồi thử lại.")).toBeTruthy();
+  });
+});
+
+describe("Kiểm tra số liệu", () => {
+  it("lists each problem and selects its cell when clicked", async () => {
+    const plan = parsePlan(readDocumentFile(CATALOGUE[0]));
+    const settings = { unit: "x", period: parsePeriod("Quý II/2026", "quarter")!, frequency: "quarter" as const, reportDate: "2026-07-05", warnThreshold: 0.5, planId: null, productVersion: "t" };
+    const { spec } = buildWorkbook({ plan, settings, indicatorEntries: new Map([["C.7", { periods: [95, null, null, null], evidenceNumber: "1/BC" }]]) });
+    const sheet = spec.sheets[0];
+    const width = Math.max(...sheet.rows.map((r) => r.length));
+    const values = sheet.rows.map((r) => Array.from({ length: width }, (_, c) => r[c]?.v ?? ""));
+    const formats = sheet.rows.map((r) => Array.from({ length: width }, (_, c) => r[c]?.fmt ?? "General"));
+    const state: ReportState = { reading: readIndicatorSheet(values, formats), tasks: [], config: { unit: "x", planTitle: "", year: 2026, choice: "Quý II", reportDate: "2026-07-05", warnThreshold: 0.5, frequency: "quarter" } };
+    const p = port({ read: jest.fn(async () => state) });
+    show(<CheckPanel port={p} />);
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra số liệu" }));
+    const list = await screen.findByRole("list", { name: "Vấn đề trong số liệu" });
+    const item = within(list).getByText(/C\.7: Quý I: ô phần trăm đang là 9500%/).closest("li")!;
+    fireEvent.click(within(item).getByRole("button"));
+    await waitFor(() => expect(p.select).toHaveBeenCalledWith("Chỉ tiêu", expect.stringMatching(/^F\d+$/)));
+  });
+});
+
+describe("the pane in an Excel without ExcelApi 1.8", () => {
+  it("says so and keeps the workbook actions closed, instead of a blank pane", () => {
+    show(<App port={port({ supported: false })} />);
+    expect(screen.getByText(/Phiên bản Excel này chưa hỗ trợ ExcelApi 1\.8/)).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "Kiểm tra" }).hasAttribute("disabled") || screen.getByRole("tab", { name: "Kiểm tra" }).getAttribute("aria-disabled") === "true").toBe(true);
+  });
+});
