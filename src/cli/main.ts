@@ -1,16 +1,23 @@
-import { readFileSync, writeFileSync } from "fs";
+import { readFileSync, readdirSync, writeFileSync } from "fs";
+import { basename, join } from "path";
 import { CATALOGUE, findEntry } from "../catalogue/catalogue";
 import { readDocumentFile } from "../catalogue/fileSource";
 import { parsePlan } from "../core/loaders/parsePlan";
 import type { Plan } from "../core/plan";
 import { planSummary } from "./parseCommand";
 import { UserError, evaluate, loadResults, reportOptions, workbookFile } from "./reportCommands";
+import { consolidate, consolidationWorkbook } from "../province/consolidate";
+import { exportCsv, exportName } from "../province/export";
+import { readReportFile } from "../province/readReportFile";
+import { renderXlsx } from "../render/xlsx";
 
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
   readText: (path: string) => string;
-  writeFile: (path: string, data: Uint8Array) => void;
+  readBytes: (path: string) => Uint8Array;
+  listDir: (path: string) => string[];
+  writeFile: (path: string, data: Uint8Array | string) => void;
   today: () => Date;
 }
 
@@ -18,6 +25,8 @@ const nodeIo: CliIo = {
   out: (t) => process.stdout.write(`${t}\n`),
   err: (t) => process.stderr.write(`${t}\n`),
   readText: (p) => readFileSync(p, "utf8"),
+  readBytes: (p) => new Uint8Array(readFileSync(p)),
+  listDir: (p) => readdirSync(p),
   writeFile: (p, data) => writeFileSync(p, data),
   today: () => new Date(),
 };
@@ -41,6 +50,11 @@ Tùy chọn chung:
   --date dd/mm/yyyy        ngày báo cáo (mặc định hôm nay)
 KẾ_HOẠCH là tệp văn bản hoặc mã kế hoạch mẫu. KẾT_QUẢ.csv có dòng tiêu đề code,value[,evidence];
 giá trị theo thang của văn bản (95 nghĩa là 95%) hoặc một từ như Đạt, Hoàn thành.
+
+  chitieu export SỔ.xlsx [--out-dir THƯ_MỤC]
+                                     Xuất sổ gửi tỉnh: CDS_<đơn vị>_<kỳ>.xlsx và .csv (UTF-8)
+  chitieu consolidate THƯ_MỤC --out TONGHOP.xlsx [--units DANH_SÁCH.txt] [--due dd/mm/yyyy]
+                                     Tổng hợp sổ của nhiều đơn vị thành ma trận đơn vị × chỉ tiêu
 
   chitieu help                       Hiện hướng dẫn này`;
 
@@ -124,6 +138,56 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
         io.writeFile(out, await workbookFile(opts, results));
         for (const w of results.warnings) io.err(`Cảnh báo — ${w.where}: ${w.message}`);
         io.out(`Đã ghi sổ báo cáo ${out}: ${plan.indicators.length} chỉ tiêu, ${plan.tasks.length} nhiệm vụ, kỳ ${opts.period.choice}/${opts.period.year}.`);
+        return 0;
+      }
+      case "export": {
+        const { words, flags } = parseArgs(rest, []);
+        const file = words[0];
+        if (!file) throw new UserError("Thiếu tệp sổ báo cáo .xlsx cần xuất");
+        let bytes: Uint8Array;
+        try {
+          bytes = io.readBytes(file);
+        } catch {
+          throw new UserError(`Không mở được tệp "${file}"`);
+        }
+        const outcome = await readReportFile(basename(file), bytes);
+        if (!outcome.report) throw new UserError(`Tệp "${file}" ${outcome.problem}`);
+        const r = outcome.report;
+        const dir = typeof flags.get("out-dir") === "string" ? (flags.get("out-dir") as string) : ".";
+        const period = `${r.config.choice} ${r.config.year}`;
+        const xlsx = join(dir, exportName(r.config.unit, period, "xlsx"));
+        const csv = join(dir, exportName(r.config.unit, period, "csv"));
+        io.writeFile(xlsx, bytes);
+        io.writeFile(csv, exportCsv(r));
+        io.out(`Đã xuất ${xlsx} và ${csv}`);
+        return 0;
+      }
+      case "consolidate": {
+        const { words, flags } = parseArgs(rest, []);
+        const dir = words[0];
+        const out = flags.get("out");
+        if (!dir) throw new UserError("Thiếu thư mục chứa sổ báo cáo của các đơn vị");
+        if (typeof out !== "string") throw new UserError("Thiếu --out: tên tệp tổng hợp .xlsx");
+        let names: string[];
+        try {
+          names = io.listDir(dir).filter((n) => !n.startsWith(".")).sort();
+        } catch {
+          throw new UserError(`Không mở được thư mục "${dir}"`);
+        }
+        const unitsFile = flags.get("units");
+        const expectedUnits = typeof unitsFile === "string" ? io.readText(unitsFile).split(/\r?\n/).map((l) => l.split(",")[0].trim()).filter(Boolean) : undefined;
+        const dueText = flags.get("due");
+        let due: string | null = null;
+        if (typeof dueText === "string") {
+          const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(dueText.trim());
+          if (!m) throw new UserError(`Hạn báo cáo "${dueText}" phải theo dạng dd/mm/yyyy`);
+          due = `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}`;
+        }
+        const files = names.map((n) => ({ name: n, bytes: io.readBytes(join(dir, n)) }));
+        const result = await consolidate(files, { expectedUnits, due });
+        io.writeFile(out, await renderXlsx(consolidationWorkbook(result)));
+        io.out(`Đã tổng hợp ${result.units.length} đơn vị, ${result.indicators.length} chỉ tiêu vào ${out}; ${result.missing.length} đơn vị chưa báo cáo; ${result.uncertain.length} cặp chỉ tiêu cần xác nhận.`);
+        for (const l of result.log.filter((x) => !x.message.startsWith("đã đọc"))) io.err(`Cảnh báo — ${l.file}: ${l.message}`);
         return 0;
       }
       case undefined:

@@ -127,6 +127,7 @@ function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, options: RenderOptions
     c.legend.visible = false;
     c.setPosition("F4", "M20");
   }
+  if (spec.hidden) ws.visibility = "VeryHidden";
   if (spec.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true, selectionMode: "Normal" });
 }
 

@@ -103,6 +103,7 @@ async function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void>
     });
   });
   for (const range of spec.inputs) eachCell(ws, range, (cell) => (cell.protection = { locked: false }));
+  if (spec.hidden) ws.state = "veryHidden";
   if (spec.protect) {
     await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   }

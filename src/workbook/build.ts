@@ -1,5 +1,6 @@
 import type { Plan } from "../core/plan";
 import { buildConfigSheet } from "./configSheet";
+import { buildMetaSheet } from "./metaSheet";
 import type { IndicatorEntry, IndicatorSheetLayout } from "./indicatorSheet";
 import { buildIndicatorSheet } from "./indicatorSheet";
 import type { WorkbookSettings } from "./settings";
@@ -29,7 +30,7 @@ export function buildWorkbook(input: WorkbookInput): { spec: WorkbookSpec; layou
   const tasks = plan.tasks.length ? buildTaskSheet(plan.tasks, input.taskEntries ?? new Map()) : null;
   const summary = buildSummarySheet(plan.indicators, indicators.layout, tasks);
   const config = buildConfigSheet(settings, plan.title);
-  const sheets = [indicators.sheet, ...(tasks ? [tasks.sheet] : []), summary.sheet, config.sheet];
+  const sheets = [indicators.sheet, ...(tasks ? [tasks.sheet] : []), summary.sheet, config.sheet, buildMetaSheet(plan, settings)];
   return {
     spec: { sheets, names: config.names, title: plan.title },
     layout: {

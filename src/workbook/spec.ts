@@ -59,6 +59,8 @@ export interface SheetSpec {
   protect: boolean;
   print: { landscape: boolean; repeatRows: [number, number] | null; area?: string };
   tabColor?: string;
+  /** Hidden from officials (the metadata sheet a program reads back). */
+  hidden?: boolean;
 }
 
 export interface WorkbookSpec {

@@ -3,9 +3,14 @@ import { runCli, type CliIo } from "../../src/cli/main";
 function io(files: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const written = new Map<string, Uint8Array>();
+  const written = new Map<string, Uint8Array | string>();
   const cliIo: CliIo = {
     writeFile: (p, data) => written.set(p, data),
+    readBytes: (p) => {
+      if (!(p in files)) throw new Error("ENOENT");
+      return new TextEncoder().encode(files[p]);
+    },
+    listDir: () => Object.keys(files),
     today: () => new Date("2026-11-23T09:00:00Z"),
     out: (t) => out.push(t),
     err: (t) => err.push(t),
@@ -84,7 +89,7 @@ describe("chitieu CLI", () => {
   it("writes the workbook as an .xlsx file", async () => {
     const { cliIo, out, written } = io();
     expect(await runCli(["workbook", "--plan", "phuoc-binh-2026", "--out", "so.xlsx", "--period", "Quý I/2026"], cliIo)).toBe(0);
-    const file = written.get("so.xlsx")!;
+    const file = written.get("so.xlsx") as Uint8Array;
     expect(Buffer.from(file.slice(0, 2)).toString()).toBe("PK");
     expect(out[0]).toBe("Đã ghi sổ báo cáo so.xlsx: 36 chỉ tiêu, 32 nhiệm vụ, kỳ Quý I/2026.");
   });

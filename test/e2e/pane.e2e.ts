@@ -79,7 +79,7 @@ describe("the task pane in Chromium against an in-memory Excel", () => {
     await page.getByRole("button", { name: "Nạp vào sổ" }).click();
     await page.getByText("Đã lập sổ: 29 chỉ tiêu, 0 nhiệm vụ.").waitFor();
     const sheets = await fake<string[]>("window.__excel.sheets.map(s => s.name)");
-    expect(sheets).toEqual(["Chỉ tiêu", "Tổng hợp", "Cấu hình"]);
+    expect(sheets).toEqual(["Chỉ tiêu", "Tổng hợp", "Cấu hình", "_CDS"]);
     expect(await fake("window.__excel.cell('Chỉ tiêu', 'A6')")).toBe("'A.1");
     expect(await fake("window.__excel.cell('Cấu hình', 'B3')")).toBe("'UBND xã Thống Nhất");
     expect(await fake("window.__excel.syncs")).toBe(2);
@@ -137,6 +137,6 @@ describe("the task pane in Chromium against an in-memory Excel", () => {
       const row = (id) => [...s.cells.entries()].find(([k, v]) => /^A\\d+$/.test(k) && v.formula === "'" + id)[0].slice(1);
       return { a1: s.cells.get('G' + row('A.1')).formula, note: s.cells.get('Y' + row('A.1')).formula, c7: s.cells.get('F' + row('C.7')).formula,
         c23: !!row('C.23'), c24: !!row('C.24'), old: window.__excel.sheets.map(x => x.name) }; })()`);
-    expect(after).toEqual({ a1: 0.5, note: "'Ghi chú của xã", c7: 95, c23: true, c24: true, old: ["Chỉ tiêu (cũ 1)", "Tổng hợp (cũ 1)", "Cấu hình (cũ 1)", "Chỉ tiêu", "Tổng hợp", "Cấu hình"] });
+    expect(after).toEqual({ a1: 0.5, note: "'Ghi chú của xã", c7: 95, c23: true, c24: true, old: ["Chỉ tiêu (cũ 1)", "Tổng hợp (cũ 1)", "Cấu hình (cũ 1)", "_CDS (cũ 1)", "Chỉ tiêu", "Tổng hợp", "Cấu hình", "_CDS"] });
   }, 60000);
 });

@@ -69,7 +69,7 @@ describe("loading a plan into Excel (Office.js renderer)", () => {
     expect(result.renamed).toEqual([{ from: "Chỉ tiêu", to: "Chỉ tiêu (cũ 1)" }]);
     expect(excel.cell("Chỉ tiêu (cũ 1)", "A1")).toBe("số liệu cũ");
     expect(excel.names.get("CT_CuoiKy")).toBe("='Cấu hình'!$B$10");
-    expect(excel.sheets.map((s) => s.name)).toEqual(["Chỉ tiêu (cũ 1)", "Chỉ tiêu", "Tổng hợp", "Cấu hình"]);
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Chỉ tiêu (cũ 1)", "Chỉ tiêu", "Tổng hợp", "Cấu hình", "_CDS"]);
     // Loading again keeps both earlier copies.
     const again = await load(readDocumentFile(CATALOGUE[0]), excel);
     expect(again.result.renamed.find((r) => r.from === "Chỉ tiêu")).toEqual({ from: "Chỉ tiêu", to: "Chỉ tiêu (cũ 2)" });

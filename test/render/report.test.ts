@@ -69,7 +69,7 @@ describe("the pane's actions on a real-shaped workbook", () => {
     const result = await updateWorkbook(excel.context(), parsePlan(amended), { supports: () => true, productVersion: "test", planId: "phuoc-binh-2026", today: "2026-04-10" });
     expect(excel.syncs - before).toBe(4);
     expect(result!.summary).toMatchObject({ changedTargets: ["1.5.7"], added: [], removed: [] });
-    expect(result!.renamed.map((r) => r.to)).toEqual(["Chỉ tiêu (cũ 1)", "Nhiệm vụ (cũ 1)", "Tổng hợp (cũ 1)", "Cấu hình (cũ 1)"]);
+    expect(result!.renamed.map((r) => r.to)).toEqual(["Chỉ tiêu (cũ 1)", "Nhiệm vụ (cũ 1)", "Tổng hợp (cũ 1)", "Cấu hình (cũ 1)", "_CDS (cũ 1)"]);
 
     const after = await readReport(excel.context());
     const moved = after!.reading.rows.find((r) => r.id === "1.5.7")!;

@@ -34,9 +34,10 @@ function inRange(range: string, row: number, col: number): boolean {
 
 describe("the standard report workbook", () => {
   it("has the four sheets in the order officials use them", () => {
-    expect(built.spec.sheets.map((s) => s.name)).toEqual(["Chỉ tiêu", "Tổng hợp", "Cấu hình"]);
+    expect(built.spec.sheets.map((s) => s.name)).toEqual(["Chỉ tiêu", "Tổng hợp", "Cấu hình", "_CDS"]);
+    expect(built.spec.sheets.filter((s) => s.hidden).map((s) => s.name)).toEqual(["_CDS"]);
     const withTasks = buildWorkbook({ plan: parsePlan(readDocumentFile(CATALOGUE[2])), settings });
-    expect(withTasks.spec.sheets.map((s) => s.name)).toEqual(["Chỉ tiêu", "Nhiệm vụ", "Tổng hợp", "Cấu hình"]);
+    expect(withTasks.spec.sheets.map((s) => s.name)).toEqual(["Chỉ tiêu", "Nhiệm vụ", "Tổng hợp", "Cấu hình", "_CDS"]);
   });
 
   it("stores percentages as fractions shown as %, and guards percent inputs against 95 meaning 9500%", () => {

@@ -1,5 +1,3 @@
-import type { JudgeSettings } from "../../core/judge";
-import { periodChoices, type Frequency } from "../../core/period";
 import type { Plan } from "../../core/plan";
 import { officeFormula, renderToExcel } from "../../render/office";
 import { buildWorkbook } from "../../workbook/build";
@@ -9,30 +7,19 @@ import type { SheetReading } from "../../workbook/readBack";
 import { readIndicatorSheet, readTaskSheet, type TaskRow } from "../../workbook/readBack";
 import { TASK_SHEET } from "../../workbook/taskSheet";
 import type { WorkbookSettings } from "../../workbook/settings";
-import { dateSerial, serialToIso } from "../../workbook/spec";
+import { dateSerial } from "../../workbook/spec";
+import type { ReportConfig } from "../../workbook/configRead";
+import { configFromValues, judgeSettingsOf } from "../../workbook/configRead";
 import type { UpdateSummary } from "../../workbook/update";
 import { mergeForUpdate, mergeTasks } from "../../workbook/update";
 
-/** The report settings as "Cấu hình" holds them (rows 3..12 of column B). */
-export interface ReportConfig {
-  unit: string;
-  planTitle: string;
-  year: number;
-  choice: string;
-  reportDate: string;
-  warnThreshold: number;
-  frequency: Frequency;
-}
+export type { ReportConfig };
+export { judgeSettingsOf };
 
 export interface ReportState {
   reading: SheetReading;
   tasks: TaskRow[];
   config: ReportConfig;
-}
-
-export function judgeSettingsOf(config: ReportConfig): JudgeSettings {
-  const c = periodChoices(config.frequency).find((p) => p.label === config.choice) ?? periodChoices(config.frequency)[0];
-  return { period: { year: config.year, choice: c.label, endMonth: c.endMonth }, frequency: config.frequency, warnThreshold: config.warnThreshold };
 }
 
 /** Reads the report sheet and its settings in one sync; null when the workbook has no report yet. */
@@ -50,16 +37,7 @@ export async function readReport(context: Excel.RequestContext): Promise<ReportS
   const settings = cfg.getRange("B3:B12");
   settings.load("values");
   await context.sync();
-  const v = settings.values.map((r) => r[0]);
-  const config: ReportConfig = {
-    unit: String(v[0] ?? ""),
-    planTitle: String(v[1] ?? ""),
-    year: Number(v[2]) || new Date().getFullYear(),
-    choice: String(v[3] ?? ""),
-    reportDate: typeof v[4] === "number" ? serialToIso(v[4]) : new Date().toISOString().slice(0, 10),
-    warnThreshold: typeof v[5] === "number" ? v[5] : 0.5,
-    frequency: String(v[6] ?? "") === "Theo tháng" ? "month" : "quarter",
-  };
+  const config = configFromValues(settings.values.map((r) => r[0]));
   return { reading: readIndicatorSheet(used.values, used.numberFormat as string[][]), tasks: taskValues ? readTaskSheet(taskValues.values) : [], config };
 }
 

@@ -1,0 +1,270 @@
+import type { Entry, Status } from "../core/judge";
+import { STATUSES, judgeMilestones } from "../core/judge";
+import { formatDate } from "../core/format";
+import { periodEnd } from "../core/period";
+import { fold } from "../core/text/clean";
+import { similarity } from "../core/text/similarity";
+import { judgeSettingsOf } from "../workbook/configRead";
+import type { SheetRow } from "../workbook/readBack";
+import type { SheetSpec, WorkbookSpec } from "../workbook/spec";
+import { addr, emptySheet, rangeAddr, setCell } from "../workbook/spec";
+import { HEADER_COLOR, HEADER_FILL, STATUS_STYLE } from "../workbook/theme";
+import type { UnitReport } from "./readReportFile";
+import { readReportFile } from "./readReportFile";
+
+/**
+ * The province's consolidation: many unit workbooks into one matrix of units by indicators, with the
+ * same statuses and colours. The same indicator is worded a little differently from unit to unit:
+ * rows are matched by code when the wording agrees, then by wording; doubtful matches are listed for a
+ * person to confirm, and two different indicators are never merged without saying so.
+ */
+
+export interface Canonical {
+  key: number;
+  code: string;
+  name: string;
+}
+
+export interface Cell {
+  status: Status;
+  value: Entry;
+  code: string;
+}
+
+export interface UnitResult {
+  unit: string;
+  file: string;
+  period: string;
+  reportDate: string;
+  late: boolean;
+  cells: Map<number, Cell>;
+  met: number;
+  total: number;
+  share: number;
+  rank: number;
+}
+
+export interface Consolidation {
+  indicators: Canonical[];
+  units: UnitResult[];
+  uncertain: Array<{ unit: string; code: string; name: string; matchedCode: string; matchedName: string; score: number }>;
+  missing: string[];
+  log: Array<{ file: string; message: string }>;
+  due: string | null;
+}
+
+export interface ConsolidateOptions {
+  /** The units the province expects a report from. */
+  expectedUnits?: string[];
+  /** ISO date reports are due; a later report date is late. Default: five days after the period ends. */
+  due?: string | null;
+}
+
+const CERTAIN = 0.8;
+const DOUBTFUL = 0.6;
+
+/** The wording without the target a prose document wrote into it ("... đạt từ 60% trở lên"). */
+function wording(row: SheetRow): string {
+  let name = row.name;
+  for (const part of row.targetText.split(/;\s*/)) {
+    const t = part.replace(/^\d{4}:\s*/, "").trim();
+    if (t && name.endsWith(t)) name = name.slice(0, -t.length);
+  }
+  return name.replace(/\s*(đạt|:)?\s*$/i, "").trim();
+}
+
+const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+
+export function consolidateReports(reports: UnitReport[], log: Consolidation["log"], options: ConsolidateOptions = {}): Consolidation {
+  // The same unit twice: the later report wins, and it is said.
+  const byUnit = new Map<string, UnitReport>();
+  for (const r of reports) {
+    const key = fold(r.config.unit).replace(/\s+/g, " ").trim();
+    const prev = byUnit.get(key);
+    if (!prev) byUnit.set(key, r);
+    else {
+      const later = r.config.reportDate >= prev.config.reportDate ? r : prev;
+      const earlier = later === r ? prev : r;
+      byUnit.set(key, later);
+      log.push({ file: earlier.file, message: `trùng đơn vị "${r.config.unit}" với ${later.file}; dùng báo cáo ngày ${formatDate(later.config.reportDate)} (báo cáo sau)` });
+    }
+  }
+  const units = [...byUnit.values()].sort((a, b) => a.config.unit.localeCompare(b.config.unit, "vi"));
+
+  const indicators: Canonical[] = [];
+  const uncertain: Consolidation["uncertain"] = [];
+  const results: UnitResult[] = [];
+  let due = options.due ?? null;
+  for (const report of units) {
+    const settings = judgeSettingsOf(report.config);
+    if (!options.due) {
+      const d = addDays(periodEnd(settings.period), 5);
+      due = due && due > d ? due : d;
+    }
+    const cells = new Map<number, Cell>();
+    const taken = new Set<number>();
+    for (const row of report.reading.rows) {
+      const words = wording(row);
+      let match: Canonical | null = null;
+      let score = 0;
+      const sameCode = indicators.find((c) => c.code === row.id && !taken.has(c.key));
+      if (sameCode) {
+        const s = similarity(words, sameCode.name);
+        if (s >= 0.5) {
+          match = sameCode;
+          score = s;
+        }
+      }
+      if (!match) {
+        for (const c of indicators) {
+          if (taken.has(c.key)) continue;
+          const s = similarity(words, c.name);
+          if (s > score) {
+            score = s;
+            match = c;
+          }
+        }
+        if (score < DOUBTFUL) match = null;
+      }
+      if (match && score < CERTAIN) uncertain.push({ unit: report.config.unit, code: row.id, name: row.name, matchedCode: match.code, matchedName: match.name, score: Math.round(score * 100) / 100 });
+      if (!match) {
+        match = { key: indicators.length, code: row.id, name: words };
+        indicators.push(match);
+      }
+      taken.add(match.key);
+      const j = judgeMilestones(row.milestones, row.cumulative, row.entry.baseline ?? null, row.entry, settings);
+      const value = typeof j.value === "number" && row.percent ? Math.round(j.value * 1e8) / 1e6 : j.value;
+      cells.set(match.key, { status: j.status, value, code: row.id });
+    }
+    const met = [...cells.values()].filter((c) => c.status === "Đạt").length;
+    results.push({ unit: report.config.unit, file: report.file, period: `${settings.period.choice}/${settings.period.year}`, reportDate: report.config.reportDate, late: false, cells, met, total: cells.size, share: cells.size ? met / cells.size : 0, rank: 0 });
+  }
+  // A column shows the code and wording most units use.
+  for (const ind of indicators) {
+    const codes = new Map<string, number>();
+    for (const u of results) {
+      const code = u.cells.get(ind.key)?.code;
+      if (code) codes.set(code, (codes.get(code) ?? 0) + 1);
+    }
+    const best = [...codes].sort((a, b) => b[1] - a[1])[0];
+    if (best && best[1] > (codes.get(ind.code) ?? 0)) ind.code = best[0];
+  }
+  for (const u of results) u.late = due !== null && u.reportDate > due;
+  for (const u of results) u.rank = 1 + results.filter((o) => o.share > u.share).length;
+  const reported = new Set(results.map((u) => fold(u.unit).replace(/\s+/g, " ").trim()));
+  const missing = (options.expectedUnits ?? []).filter((u) => u.trim() && !reported.has(fold(u).replace(/\s+/g, " ").trim()));
+  return { indicators, units: results, uncertain, missing, log, due };
+}
+
+export async function consolidate(files: Array<{ name: string; bytes: Uint8Array }>, options: ConsolidateOptions = {}): Promise<Consolidation> {
+  const log: Consolidation["log"] = [];
+  const reports: UnitReport[] = [];
+  for (const f of files) {
+    const outcome = await readReportFile(f.name, f.bytes);
+    if (outcome.report) {
+      reports.push(outcome.report);
+      log.push({ file: f.name, message: `đã đọc: ${outcome.report.config.unit}, ${outcome.report.reading.rows.length} chỉ tiêu` });
+    } else log.push({ file: f.name, message: `bỏ qua: ${outcome.problem}` });
+  }
+  return consolidateReports(reports, log, options);
+}
+
+/** The consolidated workbook: summary by unit, status and value matrices, doubtful matches, missing units, file log. */
+export function consolidationWorkbook(c: Consolidation): WorkbookSpec {
+  const sheets: SheetSpec[] = [];
+  const header = (sheet: SheetSpec, row: number, titles: string[]) => {
+    titles.forEach((t, k) => setCell(sheet, row, k + 1, { v: t }));
+    sheet.styles.push({ range: rangeAddr(1, row, titles.length, row), style: { bold: true, fill: HEADER_FILL, color: HEADER_COLOR, wrap: true, vAlign: "middle", border: true } });
+  };
+  const period = [...new Set(c.units.map((u) => u.period))].join(", ");
+
+  const summary = emptySheet("Tổng hợp tỉnh");
+  setCell(summary, 1, 1, { v: `TỔNG HỢP CHỈ TIÊU CHUYỂN ĐỔI SỐ CỦA CÁC ĐƠN VỊ — KỲ ${period.toUpperCase()}` });
+  setCell(summary, 2, 1, { v: `${c.units.length} đơn vị đã báo cáo; ${c.missing.length} đơn vị chưa báo cáo; ${c.units.filter((u) => u.late).length} đơn vị báo cáo muộn${c.due ? ` (hạn ${formatDate(c.due)})` : ""}; ${c.uncertain.length} cặp chỉ tiêu cần xác nhận.` });
+  summary.styles.push({ range: "A1", style: { bold: true, size: 14, color: HEADER_FILL } });
+  header(summary, 4, ["Xếp hạng", "Đơn vị", "Kỳ", "Ngày báo cáo", "Muộn", "Số chỉ tiêu", "Đạt", "Tỷ lệ đạt", "Tệp"]);
+  [...c.units].sort((a, b) => a.rank - b.rank || a.unit.localeCompare(b.unit, "vi")).forEach((u, k) => {
+    const r = 5 + k;
+    [u.rank, u.unit, u.period, formatDate(u.reportDate), u.late ? "Muộn" : null, u.total, u.met].forEach((v, j) => setCell(summary, r, j + 1, { v }));
+    setCell(summary, r, 8, { v: u.share, fmt: "0%" });
+    setCell(summary, r, 9, { v: u.file });
+  });
+  summary.columns = [{ width: 9 }, { width: 34 }, { width: 14 }, { width: 13 }, { width: 8 }, { width: 11 }, { width: 8 }, { width: 10 }, { width: 36 }];
+  summary.freeze = { rows: 4, columns: 2 };
+  sheets.push(summary);
+
+  const matrix = (name: string, cell: (u: UnitResult, key: number) => { v?: string | number; fmt?: string }) => {
+    const s = emptySheet(name);
+    setCell(s, 1, 1, { v: `${name.toUpperCase()} — KỲ ${period.toUpperCase()}` });
+    s.styles.push({ range: "A1", style: { bold: true, size: 13, color: HEADER_FILL } });
+    setCell(s, 3, 1, { v: "Nội dung chỉ tiêu" });
+    setCell(s, 4, 1, { v: "Đơn vị / Mã chỉ tiêu" });
+    c.indicators.forEach((ind, k) => {
+      setCell(s, 3, k + 2, { v: ind.name });
+      setCell(s, 4, k + 2, { v: ind.code });
+    });
+    const last = c.indicators.length + 1;
+    s.styles.push({ range: rangeAddr(1, 3, last, 4), style: { bold: true, fill: HEADER_FILL, color: HEADER_COLOR, wrap: true, vAlign: "top", border: true } });
+    s.rowHeights[3] = 90;
+    c.units.forEach((u, r) => {
+      setCell(s, 5 + r, 1, { v: u.unit });
+      c.indicators.forEach((ind, k) => setCell(s, 5 + r, k + 2, cell(u, ind.key)));
+    });
+    const end = 4 + c.units.length;
+    s.columns = [{ width: 30 }, ...c.indicators.map(() => ({ width: 13 }))];
+    s.freeze = { rows: 4, columns: 1 };
+    s.styles.push({ range: rangeAddr(1, 5, last, Math.max(5, end)), style: { border: true } });
+    return { s, end, last };
+  };
+
+  const statuses = matrix("Ma trận trạng thái", (u, key) => (u.cells.has(key) ? { v: u.cells.get(key)!.status } : {}));
+  const shareRow = statuses.end + 1;
+  setCell(statuses.s, shareRow, 1, { v: "Tỷ lệ đơn vị đạt" });
+  c.indicators.forEach((ind, k) => {
+    const having = c.units.filter((u) => u.cells.has(ind.key));
+    const met = having.filter((u) => u.cells.get(ind.key)!.status === "Đạt").length;
+    setCell(statuses.s, shareRow, k + 2, having.length ? { v: met / having.length, fmt: "0%" } : {});
+  });
+  statuses.s.styles.push({ range: rangeAddr(1, shareRow, statuses.last, shareRow), style: { bold: true, border: true } });
+  for (const s of STATUSES) {
+    statuses.s.conditionalFormats.push({ range: rangeAddr(2, 5, statuses.last, Math.max(5, statuses.end)), formula: `${addr(2, 5)}="${s}"`, fill: STATUS_STYLE[s].fill, color: STATUS_STYLE[s].color });
+  }
+  sheets.push(statuses.s);
+  sheets.push(matrix("Ma trận giá trị", (u, key) => {
+    const v = u.cells.get(key)?.value;
+    return v === null || v === undefined ? {} : { v };
+  }).s);
+
+  const doubt = emptySheet("Cần xác nhận");
+  setCell(doubt, 1, 1, { v: "Các cặp chỉ tiêu được ghép theo cách diễn đạt gần giống, cần người xác nhận" });
+  doubt.styles.push({ range: "A1", style: { bold: true, color: HEADER_FILL } });
+  header(doubt, 3, ["Đơn vị", "Mã của đơn vị", "Chỉ tiêu của đơn vị", "Ghép với mã", "Chỉ tiêu trong ma trận", "Độ giống"]);
+  c.uncertain.forEach((u, k) => [u.unit, u.code, u.name, u.matchedCode, u.matchedName, u.score].forEach((v, j) => setCell(doubt, 4 + k, j + 1, { v })));
+  doubt.columns = [{ width: 26 }, { width: 10 }, { width: 50 }, { width: 10 }, { width: 50 }, { width: 9 }];
+  sheets.push(doubt);
+
+  const missing = emptySheet("Chưa báo cáo");
+  header(missing, 1, ["Đơn vị chưa báo cáo"]);
+  c.missing.forEach((u, k) => setCell(missing, 2 + k, 1, { v: u }));
+  setCell(missing, 1, 3, { v: "Đơn vị báo cáo muộn" });
+  setCell(missing, 1, 4, { v: "Ngày báo cáo" });
+  missing.styles.push({ range: "C1:D1", style: { bold: true, fill: HEADER_FILL, color: HEADER_COLOR } });
+  c.units.filter((u) => u.late).forEach((u, k) => {
+    setCell(missing, 2 + k, 3, { v: u.unit });
+    setCell(missing, 2 + k, 4, { v: formatDate(u.reportDate) });
+  });
+  missing.columns = [{ width: 34 }, { width: 4 }, { width: 34 }, { width: 14 }];
+  sheets.push(missing);
+
+  const log = emptySheet("Nhật ký tệp");
+  header(log, 1, ["Tệp", "Kết quả"]);
+  c.log.forEach((l, k) => {
+    setCell(log, 2 + k, 1, { v: l.file });
+    setCell(log, 2 + k, 2, { v: l.message });
+  });
+  log.columns = [{ width: 40 }, { width: 90 }];
+  sheets.push(log);
+
+  for (const s of sheets) s.protect = false;
+  return { sheets, names: [], title: `Tổng hợp chỉ tiêu chuyển đổi số — ${period}` };
+}

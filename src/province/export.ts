@@ -1,0 +1,41 @@
+import { judgeMilestones, judgeTask } from "../core/judge";
+import { judgeSettingsOf } from "../workbook/configRead";
+import type { UnitReport } from "./readReportFile";
+
+/** "Xuất gửi tỉnh": the file name the province sorts by, and a CSV any program (and Excel) reads. */
+
+/** Vietnamese letters to plain ASCII, keeping capitals: "UBND xã Thống Nhất" → "UBND-xa-Thong-Nhat". */
+const ascii = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "") || "Khong-ro";
+
+/** CDS_<unit>_<period>.xlsx in plain ASCII: "CDS_UBND-Xa-Thong-Nhat_Quy-II-2026.xlsx". */
+export function exportName(unit: string, period: string, ext: "xlsx" | "csv"): string {
+  return `CDS_${ascii(unit)}_${ascii(period)}.${ext}`;
+}
+
+const csvCell = (v: unknown): string => {
+  const s = v === null || v === undefined ? "" : typeof v === "number" ? String(v) : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** Codes, values, statuses and evidence, UTF-8 with a BOM so Excel shows the Vietnamese right. */
+export function exportCsv(report: UnitReport): string {
+  const settings = judgeSettingsOf(report.config);
+  const lines = [["loai", "ma", "noi_dung", "gia_tri", "trang_thai", "ly_do", "tham_dinh_minh_chung", "so_van_ban_minh_chung", "ngay_minh_chung", "tom_tat_minh_chung"].join(",")];
+  for (const row of report.reading.rows) {
+    const j = judgeMilestones(row.milestones, row.cumulative, row.entry.baseline ?? null, row.entry, settings);
+    const value = typeof j.value === "number" && row.percent ? Math.round(j.value * 1e8) / 1e6 : j.value;
+    lines.push(["chỉ tiêu", row.id, row.name, value, j.status, j.reason, row.entry.evidence, row.entry.evidenceNumber, row.entry.evidenceDate, row.entry.evidenceSummary].map(csvCell).join(","));
+  }
+  for (const t of report.tasks) {
+    const j = judgeTask(t, t.entry.progress ?? null, t.entry.evidence ?? "", settings);
+    lines.push(["nhiệm vụ", t.id, t.name, t.entry.progress, j.status, j.reason, t.entry.evidence, t.entry.evidenceNumber, t.entry.evidenceDate, t.entry.evidenceSummary].map(csvCell).join(","));
+  }
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}

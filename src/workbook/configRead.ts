@@ -1,0 +1,34 @@
+import type { JudgeSettings } from "../core/judge";
+import type { Frequency } from "../core/period";
+import { periodChoices } from "../core/period";
+import { serialToIso } from "./spec";
+
+/** The report settings as "Cấu hình" holds them (column B, rows 3..12). */
+export interface ReportConfig {
+  unit: string;
+  planTitle: string;
+  year: number;
+  choice: string;
+  reportDate: string;
+  warnThreshold: number;
+  frequency: Frequency;
+}
+
+/** Reads B3..B12 of "Cấu hình" as one column of values. */
+export function configFromValues(v: unknown[], today = new Date()): ReportConfig {
+  return {
+    unit: String(v[0] ?? ""),
+    planTitle: String(v[1] ?? ""),
+    year: Number(v[2]) || today.getFullYear(),
+    choice: String(v[3] ?? ""),
+    reportDate: typeof v[4] === "number" ? serialToIso(v[4]) : today.toISOString().slice(0, 10),
+    warnThreshold: typeof v[5] === "number" ? v[5] : 0.5,
+    frequency: String(v[6] ?? "") === "Theo tháng" ? "month" : "quarter",
+  };
+}
+
+export function judgeSettingsOf(config: ReportConfig): JudgeSettings {
+  const choices = periodChoices(config.frequency);
+  const c = choices.find((p) => p.label === config.choice) ?? choices[0];
+  return { period: { year: config.year, choice: c.label, endMonth: c.endMonth }, frequency: config.frequency, warnThreshold: config.warnThreshold };
+}

@@ -1,0 +1,143 @@
+import ExcelJS from "exceljs";
+import { CATALOGUE } from "../../src/catalogue/catalogue";
+import { readDocumentFile } from "../../src/catalogue/fileSource";
+import { judge, type JudgeSettings } from "../../src/core/judge";
+import { parsePlan } from "../../src/core/loaders/parsePlan";
+import { parsePeriod } from "../../src/core/period";
+import type { Plan } from "../../src/core/plan";
+import { consolidate, consolidationWorkbook } from "../../src/province/consolidate";
+import { exportCsv, exportName } from "../../src/province/export";
+import { readReportFile } from "../../src/province/readReportFile";
+import { renderXlsx } from "../../src/render/xlsx";
+import { buildWorkbook } from "../../src/workbook/build";
+import type { IndicatorEntry } from "../../src/workbook/indicatorSheet";
+import { STATUS_STYLE } from "../../src/workbook/theme";
+
+const thongNhat = parsePlan(readDocumentFile(CATALOGUE[0]));
+const phuocBinh = parsePlan(readDocumentFile(CATALOGUE[2]));
+const judgeSettings: JudgeSettings = { period: parsePeriod("Quý II/2026", "quarter")!, frequency: "quarter", warnThreshold: 0.5 };
+
+async function unitFile(plan: Plan, unit: string, reportDate: string, values: Record<string, number | string>, planId = "thong-nhat-2026") {
+  const entries = new Map<string, IndicatorEntry>(Object.entries(values).map(([id, v]) => [id, { periods: [null, v, null, null], evidence: "Hợp lệ" }]));
+  const { spec } = buildWorkbook({ plan, settings: { unit, period: judgeSettings.period, frequency: "quarter", reportDate, warnThreshold: 0.5, planId, productVersion: "0.1.0" }, indicatorEntries: entries });
+  return { bytes: await renderXlsx(spec), entries };
+}
+
+async function withSchema(bytes: Uint8Array, schema: number): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as never);
+  wb.getWorksheet("_CDS")!.getCell("B2").value = schema;
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+describe("the province", () => {
+  it("exports a report as CDS_<unit>_<period>.xlsx in ASCII and a UTF-8 CSV with a BOM", async () => {
+    const { bytes } = await unitFile(thongNhat, "UBND xã Thống Nhất", "2026-07-03", { "A.1": 0.5, "C.18": "Hoàn thành" });
+    const read = await readReportFile("so.xlsx", bytes);
+    expect(read.report!.config).toMatchObject({ unit: "UBND xã Thống Nhất", choice: "Quý II", year: 2026, reportDate: "2026-07-03" });
+    expect(read.report!.meta).toMatchObject({ kind: "chitieu-bao-cao", schema: 1, productVersion: "0.1.0", planId: "thong-nhat-2026" });
+    expect(read.report!.meta.codes).toHaveLength(29);
+    expect(exportName("UBND xã Thống Nhất", "Quý II 2026", "xlsx")).toBe("CDS_UBND-xa-Thong-Nhat_Quy-II-2026.xlsx");
+    const csv = exportCsv(read.report!);
+    expect(csv.startsWith("\uFEFFloai,ma,noi_dung,gia_tri,trang_thai,ly_do")).toBe(true);
+    expect(csv).toContain("chỉ tiêu,A.1,Tỷ lệ phủ sóng 5G trên địa bàn,50,Đúng tiến độ,Đạt 144% lộ trình,Hợp lệ,,,");
+    expect(csv).toContain("chỉ tiêu,C.18,");
+  });
+
+  describe("consolidation", () => {
+    let result: Awaited<ReturnType<typeof consolidate>>;
+    const units: Record<string, { entries: Map<string, IndicatorEntry>; plan: Plan }> = {};
+
+    beforeAll(async () => {
+      const a = await unitFile(thongNhat, "UBND xã Thống Nhất", "2026-07-03", { "A.1": 0.7, "A.2": 0.2, "B.2": 1, "C.6": 0.95, "C.18": "Hoàn thành" });
+      const b = await unitFile(phuocBinh, "UBND phường Phước Bình", "2026-07-04", { "1.1.1": 0.65, "1.1.2": 0.3, "1.5.7": 0.9, "1.5.1": 12 }, "phuoc-binh-2026");
+      const c1 = await unitFile(thongNhat, "UBND xã Gia Tân", "2026-07-02", { "A.1": 0.1 });
+      const c2 = await unitFile(thongNhat, "UBND xã Gia Tân", "2026-07-09", { "A.1": 0.4, "C.6": 0.96 });
+      const foreign = new ExcelJS.Workbook();
+      foreign.addWorksheet("Sheet1").getCell("A1").value = "Bảng lương";
+      const old = await withSchema(a.bytes, 0);
+      units["UBND xã Thống Nhất"] = { entries: a.entries, plan: thongNhat };
+      units["UBND phường Phước Bình"] = { entries: b.entries, plan: phuocBinh };
+      units["UBND xã Gia Tân"] = { entries: c2.entries, plan: thongNhat };
+      result = await consolidate(
+        [
+          { name: "CDS_Thong-Nhat.xlsx", bytes: a.bytes },
+          { name: "CDS_Phuoc-Binh.xlsx", bytes: b.bytes },
+          { name: "CDS_Gia-Tan_lan1.xlsx", bytes: c1.bytes },
+          { name: "CDS_Gia-Tan_lan2.xlsx", bytes: c2.bytes },
+          { name: "ghi-chu.txt", bytes: new TextEncoder().encode("không phải sổ tính") },
+          { name: "hong.xlsx", bytes: new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]) },
+          { name: "bang-luong.xlsx", bytes: new Uint8Array((await foreign.xlsx.writeBuffer()) as ArrayBuffer) },
+          { name: "ban-cu.xlsx", bytes: old },
+        ],
+        { expectedUnits: ["UBND xã Thống Nhất", "UBND phường Phước Bình", "UBND xã Gia Tân", "UBND xã Xuân Lộc"], due: "2026-07-05" },
+      );
+    }, 60000);
+
+    it("says what happened to every file and goes on", () => {
+      expect(result.log.map((l) => `${l.file}: ${l.message}`)).toEqual([
+        "CDS_Thong-Nhat.xlsx: đã đọc: UBND xã Thống Nhất, 29 chỉ tiêu",
+        "CDS_Phuoc-Binh.xlsx: đã đọc: UBND phường Phước Bình, 36 chỉ tiêu",
+        "CDS_Gia-Tan_lan1.xlsx: đã đọc: UBND xã Gia Tân, 29 chỉ tiêu",
+        "CDS_Gia-Tan_lan2.xlsx: đã đọc: UBND xã Gia Tân, 29 chỉ tiêu",
+        "ghi-chu.txt: bỏ qua: không phải sổ tính Excel (.xlsx)",
+        "hong.xlsx: bỏ qua: tệp hỏng, không mở được",
+        "bang-luong.xlsx: bỏ qua: không phải sổ báo cáo của Chỉ tiêu số (thiếu trang thông tin tệp, Chỉ tiêu hoặc Cấu hình)",
+        "ban-cu.xlsx: bỏ qua: lập bằng phiên bản cũ (0.1.0, cấu trúc 0); hãy mở bằng bản mới rồi xuất lại",
+        "CDS_Gia-Tan_lan1.xlsx: trùng đơn vị \"UBND xã Gia Tân\" với CDS_Gia-Tan_lan2.xlsx; dùng báo cáo ngày 09/07/2026 (báo cáo sau)",
+      ]);
+    });
+
+    it("lists the units that have not reported and those that reported late", () => {
+      expect(result.missing).toEqual(["UBND xã Xuân Lộc"]);
+      expect(result.units.filter((u) => u.late).map((u) => u.unit)).toEqual(["UBND xã Gia Tân"]);
+    });
+
+    it("fills the matrix with each unit's statuses as the rules judge them, cell by cell", () => {
+      for (const u of result.units) {
+        const { entries, plan } = units[u.unit];
+        for (const [key, cell] of u.cells) {
+          const ind = plan.indicators.find((i) => i.id === cell.code)!;
+          expect([u.unit, key, cell.status]).toEqual([u.unit, key, judge(ind, entries.get(ind.id) ?? { periods: [] }, judgeSettings).status]);
+        }
+        expect(u.total).toBe(plan.indicators.length);
+      }
+    });
+
+    it("matches the same indicator worded differently by two units, and keeps different ones apart", () => {
+      const col = (unit: string, code: string) => result.indicators.find((i) => result.units.find((u) => u.unit === unit)!.cells.get(i.key)?.code === code)!;
+      // "Tỷ lệ phủ sóng 5G trên địa bàn" (Thống Nhất A.1) and "... đạt từ 60% dân số trở lên" (Phước Bình 1.1.1).
+      expect(col("UBND phường Phước Bình", "1.1.1").key).toBe(col("UBND xã Thống Nhất", "A.1").key);
+      expect(col("UBND phường Phước Bình", "1.5.7").key).toBe(col("UBND xã Thống Nhất", "C.6").key);
+      // The rank target exists only in Phước Bình's plan: its own column.
+      const rank = col("UBND phường Phước Bình", "1.5.1");
+      expect(result.units.find((u) => u.unit === "UBND xã Thống Nhất")!.cells.has(rank.key)).toBe(false);
+      // Every doubtful pairing is listed for a person, with its score.
+      for (const d of result.uncertain) expect(d.score).toBeLessThan(0.8);
+    });
+
+    it("ranks units by share met", () => {
+      const byUnit = Object.fromEntries(result.units.map((u) => [u.unit, [u.met, u.total, u.rank]]));
+      expect(byUnit["UBND xã Thống Nhất"]).toEqual([4, 29, 1]);
+      // Gia Tân meets 1 of 29 (C.6 at 96%), Phước Bình 1 of 36 (1.1.1 at 65%).
+      expect(byUnit["UBND xã Gia Tân"]).toEqual([1, 29, 2]);
+      expect(byUnit["UBND phường Phước Bình"]).toEqual([1, 36, 3]);
+    });
+
+    it("writes the consolidated workbook with the same colours", async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(await renderXlsx(consolidationWorkbook(result))) as never);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp tỉnh", "Ma trận trạng thái", "Ma trận giá trị", "Cần xác nhận", "Chưa báo cáo", "Nhật ký tệp"]);
+      const m = wb.getWorksheet("Ma trận trạng thái")!;
+      const unitRow = [5, 6, 7].find((r) => m.getCell(r, 1).value === "UBND xã Thống Nhất")!;
+      const a1 = result.indicators.find((i) => result.units.find((u) => u.unit === "UBND xã Thống Nhất")!.cells.get(i.key)?.code === "A.1")!;
+      expect(m.getCell(unitRow, a1.key + 2).value).toBe("Đạt");
+      expect(m.getCell(4, a1.key + 2).value).toBe("A.1");
+      const rules = (m as unknown as { conditionalFormattings: Array<{ rules: Array<{ formulae: string[]; style: { fill: { bgColor: { argb: string } } } }> }> }).conditionalFormattings.flatMap((c) => c.rules);
+      expect(rules.find((r) => r.formulae[0].endsWith('="Đạt"'))!.style.fill.bgColor.argb).toBe(`FF${STATUS_STYLE["Đạt"].fill.slice(1)}`);
+      expect(wb.getWorksheet("Chưa báo cáo")!.getCell("A2").value).toBe("UBND xã Xuân Lộc");
+      const summary = wb.getWorksheet("Tổng hợp tỉnh")!;
+      expect(summary.getRow(5).values).toEqual([undefined, 1, "UBND xã Thống Nhất", "Quý II/2026", "03/07/2026", "", 29, 4, 4 / 29, "CDS_Thong-Nhat.xlsx"].map((v) => (v === "" ? undefined : v)));
+    });
+  });
+});
