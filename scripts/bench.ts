@@ -8,6 +8,8 @@ import { parsePlan } from "../src/core/loaders/parsePlan";
 import { parsePeriod } from "../src/core/period";
 import { renderToExcel } from "../src/render/office";
 import { renderXlsx } from "../src/render/xlsx";
+import { consolidate } from "../src/province/consolidate";
+import type { IndicatorEntry } from "../src/workbook/indicatorSheet";
 import { buildWorkbook } from "../src/workbook/build";
 import type { WorkbookSettings } from "../src/workbook/settings";
 import { bigAppendix } from "../test/support/bigPlan";
@@ -38,6 +40,18 @@ async function main() {
   t0 = process.hrtime.bigint();
   const file = await renderXlsx(built.spec);
   out.xlsx = { indicators: big.indicators.length, bytes: file.length, ms: round(ms(t0)) };
+
+  // The province: 100 unit workbooks of 60 indicators (made first, not timed), then consolidated.
+  const sixty = parsePlan(bigAppendix(60));
+  const files: Array<{ name: string; bytes: Uint8Array }> = [];
+  for (let u = 0; u < 100; u++) {
+    const entries = new Map<string, IndicatorEntry>(sixty.indicators.map((ind, k) => [ind.id, { periods: [((u * 7 + k * 13) % 100) / 100, null, null, null], evidence: "Hợp lệ" }]));
+    const { spec } = buildWorkbook({ plan: sixty, settings: { ...settings, unit: `UBND xã Thử ${u + 1}` }, indicatorEntries: entries });
+    files.push({ name: `CDS_${u + 1}.xlsx`, bytes: await renderXlsx(spec) });
+  }
+  t0 = process.hrtime.bigint();
+  const result = await consolidate(files);
+  out.consolidate = { units: result.units.length, indicatorsPerUnit: sixty.indicators.length, ms: round(ms(t0)) };
 
   const buildDir = join(__dirname, "..", "build");
   if (existsSync(buildDir)) {

@@ -5,7 +5,7 @@ import type { UnitReport } from "./readReportFile";
 /** "Xuất gửi tỉnh": the file name the province sorts by, and a CSV any program (and Excel) reads. */
 
 /** Vietnamese letters to plain ASCII, keeping capitals: "UBND xã Thống Nhất" → "UBND-xa-Thong-Nhat". */
-const ascii = (s: string) =>
+export const ascii = (s: string) =>
   s
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -25,7 +25,7 @@ const csvCell = (v: unknown): string => {
 };
 
 /** Codes, values, statuses and evidence, UTF-8 with a BOM so Excel shows the Vietnamese right. */
-export function exportCsv(report: UnitReport): string {
+export function exportCsv(report: Pick<UnitReport, "config" | "reading" | "tasks">): string {
   const settings = judgeSettingsOf(report.config);
   const lines = [["loai", "ma", "noi_dung", "gia_tri", "trang_thai", "ly_do", "tham_dinh_minh_chung", "so_van_ban_minh_chung", "ngay_minh_chung", "tom_tat_minh_chung"].join(",")];
   for (const row of report.reading.rows) {

@@ -54,7 +54,8 @@ export async function readReportFile(file: string, bytes: Uint8Array): Promise<R
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return { problem: "không phải sổ tính Excel (.xlsx)" };
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes) as never);
+    // An ArrayBuffer: ExcelJS takes it in Node and in the browser (where there is no Buffer).
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   } catch {
     return { problem: "tệp hỏng, không mở được" };
   }

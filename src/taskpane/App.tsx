@@ -4,6 +4,7 @@ import { CheckPanel } from "./components/CheckPanel";
 import { LoadPanel } from "./components/LoadPanel";
 import { OverviewPanel } from "./components/OverviewPanel";
 import { PeriodPanel } from "./components/PeriodPanel";
+import { ProvincePanel } from "./components/ProvincePanel";
 import { UpdatePanel } from "./components/UpdatePanel";
 import { REQUIRED_EXCEL_API } from "./office/host";
 import type { WorkbookPort } from "./office/port";
@@ -19,6 +20,7 @@ const TABS = [
   ["check", "Kiểm tra"],
   ["update", "Cập nhật"],
   ["overview", "Tổng quan"],
+  ["province", "Gửi tỉnh"],
 ] as const;
 type TabId = (typeof TABS)[number][0];
 
@@ -41,7 +43,7 @@ export function App({ port }: { port: WorkbookPort }) {
       )}
       <TabList size="small" className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label="Chức năng">
         {TABS.map(([id, label]) => (
-          <Tab key={id} value={id} disabled={id !== "load" && !usable}>
+          <Tab key={id} value={id} disabled={id !== "load" && id !== "province" && !usable}>
             {label}
           </Tab>
         ))}
@@ -52,6 +54,7 @@ export function App({ port }: { port: WorkbookPort }) {
         {tab === "check" && <CheckPanel port={port} />}
         {tab === "update" && <UpdatePanel port={port} />}
         {tab === "overview" && <OverviewPanel port={port} />}
+        {tab === "province" && <ProvincePanel port={port} />}
       </div>
     </main>
   );

@@ -21,6 +21,9 @@ export interface SheetRow {
   name: string;
   unit: string;
   lead: string;
+  partners: string;
+  group: string;
+  source: string;
   /** The cell holds a percentage ("0%" format on its target). */
   percent: boolean;
   status: string;
@@ -89,6 +92,9 @@ export function readIndicatorSheet(values: unknown[][], formats: string[][] | nu
       name: text(at(r, "name")),
       unit: text(at(r, "unit")),
       lead: text(at(r, "lead")),
+      partners: text(at(r, "partners")),
+      group: text(at(r, "group")),
+      source: text(at(r, "source")),
       percent: targetFormat.includes("%") || text(at(r, "unit")) === "%",
       status: text(at(r, "status")),
       cumulative: text(at(r, "kind")) === "cộng dồn trong năm",
@@ -120,7 +126,11 @@ export interface TaskRow {
   id: string;
   name: string;
   group: string;
+  parent: string;
+  output: string;
+  kpi: string;
   lead: string;
+  partners: string;
   deadline: string | null;
   deadlineText: string;
   entry: TaskEntry;
@@ -145,7 +155,11 @@ export function readTaskSheet(values: unknown[][]): TaskRow[] {
       id,
       name: text(at(r, "name")),
       group: text(at(r, "group")),
+      parent: text(at(r, "parent")),
+      output: text(at(r, "output")),
+      kpi: text(at(r, "kpi")),
       lead: text(at(r, "lead")),
+      partners: text(at(r, "partners")),
       deadline: typeof deadline === "number" ? serialToIso(deadline) : null,
       deadlineText: text(at(r, "deadlineText")),
       entry: {

@@ -1,11 +1,17 @@
 import { build } from "esbuild";
-import { createReadStream, existsSync, mkdirSync, statSync } from "fs";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
 import http from "http";
 import type { AddressInfo } from "net";
 import { join, extname } from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Download, type Page } from "playwright-core";
 import { CATALOGUE } from "../../src/catalogue/catalogue";
 import { readDocumentFile } from "../../src/catalogue/fileSource";
+import { parsePlan } from "../../src/core/loaders/parsePlan";
+import { parsePeriod } from "../../src/core/period";
+import { readReportFile } from "../../src/province/readReportFile";
+import { renderXlsx } from "../../src/render/xlsx";
+import { buildWorkbook } from "../../src/workbook/build";
 
 /**
  * The built task pane in Debian's Chromium (never a downloaded browser), against an in-memory Excel:
@@ -139,4 +145,36 @@ describe("the task pane in Chromium against an in-memory Excel", () => {
         c23: !!row('C.23'), c24: !!row('C.24'), old: window.__excel.sheets.map(x => x.name) }; })()`);
     expect(after).toEqual({ a1: 0.5, note: "'Ghi chú của xã", c7: 95, c23: true, c24: true, old: ["Chỉ tiêu (cũ 1)", "Tổng hợp (cũ 1)", "Cấu hình (cũ 1)", "_CDS (cũ 1)", "Chỉ tiêu", "Tổng hợp", "Cấu hình", "_CDS"] });
   }, 60000);
+
+  it("exports the report for the province and consolidates it with another unit's", async () => {
+    await page.getByRole("tab", { name: "Gửi tỉnh" }).click();
+    const downloads: Download[] = [];
+    page.on("download", (d) => downloads.push(d));
+    await page.getByRole("button", { name: "Xuất gửi tỉnh" }).click();
+    await page.waitForFunction(() => true);
+    for (let k = 0; k < 50 && downloads.length < 2; k++) await page.waitForTimeout(100);
+    expect(downloads.map((d) => d.suggestedFilename()).sort()).toEqual(["CDS_UBND-xa-Thong-Nhat_Quy-III-2026.csv", "CDS_UBND-xa-Thong-Nhat_Quy-III-2026.xlsx"]);
+    await page.getByText("Đã xuất CDS_UBND-xa-Thong-Nhat_Quy-III-2026.xlsx", { exact: false }).waitFor();
+    await snap("gui-tinh");
+    const dir = mkdtempSync(join(tmpdir(), "chitieu-e2e-"));
+    const xlsx = join(dir, "CDS_UBND-xa-Thong-Nhat_Quy-III-2026.xlsx");
+    await downloads.find((d) => d.suggestedFilename().endsWith(".xlsx"))!.saveAs(xlsx);
+    const csvPath = join(dir, "x.csv");
+    await downloads.find((d) => d.suggestedFilename().endsWith(".csv"))!.saveAs(csvPath);
+    expect(readFileSync(csvPath, "utf8").startsWith("\uFEFFloai,ma,")).toBe(true);
+    const read = await readReportFile("x.xlsx", new Uint8Array(readFileSync(xlsx)));
+    expect(read.report!.config).toMatchObject({ unit: "UBND xã Thống Nhất", choice: "Quý III", year: 2026 });
+    expect(read.report!.reading.rows.find((r) => r.id === "A.1")!.entry).toMatchObject({ periods: [null, 0.5, null, null], note: "Ghi chú của xã" });
+
+    // Another unit's report, made by the command-line renderer, consolidated with this one in the pane.
+    const other = join(dir, "CDS_Gia-Tan.xlsx");
+    const { spec } = buildWorkbook({ plan: parsePlan(appendix), settings: { unit: "UBND xã Gia Tân", period: parsePeriod("Quý III/2026", "quarter")!, frequency: "quarter", reportDate: "2026-10-03", warnThreshold: 0.5, planId: "thong-nhat-2026", productVersion: "0.1.0" } });
+    writeFileSync(other, await renderXlsx(spec));
+    await page.getByLabel("Danh sách đơn vị phải báo cáo (mỗi dòng một đơn vị, để biết đơn vị nào chưa gửi)").fill("UBND xã Thống Nhất\nUBND xã Gia Tân\nUBND xã Xuân Lộc");
+    await page.getByLabel("Các tệp báo cáo của đơn vị").setInputFiles([xlsx, other]);
+    for (let k = 0; k < 100 && downloads.length < 3; k++) await page.waitForTimeout(100);
+    expect(downloads[2].suggestedFilename()).toBe("TongHop_Quy-III-2026.xlsx");
+    await page.getByText("Đã tổng hợp 2 đơn vị", { exact: false }).waitFor();
+    await page.getByText("Chưa báo cáo: UBND xã Xuân Lộc.", { exact: false }).waitFor();
+  }, 120000);
 });

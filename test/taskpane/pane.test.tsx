@@ -33,6 +33,8 @@ function port(overrides: Partial<WorkbookPort> = {}): WorkbookPort & { loaded: P
     writePeriod: jest.fn(async () => undefined),
     select: jest.fn(async () => undefined),
     update: jest.fn(async () => null),
+    openAsNewWorkbook: jest.fn(async () => undefined),
+    download: jest.fn(),
     ...overrides,
   };
 }
@@ -88,7 +90,7 @@ describe("Kiểm tra số liệu", () => {
     const width = Math.max(...sheet.rows.map((r) => r.length));
     const values = sheet.rows.map((r) => Array.from({ length: width }, (_, c) => r[c]?.v ?? ""));
     const formats = sheet.rows.map((r) => Array.from({ length: width }, (_, c) => r[c]?.fmt ?? "General"));
-    const state: ReportState = { reading: readIndicatorSheet(values, formats), tasks: [], config: { unit: "x", planTitle: "", year: 2026, choice: "Quý II", reportDate: "2026-07-05", warnThreshold: 0.5, frequency: "quarter" } };
+    const state: ReportState = { reading: readIndicatorSheet(values, formats), tasks: [], config: { unit: "x", planTitle: "", year: 2026, choice: "Quý II", reportDate: "2026-07-05", warnThreshold: 0.5, frequency: "quarter" }, meta: null };
     const p = port({ read: jest.fn(async () => state) });
     show(<CheckPanel port={p} />);
     fireEvent.click(screen.getByRole("button", { name: "Kiểm tra số liệu" }));

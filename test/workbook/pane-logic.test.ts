@@ -8,7 +8,8 @@ import { buildWorkbook } from "../../src/workbook/build";
 import { checkEntries } from "../../src/workbook/checks";
 import type { IndicatorEntry } from "../../src/workbook/indicatorSheet";
 import { overview } from "../../src/workbook/overview";
-import { readIndicatorSheet } from "../../src/workbook/readBack";
+import { readIndicatorSheet, readTaskSheet } from "../../src/workbook/readBack";
+import { planFromReport } from "../../src/workbook/rebuild";
 import type { WorkbookSettings } from "../../src/workbook/settings";
 import type { SheetSpec } from "../../src/workbook/spec";
 import { REMOVED_GROUP, mergeForUpdate } from "../../src/workbook/update";
@@ -133,5 +134,22 @@ describe("Cập nhật chỉ tiêu", () => {
     const other = parsePlan("STT\tNội dung chỉ tiêu\tChỉ tiêu phấn đấu năm 2026\n1\tSố lớp bình dân học vụ số được mở\t10 lớp");
     const { summary } = mergeForUpdate(before.rows.filter((r) => r.id === "A.1"), { ...other, indicators: other.indicators.map((i) => ({ ...i, id: "A.1", code: "A.1" })) }, "05/07/2026");
     expect(summary).toMatchObject({ kept: 0, added: ["A.1"], removed: ["A.1"] });
+  });
+});
+
+describe("rebuilding the report for export", () => {
+  it("gives back the same sheet, cell for cell, from what the workbook holds", () => {
+    const pb = parsePlan(readDocumentFile(CATALOGUE[2]));
+    const { spec } = buildWorkbook({ plan: pb, settings, indicatorEntries: new Map([["1.1.1", { periods: [0.6, null, null, null], evidence: "Hợp lệ", note: "ghi chú" }]]), taskEntries: new Map([["II.4", { progress: "Hoàn thành", evidenceNumber: "15/QĐ" }]]) });
+    const ind = sheetValues(spec.sheets[0]);
+    const tasks = sheetValues(spec.sheets[1]);
+    const { plan, entries, taskEntries } = planFromReport(readIndicatorSheet(ind.values, ind.formats).rows, readTaskSheet(tasks.values), pb.title);
+    const again = buildWorkbook({ plan, settings, indicatorEntries: entries, taskEntries });
+    for (const k of [0, 1]) {
+      const a = sheetValues(spec.sheets[k]);
+      const b = sheetValues(again.spec.sheets[k]);
+      expect(b.values).toEqual(a.values);
+      expect(b.formats).toEqual(a.formats);
+    }
   });
 });

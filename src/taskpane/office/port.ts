@@ -17,6 +17,10 @@ export interface WorkbookPort {
   writePeriod(config: Pick<ReportConfig, "unit" | "year" | "choice" | "reportDate" | "warnThreshold">): Promise<void>;
   select(sheet: string, address: string): Promise<void>;
   update(plan: Plan, planId: string | null): Promise<{ summary: UpdateSummary; removedTasks: string[]; renamed: Array<{ from: string; to: string }> } | null>;
+  /** Opens an .xlsx as a new workbook (ExcelApi 1.8), for hosts where a download is not offered. */
+  openAsNewWorkbook(bytes: Uint8Array): Promise<void>;
+  /** Offers a file to save. */
+  download(name: string, bytes: Uint8Array | string, type: string): void;
 }
 
 export function officePort(inExcel: boolean, supported: boolean): WorkbookPort {
@@ -32,6 +36,27 @@ export function officePort(inExcel: boolean, supported: boolean): WorkbookPort {
     read: () => Excel.run((context) => readReport(context)),
     writePeriod: (config) => Excel.run((context) => writePeriod(context, config)),
     select: (sheet, address) => Excel.run((context) => selectCell(context, sheet, address)),
+    openAsNewWorkbook: (bytes) => Excel.createWorkbook(toBase64(bytes)),
+    download,
     update: (plan, planId) => Excel.run((context) => updateWorkbook(context, plan, { supports, productVersion: PRODUCT_VERSION, planId, today: new Date().toISOString().slice(0, 10) })),
   };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let k = 0; k < bytes.length; k += 0x8000) binary += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
+  return btoa(binary);
+}
+
+/** A file the official saves: the browser's download, which Excel on the web and desktop both offer. */
+export function download(name: string, data: Uint8Array | string, type: string): void {
+  const blob = new Blob([data as BlobPart], { type });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }

@@ -6,6 +6,8 @@ import { INDICATOR_SHEET } from "../../workbook/indicatorSheet";
 import type { SheetReading } from "../../workbook/readBack";
 import { readIndicatorSheet, readTaskSheet, type TaskRow } from "../../workbook/readBack";
 import { TASK_SHEET } from "../../workbook/taskSheet";
+import type { ReportMeta } from "../../workbook/metaSheet";
+import { META_SHEET, readMeta } from "../../workbook/metaSheet";
 import type { WorkbookSettings } from "../../workbook/settings";
 import { dateSerial } from "../../workbook/spec";
 import type { ReportConfig } from "../../workbook/configRead";
@@ -20,6 +22,7 @@ export interface ReportState {
   reading: SheetReading;
   tasks: TaskRow[];
   config: ReportConfig;
+  meta: ReportMeta | null;
 }
 
 /** Reads the report sheet and its settings in one sync; null when the workbook has no report yet. */
@@ -28,17 +31,20 @@ export async function readReport(context: Excel.RequestContext): Promise<ReportS
   const ind = sheets.getItemOrNullObject(INDICATOR_SHEET);
   const cfg = sheets.getItemOrNullObject(CONFIG_SHEET);
   const taskSheet = sheets.getItemOrNullObject(TASK_SHEET);
+  const metaSheet = sheets.getItemOrNullObject(META_SHEET);
   await context.sync();
   if (ind.isNullObject || cfg.isNullObject) return null;
   const used = ind.getUsedRange();
   used.load("values,numberFormat");
   const taskValues = taskSheet.isNullObject ? null : taskSheet.getUsedRange();
   taskValues?.load("values");
+  const metaValues = metaSheet.isNullObject ? null : metaSheet.getUsedRange();
+  metaValues?.load("values");
   const settings = cfg.getRange("B3:B12");
   settings.load("values");
   await context.sync();
   const config = configFromValues(settings.values.map((r) => r[0]));
-  return { reading: readIndicatorSheet(used.values, used.numberFormat as string[][]), tasks: taskValues ? readTaskSheet(taskValues.values) : [], config };
+  return { reading: readIndicatorSheet(used.values, used.numberFormat as string[][]), tasks: taskValues ? readTaskSheet(taskValues.values) : [], config, meta: metaValues ? readMeta(metaValues.values) : null };
 }
 
 /** "Kỳ báo cáo": writes unit, year, period, date and threshold on "Cấu hình"; the formulas do the rest. */

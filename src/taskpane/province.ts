@@ -1,0 +1,32 @@
+/**
+ * The province's work in the pane, in its own chunk: ExcelJS is loaded only when an official exports
+ * or consolidates.
+ */
+import { consolidate, consolidationWorkbook } from "../province/consolidate";
+import { ascii, exportCsv, exportName } from "../province/export";
+import { renderXlsx } from "../render/xlsx";
+import { buildWorkbook } from "../workbook/build";
+import { judgeSettingsOf } from "../workbook/configRead";
+import { planFromReport } from "../workbook/rebuild";
+import { PRODUCT_VERSION } from "../version";
+import type { ReportState } from "./office/report";
+
+export async function exportReport(state: ReportState): Promise<{ xlsxName: string; xlsx: Uint8Array; csvName: string; csv: string }> {
+  const { plan, entries, taskEntries } = planFromReport(state.reading.rows, state.tasks, state.config.planTitle);
+  const js = judgeSettingsOf(state.config);
+  const { spec } = buildWorkbook({
+    plan,
+    settings: { unit: state.config.unit, period: js.period, frequency: state.config.frequency, reportDate: state.config.reportDate, warnThreshold: state.config.warnThreshold, planId: state.meta?.planId || null, productVersion: PRODUCT_VERSION },
+    indicatorEntries: entries,
+    taskEntries,
+  });
+  const period = `${js.period.choice} ${js.period.year}`;
+  return { xlsxName: exportName(state.config.unit, period, "xlsx"), xlsx: await renderXlsx(spec), csvName: exportName(state.config.unit, period, "csv"), csv: exportCsv(state) };
+}
+
+export async function consolidateFiles(files: File[], expectedUnits: string[]) {
+  const inputs = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  const result = await consolidate(inputs, { expectedUnits });
+  const period = [...new Set(result.units.map((u) => u.period))].join(" ") || "ky";
+  return { result, name: `TongHop_${ascii(period)}.xlsx`, xlsx: await renderXlsx(consolidationWorkbook(result)) };
+}
