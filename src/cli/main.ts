@@ -26,7 +26,8 @@ const nodeIo: CliIo = {
   err: (t) => process.stderr.write(`${t}\n`),
   readText: (p) => readFileSync(p, "utf8"),
   readBytes: (p) => new Uint8Array(readFileSync(p)),
-  listDir: (p) => readdirSync(p),
+  // Files only: a sub-folder in the reports folder is not a report.
+  listDir: (p) => readdirSync(p, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name),
   writeFile: (p, data) => writeFileSync(p, data),
   today: () => new Date(),
 };

@@ -213,6 +213,7 @@ export function consolidationWorkbook(c: Consolidation): WorkbookSpec {
     const end = 4 + c.units.length;
     s.columns = [{ width: 30 }, ...c.indicators.map(() => ({ width: 13 }))];
     s.freeze = { rows: 4, columns: 1 };
+    s.print = { landscape: true, repeatRows: [3, 4], fitToWidth: false, repeatColumns: "A:A" };
     s.styles.push({ range: rangeAddr(1, 5, last, Math.max(5, end)), style: { border: true } });
     return { s, end, last };
   };

@@ -66,9 +66,8 @@ async function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void>
     pageSetup: {
       paperSize: 9,
       orientation: spec.print.landscape ? "landscape" : "portrait",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      ...(spec.print.fitToWidth !== false ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false, scale: 90 }),
+      ...(spec.print.repeatColumns ? { printTitlesColumn: spec.print.repeatColumns } : {}),
       ...(spec.print.repeatRows ? { printTitlesRow: `${spec.print.repeatRows[0]}:${spec.print.repeatRows[1]}` } : {}),
       // ExcelJS puts "$" before each corner's column only; the row's "$" must come with the address.
       ...(spec.print.area ? { printArea: spec.print.area.replace(/([A-Z]+)(\d+)/g, "$1$$$2") } : {}),

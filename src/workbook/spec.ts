@@ -57,7 +57,8 @@ export interface SheetSpec {
   /** Ranges officials type into; every other cell is locked when the sheet is protected. */
   inputs: string[];
   protect: boolean;
-  print: { landscape: boolean; repeatRows: [number, number] | null; area?: string };
+  /** fitToWidth false lets a wide sheet (the province's matrix) run over several pages. */
+  print: { landscape: boolean; repeatRows: [number, number] | null; area?: string; fitToWidth?: boolean; repeatColumns?: string };
   tabColor?: string;
   /** Hidden from officials (the metadata sheet a program reads back). */
   hidden?: boolean;
