@@ -1,3 +1,4 @@
+import { describeKind } from "../core/format";
 import type { Entry, Milestone } from "../core/judge";
 import type { TargetOp } from "../core/plan";
 import type { Frequency } from "../core/period";
@@ -97,7 +98,7 @@ export function readIndicatorSheet(values: unknown[][], formats: string[][] | nu
       source: text(at(r, "source")),
       percent: targetFormat.includes("%") || text(at(r, "unit")) === "%",
       status: text(at(r, "status")),
-      cumulative: text(at(r, "kind")) === "cộng dồn trong năm",
+      cumulative: text(at(r, "kind")) === describeKind("cumulative"),
       milestones,
       targetText: text(at(r, "targetText")),
       columns: keys,

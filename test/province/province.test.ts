@@ -112,8 +112,14 @@ describe("the province", () => {
       // The rank target exists only in Phước Bình's plan: its own column.
       const rank = col("UBND phường Phước Bình", "1.5.1");
       expect(result.units.find((u) => u.unit === "UBND xã Thống Nhất")!.cells.has(rank.key)).toBe(false);
-      // Every doubtful pairing is listed for a person, with its score.
-      for (const d of result.uncertain) expect(d.score).toBeLessThan(0.8);
+      // Doubtful pairings are listed for a person, with their score: per-user vs per-household
+      // broadband, small and medium enterprises vs all enterprises.
+      expect(result.uncertain.map((d) => [d.unit, d.code, d.matchedCode, d.score])).toEqual([
+        ["UBND xã Gia Tân", "A.2", "1.1.2", 0.68],
+        ["UBND xã Gia Tân", "C.15", "1.5.17", 0.67],
+        ["UBND xã Thống Nhất", "A.2", "1.1.2", 0.68],
+        ["UBND xã Thống Nhất", "C.15", "1.5.17", 0.67],
+      ]);
     });
 
     it("ranks units by share met", () => {

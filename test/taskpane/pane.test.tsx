@@ -67,7 +67,7 @@ describe("Nạp chỉ tiêu", () => {
     fireEvent.change(screen.getByLabelText("Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)"), { target: { value: "STT\tNội dung chỉ tiêu\tChỉ tiêu phấn đấu năm 2026\n1\tTỷ lệ A\t100%" } });
     fireEvent.click(screen.getByRole("button", { name: "Đọc phụ lục" }));
     fireEvent.change(await screen.findByLabelText("Kỳ báo cáo"), { target: { value: "quý năm sau" } });
-    expect(screen.getByText("Ví dụ: Quý II/2026, 6 tháng đầu năm 2026, Năm 2026")).toBeTruthy();
+    expect(screen.getByText("Ví dụ: Quý II/2026, Tháng 5/2026, 6 tháng đầu năm 2026, Năm 2026")).toBeTruthy();
     expect((screen.getByRole("button", { name: "Nạp vào sổ" }) as HTMLButtonElement).disabled).toBe(true);
   });
 
@@ -78,6 +78,17 @@ describe("Nạp chỉ tiêu", () => {
     fireEvent.click(screen.getByRole("button", { name: "Đọc phụ lục" }));
     fireEvent.click(await screen.findByRole("button", { name: "Nạp vào sổ" }));
     expect(await screen.findByText("Excel đang ở chế độ sửa ô. Hãy bấm Enter hoặc Esc để thoát khỏi ô đang sửa, rồi thử lại.")).toBeTruthy();
+  });
+  it("makes a monthly workbook for a unit that reports monthly", async () => {
+    const p = port();
+    show(<LoadPanel port={p} />);
+    fireEvent.change(screen.getByLabelText("Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)"), { target: { value: "STT\tNội dung chỉ tiêu\tChỉ tiêu phấn đấu năm 2026\n1\tTỷ lệ A\t100%" } });
+    fireEvent.click(screen.getByRole("button", { name: "Đọc phụ lục" }));
+    fireEvent.click(await screen.findByLabelText("Theo tháng"));
+    fireEvent.change(screen.getByLabelText("Kỳ báo cáo"), { target: { value: "Tháng 5/2026" } });
+    fireEvent.click(screen.getByRole("button", { name: "Nạp vào sổ" }));
+    await waitFor(() => expect(p.load).toHaveBeenCalled());
+    expect((p.load as jest.Mock).mock.calls[0][1]).toMatchObject({ frequency: "month", period: { year: 2026, choice: "Tháng 5", endMonth: 5 } });
   });
 });
 

@@ -1,6 +1,6 @@
-import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { parsePeriod } from "../../core/period";
+import { parsePeriod, type Frequency } from "../../core/period";
 import type { Plan } from "../../core/plan";
 import { PRODUCT_VERSION } from "../../version";
 import type { WorkbookPort } from "../office/port";
@@ -23,9 +23,10 @@ export function LoadPanel({ port }: { port: WorkbookPort }) {
   const [dropped, setDropped] = useState<Set<string>>(new Set());
   const [unit, setUnit] = useState("");
   const [periodText, setPeriodText] = useState(defaultPeriod());
+  const [frequency, setFrequency] = useState<Frequency>("quarter");
   const [done, setDone] = useState<string | null>(null);
   const { busy, error, run } = useAction();
-  const period = parsePeriod(periodText, "quarter");
+  const period = parsePeriod(periodText, frequency);
 
   const write = () =>
     run(async () => {
@@ -34,7 +35,7 @@ export function LoadPanel({ port }: { port: WorkbookPort }) {
       const result = await port.load(kept, {
         unit: unit.trim() || "(chưa đặt tên đơn vị)",
         period,
-        frequency: "quarter",
+        frequency,
         reportDate: new Date().toISOString().slice(0, 10),
         warnThreshold: 0.5,
         planId,
@@ -60,7 +61,13 @@ export function LoadPanel({ port }: { port: WorkbookPort }) {
           <Field label="Đơn vị báo cáo">
             <Input value={unit} onChange={(_, d) => setUnit(d.value)} placeholder="Ví dụ: UBND xã Thống Nhất" />
           </Field>
-          <Field label="Kỳ báo cáo" validationState={period ? "none" : "error"} validationMessage={period ? undefined : "Ví dụ: Quý II/2026, 6 tháng đầu năm 2026, Năm 2026"}>
+          <Field label="Nhập số liệu">
+            <RadioGroup layout="horizontal" value={frequency} onChange={(_, d) => setFrequency(d.value as Frequency)}>
+              <Radio value="quarter" label="Theo quý" />
+              <Radio value="month" label="Theo tháng" />
+            </RadioGroup>
+          </Field>
+          <Field label="Kỳ báo cáo" validationState={period ? "none" : "error"} validationMessage={period ? undefined : "Ví dụ: Quý II/2026, Tháng 5/2026, 6 tháng đầu năm 2026, Năm 2026"}>
             <Input value={periodText} onChange={(_, d) => setPeriodText(d.value)} />
           </Field>
           <Button appearance="primary" disabled={busy || !period} onClick={() => void write()}>
