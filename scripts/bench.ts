@@ -35,7 +35,7 @@ async function main() {
   const excel = new FakeExcel();
   t0 = process.hrtime.bigint();
   await renderToExcel(excel.context(), built.spec, { supports: () => true, chart: built.layout.chart });
-  out.load = { indicators: big.indicators.length, syncs: excel.syncs, apiCalls: excel.calls, ms: round(buildMs + ms(t0)), buildMs: round(buildMs) };
+  out.load = { indicators: big.indicators.length, syncs: excel.syncs, apiCalls: excel.calls, largestRequestBytes: excel.largestRequest, ms: round(buildMs + ms(t0)), buildMs: round(buildMs) };
 
   t0 = process.hrtime.bigint();
   const file = await renderXlsx(built.spec);

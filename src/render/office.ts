@@ -74,15 +74,38 @@ function applyStyle(range: Excel.Range, style: Style): void {
   }
 }
 
-function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, options: RenderOptions, chart: RenderOptions["chart"]): void {
+/** Excel on the web refuses a request over 5 MB: large grids are sent in parts, each under this. */
+export const REQUEST_BUDGET = 3_500_000;
+
+/** Queues writes and syncs early only when a request would grow past the budget. */
+export class Pacer {
+  private queued = 0;
+  syncs = 0;
+  constructor(private readonly context: Excel.RequestContext) {}
+  async add(bytes: number): Promise<void> {
+    if (this.queued > 0 && this.queued + bytes > REQUEST_BUDGET) await this.sync();
+    this.queued += bytes;
+  }
+  async sync(): Promise<void> {
+    this.syncs++;
+    this.queued = 0;
+    await this.context.sync();
+  }
+}
+
+async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, options: RenderOptions, chart: RenderOptions["chart"], pacer: Pacer): Promise<void> {
   const width = Math.max(spec.columns.length, ...spec.rows.map((r) => r.length));
   const height = spec.rows.length;
-  if (height > 0 && width > 0) {
-    const grid = ws.getRangeByIndexes(0, 0, height, width);
-    const rows = spec.rows.map((r) => Array.from({ length: width }, (_, c) => r[c]));
+  const CHUNK = 100;
+  for (let top = 0; top < height && width > 0; top += CHUNK) {
+    const rows = spec.rows.slice(top, top + CHUNK).map((r) => Array.from({ length: width }, (_, c) => r[c]));
+    const formats = rows.map((r) => r.map((c) => c?.fmt ?? "General"));
+    const formulas = rows.map((r) => r.map(officeFormula));
+    await pacer.add(JSON.stringify(formulas).length + JSON.stringify(formats).length);
+    const part = ws.getRangeByIndexes(top, 0, rows.length, width);
     // Formats first: a number written into a cell formatted as text would stay text.
-    grid.numberFormat = rows.map((r) => r.map((c) => c?.fmt ?? "General"));
-    grid.formulas = rows.map((r) => r.map(officeFormula));
+    part.numberFormat = formats;
+    part.formulas = formulas;
   }
   spec.columns.forEach((c, k) => {
     const col = ws.getRangeByIndexes(0, k, 1, 1).getEntireColumn();
@@ -141,11 +164,8 @@ function freeName(base: string, taken: Set<string>): string {
 }
 
 export async function renderToExcel(context: Excel.RequestContext, spec: WorkbookSpec, options: RenderOptions): Promise<RenderResult> {
-  let syncs = 0;
-  const sync = async () => {
-    syncs++;
-    await context.sync();
-  };
+  const pacer = new Pacer(context);
+  const sync = () => pacer.sync();
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const names = context.workbook.names;
@@ -168,9 +188,9 @@ export async function renderToExcel(context: Excel.RequestContext, spec: Workboo
   context.application.suspendApiCalculationUntilNextSync();
   if (options.supports("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
   const created = spec.sheets.map((s) => sheets.add(s.name));
-  spec.sheets.forEach((s, k) => writeSheet(created[k], s, options, options.chart?.sheet === s.name ? options.chart : null));
+  for (const [k, s] of spec.sheets.entries()) await writeSheet(created[k], s, options, options.chart?.sheet === s.name ? options.chart : null, pacer);
   for (const n of spec.names) names.add(n.name, `=${n.ref}`);
   created[0].activate();
   await sync();
-  return { renamed, syncs };
+  return { renamed, syncs: pacer.syncs };
 }

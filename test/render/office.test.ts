@@ -31,6 +31,17 @@ describe("loading a plan into Excel (Office.js renderer)", () => {
     expect(big.excel.calls).toBeLessThan(300 * 10);
   });
 
+  it("splits a very large write into requests under Excel on the web's 5 MB cap", async () => {
+    const excel = new FakeExcel();
+    const plan = parsePlan(bigAppendix(1200));
+    const { spec, layout } = buildWorkbook({ plan, settings: { ...settings, frequency: "month", period: parsePeriod("Tháng 5/2026", "month")! } });
+    const result = await renderToExcel(excel.context(), spec, { supports, chart: layout.chart });
+    expect(result.syncs).toBeGreaterThan(2);
+    expect(result.syncs).toBe(excel.syncs);
+    expect(excel.largestRequest).toBeLessThan(5 * 1024 * 1024);
+    expect(excel.cell("Chỉ tiêu", `A${layout.indicators.rowOf.get(plan.indicators[1199].id)}`)).toBe(`'${plan.indicators[1199].id}`);
+  });
+
   it("writes every cell of the description: formulas with '=', text with a leading apostrophe", async () => {
     const { excel, spec } = await load(readDocumentFile(CATALOGUE[0]));
     for (const sheet of spec.sheets) {

@@ -43,6 +43,9 @@ function recorder(counter: { calls: number }, onSet?: (path: string[], value: un
 export class FakeExcel {
   syncs = 0;
   calls = 0;
+  /** Bytes of cell data written since the last sync, and the largest request so far. */
+  pendingBytes = 0;
+  largestRequest = 0;
   sheets: FakeSheetState[] = [];
   /** The sheet and cell the user would see selected. */
   active: string | null = null;
@@ -217,6 +220,8 @@ function makeContext(fake: FakeExcel): Excel.RequestContext {
     application: { suspendApiCalculationUntilNextSync: () => count(), suspendScreenUpdatingUntilNextSync: () => count() },
     sync: async () => {
       fake.syncs++;
+      fake.largestRequest = Math.max(fake.largestRequest, fake.pendingBytes);
+      fake.pendingBytes = 0;
       fake.flushLoads();
     },
   } as unknown as Excel.RequestContext;
@@ -238,6 +243,7 @@ function makeRange(fake: FakeExcel, state: FakeSheetState, address: string) {
   };
   const writeGrid = (values: unknown[][], field: "formula" | "format") => {
     count();
+    fake.pendingBytes += JSON.stringify(values).length;
     // Like Excel: a protected sheet refuses writes (this stand-in does not track unlocked input cells).
     if (state.protected) throw Object.assign(new Error("protected"), { code: "AccessDenied" });
     const { c1, r1 } = bounds();

@@ -49,7 +49,8 @@ export function LoadPanel({ port }: { port: WorkbookPort }) {
     <div className={styles.root}>
       <SourcePicker
         label="Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)"
-        onPlan={(p, id) => {
+        onPlan={(p, id, sampleUnit) => {
+          if (sampleUnit && !unit.trim()) setUnit(sampleUnit);
           setPlan(p);
           setPlanId(id);
           setDropped(new Set());

@@ -12,7 +12,7 @@ const useStyles = makeStyles({
 });
 
 /** Where an appendix comes from: a built-in plan, pasted text, or a .docx file. */
-export function SourcePicker({ onPlan, label, samples = true }: { onPlan: (plan: Plan, planId: string | null) => void; label: string; samples?: boolean }) {
+export function SourcePicker({ onPlan, label, samples = true }: { onPlan: (plan: Plan, planId: string | null, unit?: string) => void; label: string; samples?: boolean }) {
   const styles = useStyles();
   const [sampleId, setSampleId] = useState("");
   const [text, setText] = useState("");
@@ -25,7 +25,7 @@ export function SourcePicker({ onPlan, label, samples = true }: { onPlan: (plan:
     if (!entry) return;
     const t = await readBundledDocument(entry);
     setText(t);
-    onPlan(parsePlan(t), id);
+    onPlan(parsePlan(t), id, entry.unit);
   };
   const openDocx = async (f: File | undefined) => {
     if (!f) return;
