@@ -112,6 +112,14 @@ describe("Kiểm tra số liệu", () => {
   });
 });
 
+describe("a workbook without a report", () => {
+  it("tells the official to load a plan first", async () => {
+    show(<CheckPanel port={port()} />);
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra số liệu" }));
+    expect(await screen.findByText("Sổ tính này chưa có sổ báo cáo chỉ tiêu (trang Chỉ tiêu và Cấu hình). Hãy vào thẻ Nạp chỉ tiêu trước.")).toBeTruthy();
+  });
+});
+
 describe("the pane in an Excel without ExcelApi 1.8", () => {
   it("says so and keeps the workbook actions closed, instead of a blank pane", () => {
     show(<App port={port({ supported: false })} />);

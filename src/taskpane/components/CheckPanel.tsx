@@ -5,6 +5,7 @@ import type { Problem } from "../../workbook/checks";
 import { checkEntries } from "../../workbook/checks";
 import { judgeSettingsOf } from "../office/report";
 import type { WorkbookPort } from "../office/port";
+import { noReport } from "../office/errors";
 import { useAction } from "../useAction";
 import { Notice } from "./Notice";
 
@@ -18,7 +19,7 @@ export function CheckPanel({ port }: { port: WorkbookPort }) {
   const check = () =>
     run(async () => {
       const state = await port.read();
-      if (!state) throw Object.assign(new Error("no report"), { code: "ItemNotFound" });
+      if (!state) throw noReport();
       setProblems(checkEntries(state.reading.rows, judgeSettingsOf(state.config)));
     });
   return (

@@ -7,6 +7,7 @@ import { overview } from "../../workbook/overview";
 import { STATUS_STYLE } from "../../workbook/theme";
 import { judgeSettingsOf } from "../office/report";
 import type { WorkbookPort } from "../office/port";
+import { noReport } from "../office/errors";
 import { useAction } from "../useAction";
 import { Notice } from "./Notice";
 
@@ -25,7 +26,7 @@ export function OverviewPanel({ port }: { port: WorkbookPort }) {
   const refresh = () =>
     run(async () => {
       const state = await port.read();
-      if (!state) throw Object.assign(new Error("no report"), { code: "ItemNotFound" });
+      if (!state) throw noReport();
       setData({ ...overview(state.reading.rows, judgeSettingsOf(state.config)), period: `${state.config.choice}/${state.config.year}` });
     });
   return (

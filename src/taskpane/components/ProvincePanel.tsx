@@ -1,6 +1,7 @@
 import { Button, Field, makeStyles, Text, Textarea, tokens } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { WorkbookPort } from "../office/port";
+import { noReport } from "../office/errors";
 import { useAction } from "../useAction";
 import { Notice } from "./Notice";
 
@@ -26,7 +27,7 @@ export function ProvincePanel({ port }: { port: WorkbookPort }) {
   const doExport = () =>
     exporting.run(async () => {
       const state = await port.read();
-      if (!state) throw Object.assign(new Error("no report"), { code: "ItemNotFound" });
+      if (!state) throw noReport();
       const { exportReport } = await import(/* webpackChunkName: "province" */ "../province");
       const out = await exportReport(state);
       port.download(out.xlsxName, out.xlsx, XLSX);

@@ -2,6 +2,7 @@ import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Plan } from "../../core/plan";
 import type { WorkbookPort } from "../office/port";
+import { noReport } from "../office/errors";
 import { useAction } from "../useAction";
 import { Notice } from "./Notice";
 import { SourcePicker } from "./SourcePicker";
@@ -21,7 +22,7 @@ export function UpdatePanel({ port }: { port: WorkbookPort }) {
     run(async () => {
       if (!plan) return;
       const result = await port.update(plan, planId);
-      if (!result) throw Object.assign(new Error("no report"), { code: "ItemNotFound" });
+      if (!result) throw noReport();
       const s = result.summary;
       setDone(
         [

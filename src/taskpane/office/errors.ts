@@ -8,7 +8,13 @@ const MESSAGES: Record<string, string> = {
   RequestPayloadSizeLimitExceeded: "Dữ liệu quá lớn cho một lần gửi tới Excel trên web. Hãy chia phụ lục thành nhiều phần.",
   UnsupportedFeature: "Phiên bản Excel này không hỗ trợ tính năng cần dùng.",
   GeneralException: "Excel gặp lỗi khi thực hiện thao tác. Hãy thử lại.",
+  NoReport: "Sổ tính này chưa có sổ báo cáo chỉ tiêu (trang Chỉ tiêu và Cấu hình). Hãy vào thẻ Nạp chỉ tiêu trước.",
 };
+
+/** The error the pane raises itself when the open workbook has no report to work on. */
+export function noReport(): Error {
+  return Object.assign(new Error("no report"), { code: "NoReport" });
+}
 
 export function excelErrorMessage(err: unknown): string {
   const code = (err as { code?: string } | null)?.code;
