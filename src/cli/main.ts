@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, writeFileSync } from "fs";
 import { basename, join } from "path";
 import { CATALOGUE, findEntry } from "../catalogue/catalogue";
 import { readDocumentFile } from "../catalogue/fileSource";
+import { parseViDate } from "../core/format";
 import { parsePlan } from "../core/loaders/parsePlan";
 import type { Plan } from "../core/plan";
 import { planSummary } from "./parseCommand";
@@ -180,9 +181,8 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
         const dueText = flags.get("due");
         let due: string | null = null;
         if (typeof dueText === "string") {
-          const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(dueText.trim());
-          if (!m) throw new UserError(`Hạn báo cáo "${dueText}" phải theo dạng dd/mm/yyyy`);
-          due = `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}`;
+          due = parseViDate(dueText);
+          if (!due) throw new UserError(`Hạn báo cáo "${dueText}" phải là một ngày theo dạng dd/mm/yyyy`);
         }
         const files = names.map((n) => ({ name: n, bytes: io.readBytes(join(dir, n)) }));
         const result = await consolidate(files, { expectedUnits, due });

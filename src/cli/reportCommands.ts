@@ -1,5 +1,6 @@
 import { findEntry } from "../catalogue/catalogue";
-import { judge, judgeTask, isPercent, type JudgeSettings } from "../core/judge";
+import { parseViDate } from "../core/format";
+import { judge, judgeTask, isPercent, toDocumentScale, type JudgeSettings } from "../core/judge";
 import type { Frequency, ReportPeriod } from "../core/period";
 import { parsePeriod, periodLabel } from "../core/period";
 import type { Plan } from "../core/plan";
@@ -40,9 +41,9 @@ export function reportOptions(flags: Map<string, string | true>, plan: Plan, pla
   const dateText = str("date");
   let reportDate = todayIso;
   if (dateText) {
-    const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(dateText.trim());
-    if (!m) throw new UserError(`Ngày báo cáo "${dateText}" phải theo dạng dd/mm/yyyy`);
-    reportDate = `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}`;
+    const parsed = parseViDate(dateText);
+    if (!parsed) throw new UserError(`Ngày báo cáo "${dateText}" phải là một ngày theo dạng dd/mm/yyyy`);
+    reportDate = parsed;
   }
   const entry = findEntry(planArg);
   return { plan, planId: entry?.id ?? null, period, frequency, warnThreshold: threshold, unit: str("unit") ?? entry?.unit ?? "(chưa đặt tên đơn vị)", reportDate };
@@ -72,8 +73,7 @@ export function evaluate(opts: ReportOptions, results: PlacedResults) {
     period: periodLabel(opts.period),
     indicators: opts.plan.indicators.map((ind) => {
       const j = judge(ind, results.indicators.get(ind.id) ?? { periods: [] }, settings);
-      const scale = isPercent(ind) ? 100 : 1;
-      const docScale = (x: number | null) => (x === null ? null : round(x * scale));
+      const docScale = (x: number | null) => (x === null ? null : toDocumentScale(x, isPercent(ind)));
       return {
         code: ind.id,
         status: j.status,

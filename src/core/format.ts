@@ -8,6 +8,16 @@ export function formatNumber(n: number): string {
   return frac ? `${grouped},${frac}` : grouped;
 }
 
+/** dd/mm/yyyy (as officials write dates) → yyyy-mm-dd, or null when it is not a real date. */
+export function parseViDate(text: string): string | null {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
 /** yyyy-mm-dd → dd/mm/yyyy */
 export function formatDate(iso: string | null): string {
   if (!iso) return "";

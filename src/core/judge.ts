@@ -75,6 +75,11 @@ export function milestonesOf(indicator: Indicator): Milestone[] {
   }));
 }
 
+/** A value from the sheet's scale back to the document's (0.95 → 95 for a percentage), without float noise. */
+export function toDocumentScale(x: number, percent: boolean): number {
+  return percent ? Math.round(x * 1e8) / 1e6 : Math.round(x * 1e6) / 1e6;
+}
+
 export function baselineOf(indicator: Indicator): number | null {
   if (!indicator.baseline) return null;
   return indicator.baseline.value / (isPercent(indicator) ? 100 : 1);

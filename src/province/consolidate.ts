@@ -1,5 +1,5 @@
 import type { Entry, Status } from "../core/judge";
-import { STATUSES, judgeMilestones } from "../core/judge";
+import { STATUSES, judgeMilestones, toDocumentScale } from "../core/judge";
 import { formatDate } from "../core/format";
 import { periodEnd } from "../core/period";
 import { fold } from "../core/text/clean";
@@ -133,7 +133,7 @@ export function consolidateReports(reports: UnitReport[], log: Consolidation["lo
       }
       taken.add(match.key);
       const j = judgeMilestones(row.milestones, row.cumulative, row.entry.baseline ?? null, row.entry, settings);
-      const value = typeof j.value === "number" && row.percent ? Math.round(j.value * 1e8) / 1e6 : j.value;
+      const value = typeof j.value === "number" ? toDocumentScale(j.value, row.percent) : j.value;
       cells.set(match.key, { status: j.status, value, code: row.id });
     }
     const met = [...cells.values()].filter((c) => c.status === "Đạt").length;

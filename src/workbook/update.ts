@@ -1,8 +1,9 @@
 import { milestonesOf } from "../core/judge";
-import type { Indicator, Plan, Target } from "../core/plan";
+import type { Indicator, Plan } from "../core/plan";
 import { similarity } from "../core/text/similarity";
 import type { IndicatorEntry } from "./indicatorSheet";
 import type { SheetRow, TaskRow } from "./readBack";
+import { indicatorFromRow } from "./rebuild";
 import type { TaskEntry } from "./taskSheet";
 import type { Task } from "../core/plan";
 
@@ -35,36 +36,9 @@ function sameTargets(row: SheetRow, ind: Indicator): boolean {
 
 /** A dropped indicator, rebuilt from its sheet row so it stays in the workbook with its data. */
 function removedIndicator(row: SheetRow, taken: Set<string>, when: string): Indicator {
-  let id = row.id;
-  if (taken.has(id)) id = `${row.id} (cũ)`;
+  const id = taken.has(row.id) ? `${row.id} (cũ)` : row.id;
   taken.add(id);
-  const scale = row.percent ? 100 : 1;
-  const targets: Target[] = row.milestones.map((m) => ({
-    year: m.deadline ? Number(m.deadline.slice(0, 4)) : null,
-    deadline: m.deadline,
-    op: m.op,
-    value: m.value === null ? null : Math.round(m.value * scale * 1e9) / 1e9,
-    upper: null,
-    unit: row.percent ? "%" : null,
-    text: row.targetText,
-  }));
-  return {
-    id,
-    code: id,
-    group: REMOVED_GROUP,
-    groupCode: "",
-    section: null,
-    name: row.name,
-    unit: row.unit || null,
-    kind: row.cumulative ? "cumulative" : targets.some((t) => t.value !== null) ? "level" : targets.some((t) => t.op === "done") ? "done" : "qualitative",
-    targets: targets.length ? targets : [{ year: null, deadline: null, op: "none", value: null, upper: null, unit: null, text: "" }],
-    baseline: null,
-    lead: row.lead || null,
-    partners: null,
-    note: `Không còn trong phụ lục mới (cập nhật ${when})`,
-    source: null,
-    line: 0,
-  };
+  return { ...indicatorFromRow(row), id, code: id, group: REMOVED_GROUP, note: `Không còn trong phụ lục mới (cập nhật ${when})` };
 }
 
 export function mergeForUpdate(old: SheetRow[], plan: Plan, when: string): { plan: Plan; entries: Map<string, IndicatorEntry>; summary: UpdateSummary } {

@@ -1,5 +1,6 @@
 import { Button, Dropdown, Field, Input, Option, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
+import { formatDate, parseViDate } from "../../core/format";
 import { periodChoices, type Frequency } from "../../core/period";
 import type { WorkbookPort } from "../office/port";
 import { useAction } from "../useAction";
@@ -13,7 +14,7 @@ export function PeriodPanel({ port }: { port: WorkbookPort }) {
   const [unit, setUnit] = useState("");
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [choice, setChoice] = useState("Quý I");
-  const [date, setDate] = useState(toDisplay(new Date().toISOString().slice(0, 10)));
+  const [date, setDate] = useState(formatDate(new Date().toISOString().slice(0, 10)));
   const [threshold, setThreshold] = useState("50");
   const [frequency, setFrequency] = useState<Frequency>("quarter");
   const [found, setFound] = useState<boolean | null>(null);
@@ -28,7 +29,7 @@ export function PeriodPanel({ port }: { port: WorkbookPort }) {
       setUnit(state.config.unit);
       setYear(String(state.config.year));
       setChoice(state.config.choice);
-      setDate(toDisplay(state.config.reportDate));
+      setDate(formatDate(state.config.reportDate));
       setThreshold(String(Math.round(state.config.warnThreshold * 100)));
       setFrequency(state.config.frequency);
     });
@@ -36,7 +37,7 @@ export function PeriodPanel({ port }: { port: WorkbookPort }) {
 
   const yearNumber = Number(year);
   const thresholdNumber = Number(threshold.replace(",", "."));
-  const iso = fromDisplay(date);
+  const iso = parseViDate(date);
   const valid = Number.isInteger(yearNumber) && yearNumber >= 2000 && yearNumber <= 2100 && thresholdNumber >= 0 && thresholdNumber <= 100 && iso !== null;
   const apply = () =>
     run(async () => {
@@ -74,20 +75,4 @@ export function PeriodPanel({ port }: { port: WorkbookPort }) {
       <Notice busy={busy} error={error} done={done} />
     </div>
   );
-}
-
-/** yyyy-mm-dd → dd/mm/yyyy, the way officials write dates. */
-export function toDisplay(iso: string): string {
-  const [y, m, d] = iso.split("-");
-  return `${d}/${m}/${y}`;
-}
-
-/** dd/mm/yyyy → yyyy-mm-dd, or null when it is not a real date. */
-export function fromDisplay(text: string): string | null {
-  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
-  if (!m) return null;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
 }
