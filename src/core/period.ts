@@ -76,11 +76,9 @@ export function parsePeriod(text: string, frequency: Frequency): ReportPeriod | 
   else if (/^9 thang/.test(f)) endMonth = 9;
   else if (/^(ca )?nam\b/.test(f)) endMonth = 12;
   if (endMonth === null) return null;
+  // A monthly workbook reports by the period's last month ("Quý II" is "Tháng 6").
+  if (frequency === "month") return { year, choice: `Tháng ${endMonth}`, endMonth };
   const choices = periodChoices(frequency);
-  if (frequency === "month") {
-    if (/^quy|^6 thang|^9 thang|^(ca )?nam/.test(f)) return { year, choice: `Tháng ${endMonth}`, endMonth };
-    return { year, choice: `Tháng ${endMonth}`, endMonth };
-  }
   const quarterEnd = Math.ceil(endMonth / 3) * 3;
   const preferred = /^6 thang/.test(f) ? "6 tháng đầu năm" : /^9 thang/.test(f) ? "9 tháng" : /^(ca )?nam/.test(f) ? "Cả năm" : null;
   const choice = choices.find((c) => c.label === preferred) ?? choices.find((c) => c.endMonth === quarterEnd && c.label.startsWith("Quý"))!;

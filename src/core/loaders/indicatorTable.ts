@@ -6,7 +6,7 @@ import type { Column, Header } from "./columns";
 import { readHeader, signatureOf } from "./columns";
 import type { GroupLabel, LoadContext } from "./context";
 import { isGroupCode, joinCode, leadingNumber, readGroupLabel } from "./context";
-import type { Row, TableBlock } from "./tables";
+import type { TableBlock } from "./tables";
 
 interface PendingRow {
   cells: string[];
@@ -68,7 +68,7 @@ export function readIndicatorTable(block: TableBlock, header: Header, headerRow:
         continue;
       }
     }
-    if (isContinuation(row, code, name, targetsEmpty, pending, !!codeCol)) {
+    if (isContinuation(code, name, targetsEmpty, pending, !!codeCol)) {
       const prev = pending[pending.length - 1];
       const width = Math.max(prev.cells.length, cells.length);
       prev.cells = Array.from({ length: width }, (_, i) => joinContinued(cleanText(prev.cells[i] ?? ""), cleanText(cells[i] ?? "")));
@@ -82,11 +82,11 @@ export function readIndicatorTable(block: TableBlock, header: Header, headerRow:
   return pending.map((p) => toIndicator(p, header, ctx, opts));
 }
 
-function isContinuation(row: Row, code: string, name: string, targetsEmpty: boolean, pending: PendingRow[], hasCodeColumn: boolean): boolean {
+function isContinuation(code: string, name: string, targetsEmpty: boolean, pending: PendingRow[], hasCodeColumn: boolean): boolean {
   if (pending.length === 0 || !targetsEmpty) return false;
   if (hasCodeColumn) return code === "";
   // Two-column tables carry the number in the name: a row split by a page break starts in lower case.
-  return !leadingNumber(name) && (row.afterBreak || /^\p{Ll}/u.test(name)) && /^\p{Ll}/u.test(name);
+  return !leadingNumber(name) && /^\p{Ll}/u.test(name);
 }
 
 function toIndicator(p: PendingRow, header: Header, ctx: LoadContext, opts: IndicatorTableOptions): Indicator {
