@@ -1,6 +1,7 @@
 /** The structured plan that every loader produces and every later stage (workbook, judge, province) reads. */
 
-export type TargetOp = ">=" | ">" | "<=" | "<" | "=" | "done" | "none";
+/** "tăng"/"giảm": a relative target, the change against a baseline ("Tăng 20% so với năm 2025"). */
+export type TargetOp = ">=" | ">" | "<=" | "<" | "=" | "tăng" | "giảm" | "done" | "none";
 
 /** How reports of an indicator add up within a year. */
 export type IndicatorKind = "level" | "cumulative" | "done" | "qualitative";
@@ -18,6 +19,10 @@ export interface Target {
   unit: string | null;
   /** True for rank targets ("trong nhóm 10 đơn vị dẫn đầu"): lower is better. */
   rank?: boolean;
+  /** What a count is per ("Mỗi ấp hai lớp/năm": "ấp"). */
+  per?: string;
+  /** The year a relative target compares with ("so với năm 2025"). */
+  baseYear?: number;
   /** The target exactly as the document wrote it (cleaned of conversion artefacts). */
   text: string;
 }
@@ -49,6 +54,8 @@ export interface Indicator {
   source: string | null;
   /** 1-based line of the source text where the row starts. */
   line: number;
+  /** "Cần xem lại": what the loader assumed to read this row (a word target, a year from the title...). */
+  review?: string | null;
 }
 
 export interface Task {

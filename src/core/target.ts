@@ -1,5 +1,6 @@
 import type { IndicatorKind, Target, TargetOp } from "./plan";
 import { cleanLine, fold } from "./text/clean";
+import { digitsForWords, wholeWords } from "./text/numberWords";
 import { parseViNumber } from "./text/numbers";
 
 /**
@@ -36,10 +37,15 @@ const COUNT_UNITS = [
   "cuộc",
   "văn bản",
   "kế hoạch",
+  "lượt",
+  "camera",
+  "tài khoản",
+  "thiết bị",
+  "điểm truy cập",
 ].sort((a, b) => b.length - a.length);
 
 /** Counts that add up within a year: reports are summed, not replaced. */
-const CUMULATIVE_UNITS = ["buổi", "lớp", "lớp học", "cuộc thi", "cuộc", "lần", "đợt", "khóa", "hội nghị", "tin bài", "bài", "tin", "chuyên đề"];
+const CUMULATIVE_UNITS = ["buổi", "lớp", "lớp học", "cuộc thi", "cuộc", "lần", "đợt", "khóa", "hội nghị", "tin bài", "bài", "tin", "chuyên đề", "lượt"];
 
 const DONE_WORDS = /^(dat|hoan thanh|co|duy tri|on dinh|thi diem|hinh thanh|ket noi|trien khai|xay dung|van hanh|ban hanh|da |co\b)/;
 
@@ -49,9 +55,17 @@ export interface TargetReading {
   others: Target[];
   /** A reason the text was not fully understood, for a warning. */
   problem: string | null;
+  /** What was assumed to read it, for "cần xem lại" (a target in words, a whole read as 100%...). */
+  review?: string | null;
+  /** Read as done although the row measures a rate or a count: doubtful unless another milestone has a number. */
+  doneOnMeasuredRow?: boolean;
 }
 
+export const doneOnMeasuredReview = (text: string): string => `Dòng đo bằng số (tỷ lệ, số lượng) nhưng chỉ tiêu "${text}" không có số; đã hiểu là hoàn thành/đạt`;
+
 interface NumberHit {
+  /** Written with a thousands dot ("2.000"): a number, never a year. */
+  grouped?: boolean;
   start: number;
   end: number;
   value: number;
@@ -63,7 +77,8 @@ interface NumberHit {
 }
 
 // A number not glued to letters or to date/reference separators (5G, 1Gb/s, 15/02/2026, 57-NQ).
-const NUMBER = /(?<![\p{L}\d.,/])(\d{1,3}(?:\.\d{3})+(?![\d])|\d+(?:[.,]\d+)?)(?![\p{L}\d]|[/.-]\d|-\p{L})/gu;
+// A hyphen before digits is a range ("70-80%") unless a date or reference follows ("15-02-2026").
+const NUMBER = /(?<![\p{L}\d.,/])(\d{1,3}(?:\.\d{3})+(?![\d])|\d+(?:[.,]\d+)?)(?![\p{L}\d]|[/.]\d|-\d+[/.-]\d|-\p{L})/gu;
 
 function comparatorBefore(prefix: string): TargetOp | null {
   const p = fold(prefix).replace(/\s+/g, " ");
@@ -98,7 +113,10 @@ function findNumbers(text: string): NumberHit[] {
   const hits: NumberHit[] = [];
   NUMBER.lastIndex = 0;
   let m: RegExpExecArray | null;
+  let lastEnd = 0;
   while ((m = NUMBER.exec(text))) {
+    // The top of a range ("70-80%") was read with its bottom.
+    if (m.index < lastEnd) continue;
     const value = parseViNumber(m[1]);
     if (value === null) continue;
     const start = m.index;
@@ -125,7 +143,8 @@ function findNumbers(text: string): NumberHit[] {
     const suffix = fold(text.slice(end, end + 30));
     if (/^[^;.]{0,30}?\btro len\b/.test(suffix)) op = ">=";
     if (/^[^;.]{0,30}?\btro xuong\b/.test(suffix)) op = "<=";
-    hits.push({ start, end, value, upper, percent: unit?.startsWith("%") ?? false, unit, op, rank: false });
+    lastEnd = end;
+    hits.push({ start, end, value, upper, percent: unit?.startsWith("%") ?? false, unit, op, rank: false, grouped: /^\d{1,3}(\.\d{3})+$/.test(m[1]) });
   }
   return hits;
 }
@@ -140,7 +159,7 @@ function rankTarget(text: string): NumberHit | null {
 }
 
 function isYearLike(hit: NumberHit): boolean {
-  return !hit.percent && !hit.unit && Number.isInteger(hit.value) && hit.value >= 1900 && hit.value <= 2200;
+  return !hit.grouped && !hit.percent && !hit.unit && Number.isInteger(hit.value) && hit.value >= 1900 && hit.value <= 2200;
 }
 
 function toTarget(hit: NumberHit, text: string, year: number | null, deadline: string | null): Target {
@@ -161,10 +180,42 @@ export interface TargetContext {
   deadline: string | null;
   /** The document's unit column ("%", "Đạt", "KQ"), which tells how to read a bare number. */
   unitColumn?: string | null;
+  /** The row's wording: a "Tỷ lệ ..." or "Số ..." row measures something, so a target read as "Đạt" is doubtful. */
+  name?: string | null;
 }
 
 export function noTarget(ctx: TargetContext, text = ""): Target {
   return { year: ctx.year, deadline: ctx.deadline, op: "none", value: null, upper: null, unit: null, text };
+}
+
+const unitAhead = (rest: string): boolean => rest.startsWith("%") || readUnitAfter(rest).unit !== null;
+
+/** True when the row measures a rate or a count, so its target should be a number. */
+export function measuredRow(ctx: TargetContext): boolean {
+  const unit = fold(cleanLine(ctx.unitColumn ?? ""));
+  const name = fold(cleanLine(ctx.name ?? ""));
+  if (unit === "%" || /^(ty le|so luong|so |muc do bao phu)/.test(name)) return true;
+  return unit !== "" && !/^(dat|kq|ket qua|muc do|giai doan|hoan thanh|co\/khong|co)$/.test(unit);
+}
+
+/** "Tăng 20% so với năm 2025", "Giảm 50% so với cùng kỳ": the change against a baseline, in percent. */
+function relativeTarget(text: string, ctx: TargetContext): Target | null {
+  const f = fold(text);
+  const m = /^(?:phan dau\s+)?(tang|giam)(?:\s+(?:them|it nhat|toi thieu|tren|duoi|khoang))?\s+(\d+(?:[.,]\d+)?)\s*%(?!\s*\/)/.exec(f);
+  if (!m) return null;
+  const value = parseViNumber(m[2]);
+  if (value === null) return null;
+  const base = /so voi(?:\s+(?:nam|cuoi nam|ca nam))?\s+((?:19|20)\d\d)/.exec(f);
+  return {
+    year: ctx.year,
+    deadline: ctx.deadline,
+    op: m[1] === "tang" ? "tăng" : "giảm",
+    value,
+    upper: null,
+    unit: "%",
+    text,
+    ...(base ? { baseYear: Number(base[1]) } : {}),
+  };
 }
 
 /** Reads a target cell: the whole text is the target ("≥ 80%", "100", "Đạt", "Hoàn thành giai đoạn 1"). */
@@ -174,24 +225,61 @@ export function parseTargetCell(raw: string, ctx: TargetContext): TargetReading 
   const f = fold(text);
   const rank = rankTarget(text);
   if (rank) return { target: toTarget(rank, text, ctx.year, ctx.deadline), others: [], problem: null };
+  const relative = relativeTarget(text, ctx);
+  if (relative) {
+    const against = relative.baseYear ? `năm ${relative.baseYear}` : "mức cơ sở";
+    return { target: relative, others: [], problem: null, review: `Chỉ tiêu tương đối: ${relative.op} ${formatPlain(relative.value!)}% so với ${against}; được chấm theo mức cơ sở ở cột "Hiện trạng"` };
+  }
+  const whole = wholeWords(text);
+  if (whole !== null) {
+    const target: Target = { year: ctx.year, deadline: ctx.deadline, op: ">=", value: whole, upper: null, unit: "%", text };
+    return { target, others: [], problem: null, review: `"${text}" được hiểu là ≥ ${whole}%` };
+  }
+  if (/^khong (co|de|con|phat sinh)\b/.test(f) && !/\d/.test(f)) {
+    const target: Target = { year: ctx.year, deadline: ctx.deadline, op: "<=", value: 0, upper: null, unit: null, text };
+    return { target, others: [], problem: null, review: `"${text}" được hiểu là không quá 0` };
+  }
   const startsDone = DONE_WORDS.test(f) && !/^(dat|co)\s*(:|tu|tren|toi thieu|it nhat)?\s*\d/.test(f);
-  const hits = startsDone ? [] : findNumbers(text).filter((h) => !isYearLike(h));
+  let reading = startsDone ? [] : findNumbers(text).filter((h) => !isYearLike(h));
+  let review: string | null = null;
+  let source = text;
+  if (reading.length === 0 && !startsDone) {
+    const digits = digitsForWords(text, unitAhead);
+    const spelled = digits === text ? [] : findNumbers(digits).filter((h) => !isYearLike(h) && h.unit !== null);
+    if (spelled.length) {
+      reading = spelled;
+      source = digits;
+      review = `Chỉ tiêu viết bằng chữ "${text}" được đọc là ${describeHit(spelled[0])}`;
+    }
+  }
+  const hits = reading;
   if (hits.length === 0) {
     if (/\d/.test(text) && !startsDone && !/[\p{L}]{3,}/u.test(text)) {
       return { target: noTarget(ctx, text), others: [], problem: `Không đọc được chỉ tiêu "${text}"` };
     }
-    return { target: { ...noTarget(ctx, text), op: "done" }, others: [], problem: null };
+    const done: Target = { ...noTarget(ctx, text), op: "done" };
+    return { target: done, others: [], problem: null, doneOnMeasuredRow: measuredRow(ctx) && !/\d/.test(text) };
   }
   const unitColumn = ctx.unitColumn ? cleanLine(ctx.unitColumn) : "";
   const first = hits[0];
   if (!first.unit && unitColumn === "%") first.unit = "%";
   const target = toTarget(first, text, ctx.year, ctx.deadline);
+  const per = /(?:^|\s)m[ỗo]i\s+([\p{L}]+(?:\s+[\p{L}]+)?)\s+\d/iu.exec(source);
+  if (per) target.per = per[1].toLowerCase();
   const others = hits.slice(1).map((h) => toTarget(h, text, ctx.year, ctx.deadline));
   return {
     target,
     others,
     problem: others.length ? `Ô chỉ tiêu "${text}" có nhiều giá trị; đã lấy giá trị đầu tiên` : null,
+    review,
   };
+}
+
+const OP_WORD: Record<string, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "=" };
+const formatPlain = (n: number): string => String(n).replace(".", ",");
+function describeHit(h: NumberHit): string {
+  const unit = h.unit ? (h.unit.startsWith("%") ? h.unit : ` ${h.unit}`) : "";
+  return `${OP_WORD[h.op] ?? h.op} ${formatPlain(h.value)}${unit}`;
 }
 
 export interface ProseTarget {

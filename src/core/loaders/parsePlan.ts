@@ -1,7 +1,8 @@
 import type { Indicator, Plan, Task } from "../plan";
 import { cleanLine, fold, normalizeInput } from "../text/clean";
+import { expandedWords, similarity } from "../text/similarity";
 import type { Header } from "./columns";
-import { readHeader } from "./columns";
+import { combineHeaderRows, readHeader, signatureOf } from "./columns";
 import type { GroupLabel } from "./context";
 import { LoadContext, readGroupLabel, uniqueIds } from "./context";
 import { readIndicatorTable } from "./indicatorTable";
@@ -48,7 +49,13 @@ function planYearOf(title: string, lines: string[]): number | null {
 
 function headerOf(block: TableBlock): { header: Header; row: number; block: TableBlock } | null {
   for (let r = 0; r < Math.min(block.rows.length, 4); r++) {
-    const header = readHeader(block.rows[r].cells);
+    const top = block.rows[r].cells;
+    const header = readHeader(top);
+    const below = block.rows[r + 1]?.cells;
+    const combinedCells = below ? combineHeaderRows(top, below) : null;
+    const combined = combinedCells ? readHeader(combinedCells) : null;
+    const better = combined && (!header || combined.columns.length > header.columns.length || combined.columns.filter((c) => c.role === "target").length > header.columns.filter((c) => c.role === "target").length);
+    if (combined && better) return { header: { ...combined, rowSignatures: [signatureOf(top), signatureOf(below!)] }, row: r + 1, block };
     if (header) return { header, row: r, block };
   }
   // Web-copied cells with no row ends arrive as one long row: the header is its first cells.
@@ -79,6 +86,54 @@ function groupAbove(lines: string[], block: TableBlock, inTable: boolean[]): Gro
   return null;
 }
 
+/** The wording of an indicator without the target written into it, for comparing prose with a table. */
+function bareWording(ind: Indicator): string {
+  let name = ind.name;
+  for (const t of ind.targets) if (t.text && t.value !== null) name = name.split(t.text).join(" ");
+  return expandedWords(name)
+    .replace(/\b\d+\b/g, " ")
+    .replace(/\b(ty le|dat|tro len|toi thieu|it nhat|tren|so)\b/g, " ");
+}
+
+const SAME_INDICATOR = 0.55;
+
+/**
+ * Objectives written as prose beside an appendix table. One that restates a table row is loaded once
+ * (from the table), and the warning names both. When most of the prose restates the table, the prose
+ * is a summary of the appendix: the table is loaded and the rest of the prose is listed by line for the
+ * official to check; otherwise the prose objectives the table lacks are loaded too, marked for review.
+ */
+function proseBesideTables(table: Indicator[], prose: Indicator[], ctx: LoadContext): Indicator[] {
+  const added: Indicator[] = [];
+  const duplicates: Array<{ p: Indicator; best: Indicator }> = [];
+  for (const p of prose) {
+    if (!p.targets.some((t) => t.value !== null)) continue;
+    const words = bareWording(p);
+    let best: Indicator | null = null;
+    let score = 0;
+    for (const t of table) {
+      const s = similarity(words, bareWording(t));
+      if (s > score) {
+        score = s;
+        best = t;
+      }
+    }
+    if (best && score >= SAME_INDICATOR) duplicates.push({ p, best });
+    else added.push(p);
+  }
+  if (duplicates.length >= added.length && duplicates.length > 0) {
+    const rest = added.length ? ` ${added.length} mục tiêu viết bằng lời không khớp dòng nào của bảng, cần xem lại: ${added.map((a) => `dòng ${a.line}`).join(", ")}` : "";
+    ctx.warn(null, `Phần mục tiêu của văn bản nhắc lại bảng phụ lục (${duplicates.length} mục khớp với dòng của bảng); đã nạp theo bảng.${rest}`);
+    return [];
+  }
+  for (const { p, best } of duplicates) {
+    ctx.warn(p.line, `Chỉ tiêu "${p.name.slice(0, 80)}" cũng có trong bảng phụ lục (${best.code}, dòng ${best.line}); chỉ nạp một lần, theo bảng`);
+  }
+  if (added.length === 0) return [];
+  ctx.warn(null, `Văn bản có cả bảng phụ lục và chỉ tiêu viết trong phần mục tiêu; đã nạp thêm ${added.length} chỉ tiêu chỉ có trong phần mục tiêu`);
+  return added.map((p) => ({ ...p, review: [p.review, "Chỉ tiêu viết trong phần mục tiêu, không có trong bảng phụ lục"].filter(Boolean).join("; ") }));
+}
+
 export interface ParseOptions {
   /** The year to use when the document names none (defaults to none: targets keep year null). */
   defaultYear?: number;
@@ -103,7 +158,9 @@ export function parsePlan(input: string, options: ParseOptions = {}): Plan {
   const tasks: Task[] = [];
   try {
     title = readTitle(lines);
-    planYear = planYearOf(title, lines) ?? options.defaultYear ?? null;
+    const fromDocument = planYearOf(title, lines);
+    planYear = fromDocument ?? options.defaultYear ?? null;
+    const planYearSource = fromDocument !== null ? "theo tiêu đề văn bản" : "theo năm được chọn";
     const { tables, inTable } = extractTables(lines);
     for (const block of tables) {
       try {
@@ -111,7 +168,7 @@ export function parsePlan(input: string, options: ParseOptions = {}): Plan {
         if (!found) continue;
         const above = groupAbove(lines, found.block, inTable);
         if (found.header.kind === "indicators") {
-          indicators.push(...readIndicatorTable(found.block, found.header, found.row, ctx, { groupAbove: above, planYear }));
+          indicators.push(...readIndicatorTable(found.block, found.header, found.row, ctx, { groupAbove: above, planYear, planYearSource }));
         } else if (found.header.kind === "tasks") {
           tasks.push(...readTaskTable(found.block, found.header, found.row, ctx, above));
         }
@@ -122,10 +179,7 @@ export function parsePlan(input: string, options: ParseOptions = {}): Plan {
     if (indicators.length === 0) {
       indicators.push(...readProseIndicators(lines, inTable, planYear, ctx));
     } else {
-      const prose = readProseIndicators(lines, inTable, planYear, new LoadContext());
-      if (prose.some((p) => p.targets.some((t) => t.value !== null))) {
-        ctx.warn(null, "Văn bản có cả bảng phụ lục chỉ tiêu và chỉ tiêu viết trong phần mục tiêu; đã dùng bảng phụ lục");
-      }
+      indicators.push(...proseBesideTables(indicators, readProseIndicators(lines, inTable, planYear, new LoadContext()), ctx));
     }
     if (indicators.length === 0 && tasks.length === 0 && text.trim()) {
       ctx.warn(null, "Không tìm thấy bảng chỉ tiêu, bảng nhiệm vụ hay mục \"Mục tiêu cụ thể\" trong văn bản");

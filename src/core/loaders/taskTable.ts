@@ -1,13 +1,14 @@
 import { parseDeadline } from "../deadline";
 import type { Task } from "../plan";
-import { cleanLine, cleanText, joinContinued } from "../text/clean";
+import { ContinuedRow, cleanLine, cleanText } from "../text/clean";
 import type { Column, Header } from "./columns";
-import { readHeader, signatureOf } from "./columns";
+import { repeatsHeader } from "./columns";
 import type { GroupLabel, LoadContext } from "./context";
 import { joinCode, leadingNumber, readGroupLabel } from "./context";
 import type { TableBlock } from "./tables";
 
 interface PendingTask {
+  row: ContinuedRow;
   cells: string[];
   line: number;
   group: GroupLabel;
@@ -30,7 +31,7 @@ export function readTaskTable(block: TableBlock, header: Header, headerRow: numb
   const pending: PendingTask[] = [];
   for (const row of block.rows.slice(headerRow + 1)) {
     const cells = row.cells;
-    if (signatureOf(cells) === header.signature || readHeader(cells)?.signature === header.signature) continue;
+    if (repeatsHeader(cells, header)) continue;
     const filled = cells.map((c) => cleanLine(c)).filter(Boolean);
     if (filled.length === 0) continue;
     if (filled.length === 1) {
@@ -45,12 +46,12 @@ export function readTaskTable(block: TableBlock, header: Header, headerRow: numb
     const deadline = cell(cells, deadlineCol);
     const prev = pending[pending.length - 1];
     if (prev && !lead && !deadline && !leadingNumber(general)) {
-      const width = Math.max(prev.cells.length, cells.length);
-      prev.cells = Array.from({ length: width }, (_, i) => joinContinued(cleanText(prev.cells[i] ?? ""), cleanText(cells[i] ?? "")));
+      prev.row.append(cells);
       continue;
     }
-    pending.push({ cells: [...cells], line: row.line, group });
+    pending.push({ row: new ContinuedRow(cells), cells: [], line: row.line, group });
   }
+  for (const p of pending) p.cells = p.row.cells();
 
   const tasks: Task[] = [];
   let parent: { number: string | null; text: string; ordinal: number; rows: number } | null = null;

@@ -105,9 +105,23 @@ export function fold(s: string): string {
     .normalize("NFC");
 }
 
-/** Joins a text that continues across a page break: a broken word or phrase rejoins with one space. */
-export function joinContinued(a: string, b: string): string {
-  if (!a) return b;
-  if (!b) return a;
-  return `${a} ${b}`.replace(/[ \t]+/g, " ");
+/**
+ * A table row that continues over further lines (a wrapped cell, a page break): the pieces of each cell
+ * are kept and cleaned once at the end, so a cell wrapped over thousands of lines costs linear time.
+ */
+export class ContinuedRow {
+  private readonly pieces: string[][];
+  constructor(cells: string[]) {
+    this.pieces = cells.map((c) => [c]);
+  }
+  append(cells: string[]): void {
+    cells.forEach((c, i) => {
+      if (!this.pieces[i]) this.pieces[i] = [];
+      this.pieces[i].push(c);
+    });
+  }
+  /** Each cell's pieces cleaned and joined with one space: a broken word or phrase rejoins. */
+  cells(): string[] {
+    return Array.from(this.pieces, (p) => (p ?? []).map(cleanText).filter(Boolean).join(" "));
+  }
 }

@@ -31,3 +31,24 @@ export function similarity(a: string, b: string): number {
   }
   return (2 * shared) / (pa.length + pb.length);
 }
+
+/** Abbreviations plans use for the same words ("TTHC", "DVCTT"), folded, with their full form. */
+const ABBREVIATIONS: Array<[RegExp, string]> = [
+  [/\btthc\b/g, "thu tuc hanh chinh"],
+  [/\bdvctt\b/g, "dich vu cong truc tuyen"],
+  [/\bdvc\b/g, "dich vu cong"],
+  [/\bcds\b/g, "chuyen doi so"],
+  [/\bcbccvc\b/g, "can bo cong chuc vien chuc"],
+  [/\bcbcc\b/g, "can bo cong chuc"],
+  [/\bhdnd\b/g, "hoi dong nhan dan"],
+  [/\bubnd\b/g, "uy ban nhan dan"],
+  [/\bcsdl\b/g, "co so du lieu"],
+  [/\bcntt\b/g, "cong nghe thong tin"],
+];
+
+/** The words of a wording with common abbreviations written out, for comparing two documents' wording. */
+export function expandedWords(text: string): string {
+  let t = words(text).join(" ");
+  for (const [re, full] of ABBREVIATIONS) t = t.replace(re, full);
+  return t;
+}
