@@ -33,8 +33,10 @@ export function describeTarget(t: Target): string {
   if (t.rank) return `trong nhóm ${t.value} đơn vị dẫn đầu (hạng ≤ ${t.value})`;
   const unit = t.unit ? (t.unit.startsWith("%") ? t.unit : ` ${t.unit}`) : "";
   const value = formatNumber(t.value ?? 0);
-  if (t.upper !== null) return `từ ${value} đến ${formatNumber(t.upper)}${unit}`;
-  return `${OP_SIGN[t.op] ?? t.op} ${value}${unit}`;
+  if (t.op === "tăng" || t.op === "giảm") return `${t.op} ít nhất ${value}% so với ${t.baseYear ? `năm ${t.baseYear}` : "mức cơ sở"}`;
+  const per = t.per ? ` mỗi ${t.per}` : "";
+  if (t.upper !== null) return `từ ${value} đến ${formatNumber(t.upper)}${unit}${per}`;
+  return `${OP_SIGN[t.op] ?? t.op} ${value}${unit}${per}`;
 }
 
 const KIND_LABEL: Record<Indicator["kind"], string> = {

@@ -60,16 +60,19 @@ export interface Judgement {
   reason: string;
 }
 
+/** "Tăng 20% so với năm 2025": the change against the baseline, whatever the indicator measures. */
+export const isRelative = (op: TargetOp): boolean => op === "tăng" || op === "giảm";
+
 export function isPercent(indicator: Indicator): boolean {
-  return indicator.unit === "%" || indicator.targets.some((t) => (t.unit ?? "").startsWith("%"));
+  return indicator.unit === "%" || indicator.targets.some((t) => !isRelative(t.op) && (t.unit ?? "").startsWith("%"));
 }
 
-/** The milestones of an indicator on the sheet's scale: percentages as fractions. */
+/** The milestones of an indicator on the sheet's scale: percentages as fractions (a relative change always). */
 export function milestonesOf(indicator: Indicator): Milestone[] {
   const scale = isPercent(indicator) ? 100 : 1;
   return indicator.targets.map((t: Target) => ({
     op: t.op,
-    value: t.value === null ? null : t.value / scale,
+    value: t.value === null ? null : t.value / (isRelative(t.op) ? 100 : scale),
     deadline: t.deadline,
     text: t.text,
   }));
@@ -179,7 +182,7 @@ export function judgeMilestones(milestones: Milestone[], cumulative: boolean, ba
     ...extra,
   });
 
-  const numericTarget = ms.value !== null && [">=", ">", "<=", "<", "="].includes(ms.op);
+  const numericTarget = ms.value !== null && [">=", ">", "<=", "<", "=", "tăng", "giảm"].includes(ms.op);
   if (!numericTarget) {
     if (blank) return result("Chưa có số liệu", "Chưa nhập số liệu đến kỳ này");
     if (evidenceInvalid) return result("Cảnh báo", "Minh chứng không hợp lệ");
@@ -195,6 +198,7 @@ export function judgeMilestones(milestones: Milestone[], cumulative: boolean, ba
   if (deadline && start) {
     f = Math.max(0, Math.min(1, (dayNumber(end) - dayNumber(start) + 1) / (dayNumber(deadline) - dayNumber(start) + 1)));
   }
+  if (isRelative(ms.op)) return judgeRelative(ms.op, T, baseline, value, f, due, evidenceInvalid, settings, result, deadline);
   const expected = atLeast && f !== null ? base + (T - base) * f : null;
   const A = typeof value === "number" ? value : null;
   const met =
@@ -223,6 +227,43 @@ export function judgeMilestones(milestones: Milestone[], cumulative: boolean, ba
       ? result("Đúng tiến độ", "Chưa đến mốc lộ trình", numbers)
       : result("Chậm tiến độ", "Thấp hơn mức xuất phát", numbers);
   }
+  if (round9(progress - 1) >= 0) return result("Đúng tiến độ", `Đạt ${percentText(progress)} lộ trình`, numbers);
+  if (round9(progress - settings.warnThreshold) >= 0) return result("Chậm tiến độ", `Đạt ${percentText(progress)} lộ trình`, numbers);
+  return result("Cảnh báo", `Dưới ${percentText(settings.warnThreshold)} lộ trình (đạt ${percentText(progress)})`, numbers);
+}
+
+/**
+ * A relative target: met when the change against the baseline B, (A − B) / B for "tăng" and (B − A) / B
+ * for "giảm", reaches T. Its roadmap expects the change T × f by now. Without a baseline it cannot be judged.
+ */
+function judgeRelative(
+  op: TargetOp,
+  T: number,
+  baseline: number | null,
+  value: Entry,
+  f: number | null,
+  due: boolean,
+  evidenceInvalid: boolean,
+  settings: JudgeSettings,
+  result: (status: Status, reason: string, extra?: Partial<Judgement>) => Judgement,
+  deadline: string | null,
+): Judgement {
+  const hasBase = baseline !== null && round9(baseline) !== 0;
+  const B = baseline ?? 0;
+  const rising = op === "tăng";
+  const expected = f === null || !hasBase ? null : rising ? B * (1 + T * f) : B * (1 - T * f);
+  if (isBlank(value)) return result("Chưa có số liệu", "Chưa nhập số liệu đến kỳ này", { expected });
+  if (!hasBase) return result("Chưa có số liệu", "Chưa có mức cơ sở để so sánh: nhập cột Hiện trạng");
+  if (typeof value !== "number") return result("Cảnh báo", evidenceInvalid ? "Minh chứng không hợp lệ" : "Giá trị không phải số", { expected });
+  const A = value;
+  const change = rising ? (A - B) / B : (B - A) / B;
+  const progress = expected !== null && round9(T * f!) > 0 ? change / (T * f!) : null;
+  const numbers = { expected, ratio: T !== 0 ? change / T : null, progress };
+  if (evidenceInvalid) return result("Cảnh báo", "Minh chứng không hợp lệ", numbers);
+  if (round9(change - T) >= 0) return result("Đạt", "Đã đạt chỉ tiêu", numbers);
+  if (due) return result("Không đạt", `Quá hạn ${dateText(deadline!)} mà chưa đạt`, numbers);
+  if (expected === null) return result("Chậm tiến độ", "Chưa đạt, chưa đến hạn", numbers);
+  if (progress === null) return round9(change) >= 0 ? result("Đúng tiến độ", "Chưa đến mốc lộ trình", numbers) : result("Chậm tiến độ", "Thấp hơn mức xuất phát", numbers);
   if (round9(progress - 1) >= 0) return result("Đúng tiến độ", `Đạt ${percentText(progress)} lộ trình`, numbers);
   if (round9(progress - settings.warnThreshold) >= 0) return result("Chậm tiến độ", `Đạt ${percentText(progress)} lộ trình`, numbers);
   return result("Cảnh báo", `Dưới ${percentText(settings.warnThreshold)} lộ trình (đạt ${percentText(progress)})`, numbers);

@@ -1,6 +1,6 @@
 import { describeKind, describeTarget } from "../core/format";
 import type { Report } from "../core/judge";
-import { EVIDENCE_CHECKS, baselineOf, isPercent, milestonesOf } from "../core/judge";
+import { EVIDENCE_CHECKS, baselineOf, isPercent, isRelative, milestonesOf } from "../core/judge";
 import { periodColumns } from "../core/period";
 import type { Indicator } from "../core/plan";
 import type { WorkbookSettings } from "./settings";
@@ -90,8 +90,9 @@ export class IndicatorColumns {
   }
 }
 
-const NUMERIC_OPS = (op: string) => `OR(${op}=">=",${op}=">",${op}="<=",${op}="<",${op}="=")`;
+const NUMERIC_OPS = (op: string) => `OR(${op}=">=",${op}=">",${op}="<=",${op}="<",${op}="=",${op}="tăng",${op}="giảm")`;
 const AT_LEAST = (op: string) => `OR(${op}=">=",${op}=">",${op}="=")`;
+const RELATIVE = (op: string) => `OR(${op}="tăng",${op}="giảm")`;
 const DATE_TEXT = (d: string) => `TEXT(DAY(${d}),"00")&"/"&TEXT(MONTH(${d}),"00")&"/"&YEAR(${d})`;
 
 /** Nested IFs choosing among milestone cells by the milestone index (CHOOSE would turn blanks into 0). */
@@ -143,24 +144,34 @@ export function rowFormulas(c: IndicatorColumns, r: number, cumulative: boolean,
   const op = L("opx");
   const T = L("tx");
   const D = L("dx");
-  const met = `IF(AND(${NUMERIC_OPS(op)},ISNUMBER(${A})),OR(AND(${op}=">=",ROUND(${A}-${T},9)>=0),AND(${op}=">",ROUND(${A}-${T},9)>0),AND(${op}="<=",ROUND(${A}-${T},9)<=0),AND(${op}="<",ROUND(${A}-${T},9)<0),AND(${op}="=",ROUND(${A}-${T},9)=0)),FALSE)`;
+  // Relative targets ("Tăng 20% so với năm 2025") compare the change against the baseline cell.
+  const BL = L("baseline");
+  const hasBase = `AND(ISNUMBER(${BL}),ROUND(${BL},9)<>0)`;
+  const change = `IF(${op}="tăng",(${A}-${BL})/${BL},(${BL}-${A})/${BL})`;
+  const absoluteMet = `OR(AND(${op}=">=",ROUND(${A}-${T},9)>=0),AND(${op}=">",ROUND(${A}-${T},9)>0),AND(${op}="<=",ROUND(${A}-${T},9)<=0),AND(${op}="<",ROUND(${A}-${T},9)<0),AND(${op}="=",ROUND(${A}-${T},9)=0))`;
+  const met = `IF(AND(${NUMERIC_OPS(op)},ISNUMBER(${A})),IF(${RELATIVE(op)},IF(${hasBase},ROUND(${change}-${T},9)>=0,FALSE),${absoluteMet}),FALSE)`;
   const f = `IF(OR(${D}="",${L("sx")}=""),"",MAX(0,MIN(1,(${NAMES.periodEnd}-${L("sx")}+1)/(${D}-${L("sx")}+1))))`;
-  const expected = `IF(AND(${NUMERIC_OPS(op)},${AT_LEAST(op)},${L("fx")}<>""),${L("bx")}+(${T}-${L("bx")})*${L("fx")},"")`;
-  const progress = `IF(AND(ISNUMBER(${A}),ISNUMBER(${L("expected")})),IF(ROUND(${L("expected")}-${L("bx")},9)>0,(${A}-${L("bx")})/(${L("expected")}-${L("bx")}),""),"")`;
-  const ratio = `IF(AND(ISNUMBER(${A}),${NUMERIC_OPS(op)}),IF(${AT_LEAST(op)},IF(${T}<>0,${A}/${T},""),IF(${L("met")},1,IF(${A}<>0,${T}/${A},""))),"")`;
+  const fx = L("fx");
+  const expected = `IF(AND(${NUMERIC_OPS(op)},${fx}<>""),IF(${RELATIVE(op)},IF(${hasBase},IF(${op}="tăng",${BL}*(1+${T}*${fx}),${BL}*(1-${T}*${fx})),""),IF(${AT_LEAST(op)},${L("bx")}+(${T}-${L("bx")})*${fx},"")),"")`;
+  const progress = `IF(AND(ISNUMBER(${A}),ISNUMBER(${L("expected")})),IF(${RELATIVE(op)},IF(ROUND(${T}*${fx},9)>0,${change}/(${T}*${fx}),""),IF(ROUND(${L("expected")}-${L("bx")},9)>0,(${A}-${L("bx")})/(${L("expected")}-${L("bx")}),"")),"")`;
+  const ratio = `IF(AND(ISNUMBER(${A}),${NUMERIC_OPS(op)}),IF(${RELATIVE(op)},IF(AND(${hasBase},${T}<>0),${change}/${T},""),IF(${AT_LEAST(op)},IF(${T}<>0,${A}/${T},""),IF(${L("met")},1,IF(${A}<>0,${T}/${A},"")))),"")`;
   const due = `IF(${D}="",FALSE,${NAMES.periodEnd}>=${D})`;
   const invalid = `${L("evCheck")}="Không hợp lệ"`;
   const E = L("expected");
   const Pr = L("progress");
   const pct = (x: string) => `TEXT(${x},"0%")`;
+  const noRoadmap = `OR(AND(NOT(${AT_LEAST(op)}),NOT(${RELATIVE(op)})),${E}="")`;
+  // Before the roadmap starts: at or above the start for at-least targets, no worse than the baseline for relative ones.
+  const aheadOfStart = `ROUND(IF(${RELATIVE(op)},${change},${A}-${E}),9)>=0`;
+  const noBase = `AND(${RELATIVE(op)},NOT(${hasBase}))`;
 
-  const numericStatus = `IF(NOT(ISNUMBER(${A})),"Cảnh báo",IF(${L("met")},"Đạt",IF(${due},"Không đạt",IF(OR(NOT(${AT_LEAST(op)}),${E}=""),"Chậm tiến độ",IF(${Pr}="",IF(ROUND(${A}-${E},9)>=0,"Đúng tiến độ","Chậm tiến độ"),IF(ROUND(${Pr}-1,9)>=0,"Đúng tiến độ",IF(ROUND(${Pr}-${NAMES.warnThreshold},9)>=0,"Chậm tiến độ","Cảnh báo")))))))`;
+  const numericStatus = `IF(NOT(ISNUMBER(${A})),"Cảnh báo",IF(${L("met")},"Đạt",IF(${due},"Không đạt",IF(${noRoadmap},"Chậm tiến độ",IF(${Pr}="",IF(${aheadOfStart},"Đúng tiến độ","Chậm tiến độ"),IF(ROUND(${Pr}-1,9)>=0,"Đúng tiến độ",IF(ROUND(${Pr}-${NAMES.warnThreshold},9)>=0,"Chậm tiến độ","Cảnh báo")))))))`;
   const doneStatus = `IF(OR(${A}="Hoàn thành",${A}="Đạt"),"Đạt",IF(${due},"Không đạt",IF(${A}="Đang triển khai","Đúng tiến độ","Chậm tiến độ")))`;
-  const status = `IF(${A}="","Chưa có số liệu",IF(${invalid},"Cảnh báo",IF(${NUMERIC_OPS(op)},${numericStatus},${doneStatus})))`;
+  const status = `IF(${A}="","Chưa có số liệu",IF(${noBase},"Chưa có số liệu",IF(${invalid},"Cảnh báo",IF(${NUMERIC_OPS(op)},${numericStatus},${doneStatus}))))`;
 
-  const numericReason = `IF(NOT(ISNUMBER(${A})),"Giá trị không phải số",IF(${L("met")},"Đã đạt chỉ tiêu",IF(${due},"Quá hạn "&${DATE_TEXT(D)}&" mà chưa đạt",IF(OR(NOT(${AT_LEAST(op)}),${E}=""),"Chưa đạt, chưa đến hạn",IF(${Pr}="",IF(ROUND(${A}-${E},9)>=0,"Chưa đến mốc lộ trình","Thấp hơn mức xuất phát"),IF(ROUND(${Pr}-${NAMES.warnThreshold},9)>=0,"Đạt "&${pct(Pr)}&" lộ trình","Dưới "&${pct(NAMES.warnThreshold)}&" lộ trình (đạt "&${pct(Pr)}&")"))))))`;
+  const numericReason = `IF(NOT(ISNUMBER(${A})),"Giá trị không phải số",IF(${L("met")},"Đã đạt chỉ tiêu",IF(${due},"Quá hạn "&${DATE_TEXT(D)}&" mà chưa đạt",IF(${noRoadmap},"Chưa đạt, chưa đến hạn",IF(${Pr}="",IF(${aheadOfStart},"Chưa đến mốc lộ trình","Thấp hơn mức xuất phát"),IF(ROUND(${Pr}-${NAMES.warnThreshold},9)>=0,"Đạt "&${pct(Pr)}&" lộ trình","Dưới "&${pct(NAMES.warnThreshold)}&" lộ trình (đạt "&${pct(Pr)}&")"))))))`;
   const doneReason = `IF(OR(${A}="Hoàn thành",${A}="Đạt"),"Đã hoàn thành",IF(${due},"Quá hạn "&${DATE_TEXT(D)}&" mà chưa hoàn thành",IF(${A}="Đang triển khai","Đang triển khai","Chưa hoàn thành")))`;
-  const reason = `IF(${A}="","Chưa nhập số liệu đến kỳ này",IF(${invalid},"Minh chứng không hợp lệ",IF(${NUMERIC_OPS(op)},${numericReason},${doneReason})))`;
+  const reason = `IF(${A}="","Chưa nhập số liệu đến kỳ này",IF(${noBase},"Chưa có mức cơ sở để so sánh: nhập cột Hiện trạng",IF(${invalid},"Minh chứng không hợp lệ",IF(${NUMERIC_OPS(op)},${numericReason},${doneReason}))))`;
 
   return {
     latest,
@@ -281,7 +292,7 @@ export function buildIndicatorSheet(indicators: Indicator[], settings: WorkbookS
       const ms = milestones[m - 1];
       if (!ms) continue;
       put(`op${m}`, { v: ms.op });
-      put(`t${m}`, ms.value === null ? {} : { v: ms.value, fmt: numFmt });
+      put(`t${m}`, ms.value === null ? {} : { v: ms.value, fmt: isRelative(ms.op) ? "0%" : numFmt });
       put(`d${m}`, isoOrNull(ms.deadline));
     }
     const entry = entries.get(ind.id);

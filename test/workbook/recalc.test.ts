@@ -32,7 +32,18 @@ interface Case {
   layout?: WorkbookLayout;
 }
 
-const plans = CATALOGUE.map((e) => ({ id: e.id, plan: parsePlan(readDocumentFile(e)) }));
+// Shapes the seeds do not have: half-year milestones, relative targets, targets in words, ranges.
+const otherWard = [
+  "PHỤ LỤC CHỈ TIÊU CHUYỂN ĐỔI SỐ XÃ AN PHƯỚC NĂM 2026",
+  "STT\tTên chỉ tiêu\tĐVT\tChỉ tiêu\t\tHiện trạng năm 2025",
+  "\t\t\t6 tháng đầu năm 2026\tCả năm 2026\t",
+  "1\tTỷ lệ hồ sơ trực tuyến toàn trình\t%\t40%\tChín mươi phần trăm trở lên\t20%",
+  "2\tSố lượt truy cập cổng thông tin\tlượt\t1.000 lượt\t2.000 lượt\t",
+  "3\tSố hồ sơ nộp trực tuyến\thồ sơ\t\tTăng 20% so với năm 2025\t500",
+  "4\tTỷ lệ văn bản giấy\t%\t\tGiảm 50% so với cùng kỳ\t40%",
+  "5\tTỷ lệ camera hoạt động\t%\t70-80%\ttừ 85% đến 95%\t",
+].join("\n");
+const plans = [...CATALOGUE.map((e) => ({ id: e.id, plan: parsePlan(readDocumentFile(e)) })), { id: "an-phuoc", plan: parsePlan(otherWard) }];
 const EVIDENCE = ["", "", "Hợp lệ", "Không hợp lệ", "Chưa thẩm định"];
 
 function settingsFor(planId: string | null, frequency: Frequency, year: number, choice: string): WorkbookSettings {
@@ -59,8 +70,23 @@ function randomEntry(ind: Indicator, slots: number, rnd: () => number): Indicato
     if (roll < 0.76) return "12,5%";
     return percent ? Math.round(rnd() * 100) / 100 : Math.round(rnd() * t * 1.5);
   };
-  const periods = Array.from({ length: slots }, value);
+  const relative = ms.find((m) => m.op === "tăng" || m.op === "giảm");
+  const base = ind.unit === "%" ? 0.4 : 500;
+  // Relative targets: values around the baseline moved by the target's change, the baseline usually given.
+  const relativeValue = (): number | string | null => {
+    const roll = rnd();
+    if (roll < 0.15) return null;
+    if (roll < 0.2) return "abc";
+    const sign = relative!.op === "tăng" ? 1 : -1;
+    const moved = pick([-0.3, 0, 0.05, 0.1, relative!.value! - 0.01, relative!.value!, relative!.value! + 0.05]);
+    return Math.round(base * (1 + sign * moved) * 10000) / 10000;
+  };
+  const periods = Array.from({ length: slots }, relative ? relativeValue : value);
   const entry: IndicatorEntry = { periods, evidence: pick(EVIDENCE) };
+  if (relative) {
+    entry.baseline = rnd() < 0.8 ? base : null;
+    return entry;
+  }
   if (rnd() < 0.1) {
     entry.numerator = Math.round(rnd() * 50);
     entry.denominator = pick([0, 50, 40]);
@@ -102,13 +128,16 @@ function boundaryCases(): Case[] {
     "8\tTỷ lệ E\t%\t100%\tPhòng A",
     "9\tTỷ lệ F\t%\t60 - 80%\tPhòng A",
     "10\tTỷ lệ G\t%\t= 50%\tPhòng A",
+    "11\tSố hồ sơ trực tuyến\thồ sơ\tTăng 20% so với năm 2025\tPhòng A",
+    "12\tTỷ lệ tài liệu giấy\t%\tGiảm 50% so với cùng kỳ\tPhòng B",
   ].join("\n");
   const plan = parsePlan(doc);
   const cases: Case[] = [];
   const rows: Array<Record<string, IndicatorEntry>> = [
-    { "1": { periods: [0.95] }, "2": { periods: [0.02] }, "3": { periods: [0.02] }, "4": { periods: [0.85] }, "5": { periods: [4, 6] }, "6": { periods: [10] }, "7": { periods: ["Đạt"] }, "8": { periods: [null] }, "9": { periods: [0.6] }, "10": { periods: [0.5] } },
-    { "1": { periods: [0.9499] }, "2": { periods: [0.0201] }, "3": { periods: [0.0199] }, "4": { periods: [0.8501] }, "5": { periods: [4, 5.9] }, "6": { periods: [11] }, "7": { periods: ["Đang triển khai"] }, "8": { periods: [0] }, "9": { periods: [0.59] }, "10": { periods: [0.49] } },
-    { "1": { periods: [0.95], evidence: "Không hợp lệ" }, "2": { periods: [null], evidence: "Không hợp lệ" }, "3": { periods: ["abc"] }, "4": { periods: [null, null, null, 0.2] }, "5": { periods: [null, null, null, 9] }, "6": { periods: [null, null, 12] }, "7": { periods: ["Chưa triển khai"] }, "8": { periods: [0.2, 0.2] }, "9": { periods: [], numerator: 3, denominator: 5 }, "10": { periods: [], numerator: 1, denominator: 0 } },
+    { "1": { periods: [0.95] }, "2": { periods: [0.02] }, "3": { periods: [0.02] }, "4": { periods: [0.85] }, "5": { periods: [4, 6] }, "6": { periods: [10] }, "7": { periods: ["Đạt"] }, "8": { periods: [null] }, "9": { periods: [0.6] }, "10": { periods: [0.5] }, "11": { periods: [120], baseline: 100 }, "12": { periods: [0.2], baseline: 0.4 } },
+    { "1": { periods: [0.9499] }, "2": { periods: [0.0201] }, "3": { periods: [0.0199] }, "4": { periods: [0.8501] }, "5": { periods: [4, 5.9] }, "6": { periods: [11] }, "7": { periods: ["Đang triển khai"] }, "8": { periods: [0] }, "9": { periods: [0.59] }, "10": { periods: [0.49] }, "11": { periods: [119, 110], baseline: 100 }, "12": { periods: [0.21], baseline: 0.4 } },
+    { "1": { periods: [0.95], evidence: "Không hợp lệ" }, "2": { periods: [null], evidence: "Không hợp lệ" }, "3": { periods: ["abc"] }, "4": { periods: [null, null, null, 0.2] }, "5": { periods: [null, null, null, 9] }, "6": { periods: [null, null, 12] }, "7": { periods: ["Chưa triển khai"] }, "8": { periods: [0.2, 0.2] }, "9": { periods: [], numerator: 3, denominator: 5 }, "10": { periods: [], numerator: 1, denominator: 0 }, "11": { periods: [150] }, "12": { periods: [0.5], baseline: 0.4, evidence: "Không hợp lệ" } },
+    { "11": { periods: [95], baseline: 100 }, "12": { periods: ["abc"], baseline: 0.4 } },
   ];
   for (const [k, row] of rows.entries()) {
     for (const choice of ["Quý I", "Quý II", "Quý IV"]) {
@@ -137,7 +166,7 @@ const text = (v: ExcelJS.CellValue): string => {
 };
 
 describe("the workbook's formulas give the judge's answers (LibreOffice recalculation)", () => {
-  const cases = [...randomCases(40), ...boundaryCases()];
+  const cases = [...randomCases(48), ...boundaryCases()];
   const dir = mkdtempSync(join(tmpdir(), "chitieu-recalc-"));
   let outDir = "";
 
