@@ -10,6 +10,7 @@ import { UserError, evaluate, loadResults, reportOptions, workbookFile } from ".
 import { consolidate, consolidationWorkbook } from "../province/consolidate";
 import { exportCsv, exportName } from "../province/export";
 import { readReportFile } from "../province/readReportFile";
+import { DocumentError, readDocument, type DocumentText } from "../documents/readDocument";
 import { renderXlsx } from "../render/xlsx";
 
 export interface CliIo {
@@ -37,7 +38,7 @@ export const HELP = `chitieu — Chỉ tiêu số: theo dõi chỉ tiêu chuyể
 
 Cách dùng:
   chitieu plans                      Liệt kê các kế hoạch mẫu có sẵn
-  chitieu parse TỆP [--json]         Đọc phụ lục chỉ tiêu từ tệp văn bản (.txt, .md)
+  chitieu parse TỆP [--json]         Đọc phụ lục chỉ tiêu từ tệp Word (.docx), PDF, Excel (.xlsx) hoặc văn bản
   chitieu parse --plan MÃ [--json]   Đọc một kế hoạch mẫu theo mã
   chitieu evaluate --plan KẾ_HOẠCH --results KẾT_QUẢ.csv [--period "Quý II/2026"] [--json]
                                      Chấm trạng thái từng chỉ tiêu theo kết quả báo cáo của kỳ
@@ -50,7 +51,7 @@ Tùy chọn chung:
   --threshold 50%          ngưỡng cảnh báo so với lộ trình (mặc định 50%)
   --unit "UBND xã ..."     tên đơn vị báo cáo
   --date dd/mm/yyyy        ngày báo cáo (mặc định hôm nay)
-KẾ_HOẠCH là tệp văn bản hoặc mã kế hoạch mẫu. KẾT_QUẢ.csv có dòng tiêu đề code,value[,evidence];
+KẾ_HOẠCH là tệp phụ lục (.docx, .pdf, .xlsx, .txt) hoặc mã kế hoạch mẫu. KẾT_QUẢ.csv có dòng tiêu đề code,value[,evidence];
 giá trị theo thang của văn bản (95 nghĩa là 95%) hoặc một từ như Đạt, Hoàn thành.
 
   chitieu export SỔ.xlsx [--out-dir THƯ_MỤC]
@@ -76,17 +77,33 @@ export function parseArgs(argv: string[], booleans: string[]): { words: string[]
   return { words, flags };
 }
 
-/** A plan from a catalogue id or a text file; the message names what was not found. */
-export function loadPlanArg(source: string, io: CliIo): Plan {
+/**
+ * A plan from a catalogue id or a file (.docx, .pdf, .xlsx or text). A file that cannot be read, or in
+ * which no indicator and no task is found, stops the command: nothing is written from an empty plan.
+ */
+export async function loadPlanArg(source: string, io: CliIo): Promise<Plan> {
   const entry = findEntry(source);
   if (entry) return parsePlan(readDocumentFile(entry));
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = io.readText(source);
+    bytes = io.readBytes(source);
   } catch {
     throw new UserError(`Không mở được tệp "${source}" và cũng không có kế hoạch mẫu mã "${source}". Gõ "chitieu plans" để xem các mã.`);
   }
-  return parsePlan(text);
+  let doc: DocumentText;
+  try {
+    doc = await readDocument(basename(source), bytes);
+  } catch (err) {
+    if (err instanceof DocumentError) throw new UserError(err.message);
+    throw err;
+  }
+  for (const note of doc.notes) io.err(`Lưu ý: ${note}`);
+  const plan = parsePlan(doc.text);
+  if (plan.indicators.length === 0 && plan.tasks.length === 0) {
+    const why = plan.warnings.map((w) => `${w.where}: ${w.message}`).join("; ");
+    throw new UserError(`Không tìm thấy chỉ tiêu hay nhiệm vụ nào trong "${source}"${why ? ` (${why})` : ""}. Phụ lục cần có bảng có dòng tiêu đề (STT, Nội dung chỉ tiêu, Chỉ tiêu...) hoặc mục "Mục tiêu cụ thể".`);
+  }
+  return plan;
 }
 
 export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number> {
@@ -105,7 +122,7 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
         const { words, flags } = parseArgs(rest, ["json"]);
         const source = typeof flags.get("plan") === "string" ? (flags.get("plan") as string) : words[0];
         if (!source) throw new UserError('Thiếu tệp cần đọc. Ví dụ: chitieu parse phu-luc.txt hoặc chitieu parse --plan thong-nhat-2026');
-        const plan = loadPlanArg(source, io);
+        const plan = await loadPlanArg(source, io);
         io.out(flags.has("json") ? JSON.stringify(plan, null, 2) : planSummary(plan));
         return 0;
       }
@@ -114,7 +131,7 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
         const { words, flags } = parseArgs(rest, ["json"]);
         const planArg = typeof flags.get("plan") === "string" ? (flags.get("plan") as string) : words[0];
         if (!planArg) throw new UserError("Thiếu --plan: mã kế hoạch mẫu hoặc tệp phụ lục");
-        const plan = loadPlanArg(planArg, io);
+        const plan = await loadPlanArg(planArg, io);
         const opts = reportOptions(flags, plan, planArg, io.today());
         const resultsPath = flags.get("results");
         let resultsText: string | null = null;

@@ -12,6 +12,8 @@ export function planSummary(plan: Plan): string {
     `Chỉ tiêu: ${plan.indicators.length} (định lượng ${counts.level + counts.cumulative}, trong đó cộng dồn ${counts.cumulative}; hoàn thành/đạt ${counts.done}; định tính ${counts.qualitative})`,
   );
   out.push(`Nhiệm vụ: ${plan.tasks.length}`);
+  const toReview = plan.indicators.filter((i) => i.review).length;
+  if (toReview) out.push(`Cần xem lại: ${toReview} chỉ tiêu được đọc với giả định (đánh dấu [cần xem lại] bên dưới)`);
   out.push(`Cảnh báo: ${plan.warnings.length}`);
 
   let group: string | null = null;
@@ -25,6 +27,7 @@ export function planSummary(plan: Plan): string {
     const lead = i.lead ? ` — chủ trì: ${i.lead}` : "";
     out.push(`  ${i.id}  ${i.name}`);
     out.push(`        chỉ tiêu: ${targets}${lead}`);
+    if (i.review) out.push(`        [cần xem lại] ${i.review}`);
   }
 
   if (plan.tasks.length) {

@@ -6,6 +6,7 @@ import { combineHeaderRows, readHeader, signatureOf } from "./columns";
 import type { GroupLabel } from "./context";
 import { LoadContext, readGroupLabel, uniqueIds } from "./context";
 import { readIndicatorTable } from "./indicatorTable";
+import { spacedColumnsToTabs } from "./layout";
 import { readProseIndicators } from "./prose";
 import { readTaskTable } from "./taskTable";
 import type { TableBlock } from "./tables";
@@ -147,7 +148,8 @@ export function parsePlan(input: string, options: ParseOptions = {}): Plan {
   const ctx = new LoadContext();
   let text: string;
   try {
-    text = normalizeInput(typeof input === "string" ? input : String(input ?? ""));
+    // Columns copied out of a PDF viewer arrive as runs of spaces: rebuilt into tab-separated rows.
+    text = spacedColumnsToTabs(normalizeInput(typeof input === "string" ? input : String(input ?? "")));
   } catch {
     text = "";
   }

@@ -1,0 +1,184 @@
+import { readHeader } from "./columns";
+import { readGroupLabel } from "./context";
+
+/**
+ * Tables rebuilt from text positions: the text layer of a PDF, or text copied out of a PDF viewer where
+ * columns arrive as runs of spaces. Chunks of a line are assigned to columns found by clustering where
+ * chunks start. Rows form around "anchor" lines, those with text in the first column (the STT): a cell
+ * may be aligned to the top of its row (the anchor is the row's first line) or centred (the anchor sits
+ * in the middle), and the reading that cuts the table at the wider vertical gaps is taken. A region
+ * becomes tab-separated rows only when one of its first rows reads as a table header.
+ */
+
+export interface Chunk {
+  x: number;
+  /** Where the chunk ends, on the same scale as x. */
+  end: number;
+  text: string;
+}
+
+export interface PositionedLine {
+  /** Vertical position, growing down the document (a line index, or points from the top). */
+  y: number;
+  /** Output line it belongs to (the input line for pasted text). */
+  at: number;
+  chunks: Chunk[];
+}
+
+/** Where columns start: clusters of chunk starts found in at least two rows (a centred header word alone makes none). */
+function columnStarts(lines: PositionedLine[], rowOf: number[], tolerance: number): number[] {
+  const xs = lines.flatMap((l, i) => l.chunks.map((c) => ({ x: c.x, row: rowOf[i] }))).sort((a, b) => a.x - b.x);
+  const clusters: Array<{ x: number; rows: Set<number> }> = [];
+  for (const p of xs) {
+    const last = clusters[clusters.length - 1];
+    if (last && p.x - last.x <= tolerance) last.rows.add(p.row);
+    else clusters.push({ x: p.x, rows: new Set([p.row]) });
+  }
+  const starts = clusters.filter((c, k) => c.rows.size >= 2 || k === 0).map((c) => c.x);
+  return starts.length ? starts : [xs[0]?.x ?? 0];
+}
+
+function columnOf(x: number, starts: number[], tolerance: number): number {
+  let col = 0;
+  for (let k = 0; k < starts.length; k++) if (starts[k] <= x + tolerance) col = k;
+  return col;
+}
+
+/** Which anchor each line joins: the one above it (top-aligned cells) or the nearest (centred cells). */
+function assignRows(lines: PositionedLine[], anchors: number[], centred: boolean): number[] {
+  return lines.map((line, i) => {
+    let owner = 0;
+    for (let a = 0; a < anchors.length; a++) if (anchors[a] <= i) owner = a;
+    if (!centred) return owner;
+    let best = owner;
+    for (const a of [owner - 1, owner, owner + 1]) {
+      if (a < 0 || a >= anchors.length) continue;
+      const d = Math.abs(lines[anchors[a]].y - line.y);
+      const bestD = Math.abs(lines[anchors[best]].y - line.y);
+      // Equally far from two anchors: the line stays with whichever neighbouring line is closer.
+      const tieGoesDown = d === bestD && a > best && i + 1 < lines.length && i > 0 && lines[i + 1].y - line.y < line.y - lines[i - 1].y;
+      if (d < bestD || tieGoesDown) best = a;
+    }
+    return best;
+  });
+}
+
+/** The mean vertical gap where a reading cuts the table between rows (page changes left out). */
+function cutGap(lines: PositionedLine[], owners: number[], pageHeight: number): number {
+  const gaps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const gap = lines[i].y - lines[i - 1].y;
+    if (owners[i] !== owners[i - 1] && gap < pageHeight / 2) gaps.push(gap);
+  }
+  return gaps.length ? gaps.reduce((a, b) => a + b, 0) / gaps.length : 0;
+}
+
+/** Lines of one table region as rows of cells, each row at the output line of its first line. */
+function regionRows(lines: PositionedLine[], tolerance: number, pageHeight: number): Array<{ at: number; cells: string[] }> {
+  // Anchors: lines with text in the first (leftmost) column, the row's number.
+  const left = Math.min(...lines.map((l) => l.chunks[0]?.x ?? Infinity));
+  const anchors = lines.map((_, i) => i).filter((i) => (lines[i].chunks[0]?.x ?? Infinity) <= left + tolerance);
+  if (anchors.length === 0) anchors.push(0);
+  const top = assignRows(lines, anchors, false);
+  const centred = assignRows(lines, anchors, true);
+  const owners = cutGap(lines, centred, pageHeight) > cutGap(lines, top, pageHeight) ? centred : top;
+  const starts = columnStarts(lines, owners, tolerance);
+  const cellsOf = lines.map((line) => {
+    const cells: string[][] = starts.map(() => []);
+    for (const chunk of line.chunks) cells[columnOf(chunk.x, starts, tolerance)].push(chunk.text);
+    return cells;
+  });
+  const rows = anchors.map(() => ({ at: Infinity, pieces: starts.map((): string[] => []) }));
+  lines.forEach((line, i) => {
+    const row = rows[owners[i]];
+    row.at = Math.min(row.at, line.at);
+    cellsOf[i].forEach((pieces, k) => row.pieces[k].push(...pieces));
+  });
+  return rows.filter((r) => r.at !== Infinity).map((r) => ({ at: r.at, cells: r.pieces.map((p) => p.join(" ").replace(/\s+/g, " ").trim()) }));
+}
+
+function medianGap(lines: PositionedLine[]): number {
+  const gaps = lines.slice(1).map((l, i) => l.y - lines[i].y).filter((g) => g > 0).sort((a, b) => a - b);
+  return gaps.length ? gaps[Math.floor(gaps.length / 2)] : 1;
+}
+
+const plain = (line: PositionedLine): string => line.chunks.map((c) => c.text).join(" ").replace(/\s+/g, " ").trim();
+
+/**
+ * A line belongs to a table region when it has several chunks, or when it is one chunk lying inside the
+ * table's columns (a wrapped cell, or a group row such as "I. HẠ TẦNG SỐ").
+ */
+function continuesRegion(line: PositionedLine, left: number, tolerance: number): boolean {
+  if (line.chunks.length >= 2) return true;
+  if (line.chunks.length === 0) return false;
+  const only = line.chunks[0];
+  if (only.x > left + tolerance) return true;
+  return only.text.length <= 150 && (readGroupLabel(only.text) !== null || /^\d{1,3}(\.\d{1,3})*[.)]?$/.test(only.text));
+}
+
+/**
+ * Positioned lines (in reading order) as text lines: table regions as tab-separated rows, the rest as they
+ * read. `lineCount` output lines; each input line's text goes to its `at` (a row's continuation lines stay blank).
+ */
+export function layoutText(lines: PositionedLine[], tolerance: number, lineCount: number, pageHeight = Infinity): string[] {
+  const out: string[] = new Array<string>(lineCount).fill("");
+  let k = 0;
+  let tableEnd = 0;
+  while (k < lines.length) {
+    const line = lines[k];
+    if (line.chunks.length < 2) {
+      out[line.at] = plain(line);
+      k++;
+      continue;
+    }
+    const region: PositionedLine[] = [line];
+    let left = Math.min(...line.chunks.map((c) => c.x));
+    let j = k + 1;
+    while (j < lines.length && continuesRegion(lines[j], left, tolerance)) {
+      left = Math.min(left, ...lines[j].chunks.map((c) => c.x));
+      region.push(lines[j++]);
+    }
+    // A header cell's centred first line ("Chỉ tiêu" over "năm 2026") sits just above the first line with several chunks.
+    const spacing = medianGap(region);
+    let start = k;
+    while (start > tableEnd && lines[start - 1].chunks.length === 1 && lines[start - 1].chunks[0].x > left + tolerance && lines[start].y - lines[start - 1].y <= spacing * 1.2) {
+      start--;
+      region.unshift(lines[start]);
+    }
+    // A region may start with the plan's own lines above the table: begin it where the first row is a header.
+    const rows = regionRows(region, tolerance, pageHeight);
+    const isTable = rows.length >= 2 && rows.slice(0, 3).some((r) => readHeader(r.cells) !== null);
+    if (isTable) {
+      for (const l of region) out[l.at] = "";
+      for (const r of rows) out[r.at] = r.cells.join("\t");
+      k = j;
+      tableEnd = j;
+    } else {
+      out[line.at] = plain(line);
+      k++;
+    }
+  }
+  return out;
+}
+
+/**
+ * Text copied from a PDF viewer (or `pdftotext -layout`): columns separated by runs of two or more
+ * spaces. Character offsets serve as positions and line numbers as heights; a text without such runs
+ * comes back unchanged, and every line keeps its number.
+ */
+export function spacedColumnsToTabs(text: string): string {
+  const rawLines = text.split("\n");
+  if (text.includes("\t")) return text;
+  let spaced = 0;
+  for (const l of rawLines) if (/\S {2,}\S/.test(l)) spaced++;
+  if (spaced < 3) return text;
+  const lines: PositionedLine[] = [];
+  rawLines.forEach((l, i) => {
+    const chunks: Chunk[] = [];
+    const re = /\S+(?: \S+)*/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(l))) chunks.push({ x: m.index, end: m.index + m[0].length, text: m[0] });
+    if (chunks.length) lines.push({ y: i, at: i, chunks });
+  });
+  return layoutText(lines, 1, rawLines.length).join("\n");
+}
