@@ -42,6 +42,8 @@ const COUNT_UNITS = [
   "tài khoản",
   "thiết bị",
   "điểm truy cập",
+  "hồ sơ",
+  "thủ tục",
 ].sort((a, b) => b.length - a.length);
 
 /** Counts that add up within a year: reports are summed, not replaced. */

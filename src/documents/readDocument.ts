@@ -1,7 +1,7 @@
 import { docxToText } from "./docx";
 import { parsePlan } from "../core/loaders/parsePlan";
 import { ScannedPdfError, pdfToText } from "./pdf";
-import { ENCODING_LABEL, decodeText } from "./text";
+import { ENCODING_LABEL, decodeText, detectEncoding } from "./text";
 import { xlsxSheets } from "./xlsx";
 
 /**
@@ -20,7 +20,9 @@ export interface DocumentText {
   notes: string[];
 }
 
-export class DocumentError extends Error {}
+export class DocumentError extends Error {
+  override name = "DocumentError";
+}
 
 const startsWith = (bytes: Uint8Array, ...sig: number[]): boolean => sig.every((b, k) => bytes[k] === b);
 
@@ -50,7 +52,7 @@ export function sniff(name: string, bytes: Uint8Array): DocumentFormat | { refus
   if (startsWith(bytes, 0x52, 0x61, 0x72, 0x21) || startsWith(bytes, 0x37, 0x7a, 0xbc, 0xaf) || startsWith(bytes, 0x1f, 0x8b)) return { refused: "là tệp nén; hãy giải nén rồi chọn tệp phụ lục" };
   const head = bytes.subarray(0, 4096);
   const zeros = head.filter((b) => b === 0).length;
-  const utf16 = startsWith(bytes, 0xff, 0xfe) || startsWith(bytes, 0xfe, 0xff) || zeros > head.length / 4;
+  const utf16 = detectEncoding(bytes).startsWith("utf-16");
   const controls = head.filter((b) => b < 9 || (b > 13 && b < 32 && b !== 27)).length;
   if (!utf16 && (zeros > 0 || controls > head.length / 20)) return { refused: `không phải văn bản (tệp nhị phân${/\.\w+$/.test(name) ? ` ${name.slice(name.lastIndexOf("."))}` : ""}); hãy chọn tệp .docx, .pdf, .xlsx hoặc .txt` };
   return "text";

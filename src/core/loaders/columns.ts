@@ -101,12 +101,14 @@ function namesSubColumns(cell: string): boolean {
 export function combineHeaderRows(top: string[], bottom: string[]): string[] | null {
   const t = top.map(cleanLine);
   const b = bottom.map(cleanLine);
+  // Widths as the rows came: Word's copy keeps a tab for each cell, empty or not.
+  const collapsed = b.length > t.length;
   while (t.length && !t[t.length - 1]) t.pop();
-  while (b.length && !b[b.length - 1]) b.pop();
   const bottomFilled = b.filter(Boolean);
-  if (bottomFilled.length === 0 || !b.every(isLabel) || !bottomFilled.every(namesSubColumns)) return null;
+  // A title merged across the table is no header row.
+  if (t.filter(Boolean).length < 2 || bottomFilled.length === 0 || !b.every(isLabel) || !bottomFilled.every(namesSubColumns)) return null;
   const parents: string[] = [];
-  if (b.length <= t.length) {
+  if (!collapsed) {
     let parent = "";
     for (let c = 0; c < Math.max(t.length, b.length); c++) {
       if (t[c]) parent = t[c];

@@ -189,7 +189,7 @@ function toIndicator(p: PendingRow, header: Header, ctx: LoadContext, opts: Indi
   }
   // No target column, or an empty one: the target may sit inside the wording ("... đạt từ 70% trở lên").
   if (targets.every((t) => t.op === "none")) {
-    const year = sectionYear ?? opts.planYear;
+    const year = targets.find((t) => t.year !== null)?.year ?? sectionYear ?? opts.planYear;
     const deadline = year ? `${year}-12-31` : null;
     const inWording = findProseTargets(name, { year, deadline });
     if (inWording.length) {

@@ -16,8 +16,9 @@ const DOC_TYPES = /^(kế hoạch|đề án|chương trình|phụ lục|báo cá
 
 /** The plan's title: the document type line ("KẾ HOẠCH", "ĐỀ ÁN") and the subject lines under it. */
 export function readTitle(lines: string[]): string {
-  // A table row (tabs or pipes) is never part of the title.
-  const cleaned = lines.slice(0, 60).map((l) => (/\t|^\s*\|/.test(l) ? "" : cleanLine(l)));
+  // A table row (tabs or pipes) is never part of the title, unless it is one cell: a title merged across the table.
+  const single = (l: string) => l.split("\t").filter((c) => c.trim()).length === 1;
+  const cleaned = lines.slice(0, 60).map((l) => (/^\s*\|/.test(l) || (l.includes("\t") && !single(l)) ? "" : cleanLine(l.replace(/\t/g, " "))));
   const typeAt = cleaned.findIndex((l) => DOC_TYPES.test(l));
   if (typeAt < 0) return cleaned.find((l) => l.length > 0)?.slice(0, 200) ?? "";
   const parts: string[] = [];

@@ -4,14 +4,13 @@ import { readBundledDocument } from "../../catalogue/bundleSource";
 import { CATALOGUE, findEntry } from "../../catalogue/catalogue";
 import { parsePlan } from "../../core/loaders/parsePlan";
 import type { Plan } from "../../core/plan";
-import { docxToText } from "../docx";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
-/** Where an appendix comes from: a built-in plan, pasted text, or a .docx file. */
+/** Where an appendix comes from: a built-in plan, pasted text, or a file (Word, PDF, Excel, text). */
 export function SourcePicker({ onPlan, label, samples = true }: { onPlan: (plan: Plan, planId: string | null, unit?: string) => void; label: string; samples?: boolean }) {
   const styles = useStyles();
   const [sampleId, setSampleId] = useState("");
@@ -27,16 +26,25 @@ export function SourcePicker({ onPlan, label, samples = true }: { onPlan: (plan:
     setText(t);
     onPlan(parsePlan(t), id, entry.unit);
   };
-  const openDocx = async (f: File | undefined) => {
+  const openFile = async (f: File | undefined) => {
     if (!f) return;
     setProblem(null);
     try {
-      const t = await docxToText(await f.arrayBuffer());
-      setText(t);
+      // The readers (mammoth, pdf.js, ExcelJS) load only when a file is opened.
+      const { readDocument } = await import(/* webpackChunkName: "documents" */ "../../documents/readDocument");
+      const doc = await readDocument(f.name, new Uint8Array(await f.arrayBuffer()));
+      const plan = parsePlan(doc.text);
+      setText(doc.text);
       setSampleId("");
-      onPlan(parsePlan(t), null);
-    } catch {
-      setProblem(`Không đọc được tệp "${f.name}". Hãy chọn một tệp Word .docx, hoặc chép phụ lục rồi dán vào ô bên dưới.`);
+      if (plan.indicators.length === 0 && plan.tasks.length === 0) {
+        setProblem(`Không tìm thấy chỉ tiêu hay nhiệm vụ nào trong "${f.name}". Phụ lục cần có bảng có dòng tiêu đề (STT, Nội dung chỉ tiêu, Chỉ tiêu...) hoặc mục "Mục tiêu cụ thể".`);
+        return;
+      }
+      if (doc.notes.length) setProblem(doc.notes.join(" "));
+      onPlan(plan, null);
+    } catch (err) {
+      const message = (err as Error)?.name === "DocumentError" ? (err as Error).message : `Không đọc được tệp "${f.name}".`;
+      setProblem(`${message} Có thể chép phụ lục rồi dán vào ô bên dưới.`);
     }
   };
 
@@ -60,8 +68,8 @@ export function SourcePicker({ onPlan, label, samples = true }: { onPlan: (plan:
         <Button appearance="primary" disabled={!text.trim()} onClick={() => onPlan(parsePlan(text), sampleId || null)}>
           Đọc phụ lục
         </Button>
-        <Button onClick={() => file.current?.click()}>Mở tệp Word (.docx)</Button>
-        <input ref={file} type="file" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" hidden aria-label="Tệp Word" onChange={(e) => void openDocx(e.target.files?.[0])} />
+        <Button onClick={() => file.current?.click()}>Mở tệp (Word, PDF, Excel)</Button>
+        <input ref={file} type="file" accept=".docx,.pdf,.xlsx,.txt,.csv,.md" hidden aria-label="Tệp phụ lục" onChange={(e) => void openFile(e.target.files?.[0])} />
       </div>
     </div>
   );

@@ -1,9 +1,6 @@
-/**
- * @jest-environment jsdom
- */
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import { parsePlan } from "../../src/core/loaders/parsePlan";
-import { docxToText, htmlToText } from "../../src/taskpane/docx";
+import { docxToText, htmlToText } from "../../src/documents/docx";
 
 const row = (cells: string[]) => new TableRow({ children: cells.map((c) => new TableCell({ children: c.split("\n").map((line) => new Paragraph(line)) })) });
 
