@@ -29,8 +29,8 @@ export function pageLines(items: PdfItem[]): Array<{ baseline: number; chunks: C
     for (const item of row) {
       const last = chunks[chunks.length - 1];
       const gap = last ? item.x - last.end : Infinity;
-      // A gap wider than about two characters separates two cells.
-      if (last && gap < item.size * 1.2) {
+      // A gap wider than about one character separates two cells (word spaces are narrower).
+      if (last && gap < item.size * 0.5) {
         last.text += gap > item.size * 0.15 && !/\s$/.test(last.text) && !/^\s/.test(item.str) ? ` ${item.str}` : item.str;
         last.end = Math.max(last.end, item.x + item.width);
       } else chunks.push({ x: item.x, end: item.x + item.width, text: item.str });

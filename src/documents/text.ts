@@ -13,7 +13,11 @@ export function detectEncoding(bytes: Uint8Array): TextEncodingName {
   const sample = bytes.subarray(0, 4096);
   let evenZero = 0;
   let oddZero = 0;
-  for (let k = 0; k < sample.length; k++) if (sample[k] === 0) (k % 2 === 0 ? evenZero++ : oddZero++);
+  for (let k = 0; k < sample.length; k++) {
+    if (sample[k] !== 0) continue;
+    if (k % 2 === 0) evenZero++;
+    else oddZero++;
+  }
   if (oddZero > sample.length / 4 && evenZero === 0) return "utf-16le";
   if (evenZero > sample.length / 4 && oddZero === 0) return "utf-16be";
   try {

@@ -25,10 +25,18 @@ export interface PositionedLine {
   chunks: Chunk[];
 }
 
-/** Where columns start: clusters of chunk starts found in at least two rows (a centred header word alone makes none). */
-function columnStarts(lines: PositionedLine[], rowOf: number[], tolerance: number): number[] {
-  const xs = lines.flatMap((l, i) => l.chunks.map((c) => ({ x: c.x, row: rowOf[i] }))).sort((a, b) => a.x - b.x);
-  const clusters: Array<{ x: number; rows: Set<number> }> = [];
+/**
+ * Where columns start: clusters of chunk starts found in at least two different rows. A centred header
+ * word makes none, even when the header is repeated on every page (repeated rows count once).
+ */
+function columnStarts(lines: PositionedLine[], rowOf: number[], anchors: number[], tolerance: number): number[] {
+  const rowText = new Map<number, string>();
+  lines.forEach((l, i) => rowText.set(rowOf[i], `${rowText.get(rowOf[i]) ?? ""} ${plain(l)}`));
+  // Data rows (numbered "1", "2.1", "II", "a)") decide the columns; header words, centred over them, do not.
+  const isData = (row: number) => DATA_CODE.test(lines[anchors[row]]?.chunks[0]?.text ?? "");
+  const voting = lines.some((_, i) => isData(rowOf[i])) ? (i: number) => isData(rowOf[i]) : () => true;
+  const xs = lines.flatMap((l, i) => (voting(i) ? l.chunks.map((c) => ({ x: c.x, row: rowText.get(rowOf[i]) ?? "" })) : [])).sort((a, b) => a.x - b.x);
+  const clusters: Array<{ x: number; rows: Set<string> }> = [];
   for (const p of xs) {
     const last = clusters[clusters.length - 1];
     if (last && p.x - last.x <= tolerance) last.rows.add(p.row);
@@ -37,6 +45,8 @@ function columnStarts(lines: PositionedLine[], rowOf: number[], tolerance: numbe
   const starts = clusters.filter((c, k) => c.rows.size >= 2 || k === 0).map((c) => c.x);
   return starts.length ? starts : [xs[0]?.x ?? 0];
 }
+
+const DATA_CODE = /^(\(?\d{1,3}(\.\d{1,3})*[.)]?|[IVXLC]{1,6}\.?|[A-ZĐ]\.?|[a-zđ]\))$/;
 
 function columnOf(x: number, starts: number[], tolerance: number): number {
   let col = 0;
@@ -82,7 +92,19 @@ function regionRows(lines: PositionedLine[], tolerance: number, pageHeight: numb
   const top = assignRows(lines, anchors, false);
   const centred = assignRows(lines, anchors, true);
   const owners = cutGap(lines, centred, pageHeight) > cutGap(lines, top, pageHeight) ? centred : top;
-  const starts = columnStarts(lines, owners, tolerance);
+  // A header repeated on a new page: the lines under it that are not header text end the row broken by the page.
+  const anchorText = (a: number) => lines[anchors[a]].chunks[0]?.text ?? "";
+  const firstHeader = anchors.findIndex((_, a) => !DATA_CODE.test(anchorText(a)));
+  if (firstHeader >= 0) {
+    const headerLines = new Set(lines.filter((_, i) => owners[i] === firstHeader).map(plain));
+    for (let a = firstHeader + 1; a < anchors.length; a++) {
+      if (anchorText(a) !== anchorText(firstHeader)) continue;
+      lines.forEach((l, i) => {
+        if (owners[i] === a && !headerLines.has(plain(l))) owners[i] = a - 1;
+      });
+    }
+  }
+  const starts = columnStarts(lines, owners, anchors, tolerance);
   const cellsOf = lines.map((line) => {
     const cells: string[][] = starts.map(() => []);
     for (const chunk of line.chunks) cells[columnOf(chunk.x, starts, tolerance)].push(chunk.text);
@@ -102,7 +124,9 @@ function medianGap(lines: PositionedLine[]): number {
   return gaps.length ? gaps[Math.floor(gaps.length / 2)] : 1;
 }
 
-const plain = (line: PositionedLine): string => line.chunks.map((c) => c.text).join(" ").replace(/\s+/g, " ").trim();
+function plain(line: PositionedLine): string {
+  return line.chunks.map((c) => c.text).join(" ").replace(/\s+/g, " ").trim();
+}
 
 /**
  * A line belongs to a table region when it has several chunks, or when it is one chunk lying inside the

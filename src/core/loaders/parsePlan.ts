@@ -182,7 +182,10 @@ export function parsePlan(input: string, options: ParseOptions = {}): Plan {
     if (indicators.length === 0) {
       indicators.push(...readProseIndicators(lines, inTable, planYear, ctx));
     } else {
-      indicators.push(...proseBesideTables(indicators, readProseIndicators(lines, inTable, planYear, new LoadContext()), ctx));
+      // Prose beside a table is for the table's year when the title names none.
+      const tableYears = indicators.flatMap((i) => i.targets.map((t) => t.year)).filter((y): y is number => y !== null);
+      const proseYear = planYear ?? (tableYears.length ? Math.max(...tableYears) : null);
+      indicators.push(...proseBesideTables(indicators, readProseIndicators(lines, inTable, proseYear, new LoadContext()), ctx));
     }
     if (indicators.length === 0 && tasks.length === 0 && text.trim()) {
       ctx.warn(null, "Không tìm thấy bảng chỉ tiêu, bảng nhiệm vụ hay mục \"Mục tiêu cụ thể\" trong văn bản");
