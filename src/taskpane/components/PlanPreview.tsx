@@ -11,6 +11,8 @@ const useStyles = makeStyles({
   dropped: { opacity: 0.45, textDecorationLine: "line-through" },
   warnings: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   parsed: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  review: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
+  reviewRow: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   target: { width: "100%", minWidth: 0 },
 });
 
@@ -19,7 +21,8 @@ export function correctTarget(ind: Indicator, index: number, text: string): Indi
   const old = ind.targets[index];
   const reading = parseTargetCell(text, { year: old.year, deadline: old.deadline, unitColumn: ind.unit });
   const targets = ind.targets.map((t, k) => (k === index ? reading.target : t));
-  return { ...ind, targets };
+  // The official has read and corrected the target: it is no longer an assumption of the loader.
+  return { ...ind, targets, review: null };
 }
 
 /**
@@ -69,14 +72,17 @@ export function PlanPreview({ plan, dropped, onChange, onToggle }: { plan: Plan;
             {plan.indicators.map((i) => {
               const out = dropped?.has(i.id) ?? false;
               return (
-                <TableRow key={i.id} className={out ? styles.dropped : undefined}>
+                <TableRow key={i.id} className={out ? styles.dropped : i.review ? styles.reviewRow : undefined}>
                   {editable && (
                     <TableCell className={styles.keep}>
                       <Checkbox checked={!out} aria-label={`Giữ chỉ tiêu ${i.id}`} onChange={() => onToggle?.(i.id)} />
                     </TableCell>
                   )}
                   <TableCell className={styles.code}>{i.id}</TableCell>
-                  <TableCell>{i.name}</TableCell>
+                  <TableCell>
+                    {i.name}
+                    {i.review && <div className={styles.review}>Cần xem lại: {i.review}</div>}
+                  </TableCell>
                   <TableCell>
                     {i.targets.map((t, k) => (
                       <div key={k}>
