@@ -28,6 +28,21 @@ async function main() {
   for (let k = 0; k < runs; k++) for (const t of seedText) parsePlan(t);
   out.parse = { documents: seedText.length, msPerAllSeeds: round(ms(t0) / runs) };
 
+  // Large appendices: 5,000 rows, and a few rows whose cells wrap over thousands of lines.
+  const rowsDoc = bigAppendix(5000);
+  const wrapped = ["STT\tNội dung chỉ tiêu\tĐơn vị tính\tChỉ tiêu phấn đấu năm 2026\tĐơn vị chủ trì"];
+  for (let k = 1; k <= 10; k++) {
+    wrapped.push(`${k}\tTỷ lệ hồ sơ thủ tục hành chính số ${k} xử lý trực tuyến\t%\t≥ 80%\tPhòng Văn hóa - Xã hội`);
+    for (let w = 0; w < 800; w++) wrapped.push(`\tphần tiếp theo của nội dung chỉ tiêu, dòng gói số ${w} trong ô\t\t\t`);
+  }
+  const wrappedDoc = wrapped.join("\n");
+  t0 = process.hrtime.bigint();
+  parsePlan(rowsDoc);
+  const rowsMs = ms(t0);
+  t0 = process.hrtime.bigint();
+  parsePlan(wrappedDoc);
+  out.parseBig = { rows: 5000, rowsKB: round(rowsDoc.length / 1024), rowsMs: round(rowsMs), wrappedLines: wrapped.length, wrappedKB: round(wrappedDoc.length / 1024), bigMs: round(ms(t0)) };
+
   const big = parsePlan(bigAppendix(300));
   t0 = process.hrtime.bigint();
   const built = buildWorkbook({ plan: big, settings });
