@@ -1,5 +1,6 @@
 import type { IndicatorKind, Target, TargetOp } from "./plan";
 import { cleanLine, fold } from "./text/clean";
+import { describeTarget, formatNumber } from "./format";
 import { digitsForWords, wholeWords } from "./text/numberWords";
 import { parseViNumber } from "./text/numbers";
 
@@ -230,7 +231,7 @@ export function parseTargetCell(raw: string, ctx: TargetContext): TargetReading 
   const relative = relativeTarget(text, ctx);
   if (relative) {
     const against = relative.baseYear ? `năm ${relative.baseYear}` : "mức cơ sở";
-    return { target: relative, others: [], problem: null, review: `Chỉ tiêu tương đối: ${relative.op} ${formatPlain(relative.value!)}% so với ${against}; được chấm theo mức cơ sở ở cột "Hiện trạng"` };
+    return { target: relative, others: [], problem: null, review: `Chỉ tiêu tương đối: ${relative.op} ${formatNumber(relative.value!)}% so với ${against}; được chấm theo mức cơ sở ở cột "Hiện trạng"` };
   }
   const whole = wholeWords(text);
   if (whole !== null) {
@@ -251,7 +252,7 @@ export function parseTargetCell(raw: string, ctx: TargetContext): TargetReading 
     if (spelled.length) {
       reading = spelled;
       source = digits;
-      review = `Chỉ tiêu viết bằng chữ "${text}" được đọc là ${describeHit(spelled[0])}`;
+      review = `Chỉ tiêu viết bằng chữ "${text}" được đọc là ${describeTarget(toTarget(spelled[0], text, null, null))}`;
     }
   }
   const hits = reading;
@@ -277,12 +278,6 @@ export function parseTargetCell(raw: string, ctx: TargetContext): TargetReading 
   };
 }
 
-const OP_WORD: Record<string, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "=" };
-const formatPlain = (n: number): string => String(n).replace(".", ",");
-function describeHit(h: NumberHit): string {
-  const unit = h.unit ? (h.unit.startsWith("%") ? h.unit : ` ${h.unit}`) : "";
-  return `${OP_WORD[h.op] ?? h.op} ${formatPlain(h.value)}${unit}`;
-}
 
 export interface ProseTarget {
   target: Target;
