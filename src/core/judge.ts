@@ -26,11 +26,12 @@ export type Entry = number | string | null;
 export interface Report {
   /** One entry per input column of the year (4 quarters or 12 months). */
   periods: Entry[];
-  numerator?: number | null;
-  denominator?: number | null;
+  /** Text typed into a number cell is kept as typed, and counts as no number. */
+  numerator?: Entry;
+  denominator?: Entry;
   evidence?: EvidenceCheck | string;
   /** Overrides the plan's baseline (the "Hiện trạng" column). */
-  baseline?: number | null;
+  baseline?: Entry;
 }
 
 export interface JudgeSettings {
@@ -110,11 +111,14 @@ export function dateText(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
+export const numberOrNull = (e: Entry | undefined): number | null => (typeof e === "number" ? e : null);
+
 const sameWord = (a: Entry, b: string): boolean => typeof a === "string" && fold(a.trim()) === fold(b);
 const isBlank = (e: Entry | undefined): boolean => e === null || e === undefined || (typeof e === "string" && e === "");
 
 export function judge(indicator: Indicator, report: Report, settings: JudgeSettings): Judgement {
-  return judgeMilestones(milestonesOf(indicator), indicator.kind === "cumulative", report.baseline ?? baselineOf(indicator), report, settings);
+  const baseline = report.baseline === null || report.baseline === undefined ? baselineOf(indicator) : numberOrNull(report.baseline);
+  return judgeMilestones(milestonesOf(indicator), indicator.kind === "cumulative", baseline, report, settings);
 }
 
 export function judgeMilestones(milestones: Milestone[], cumulative: boolean, baseline: number | null, report: Report, settings: JudgeSettings): Judgement {

@@ -1,5 +1,5 @@
 import type { Entry, Status } from "../core/judge";
-import { STATUSES, judgeMilestones, toDocumentScale } from "../core/judge";
+import { STATUSES, judgeMilestones, numberOrNull, toDocumentScale } from "../core/judge";
 import { formatDate } from "../core/format";
 import { periodEnd } from "../core/period";
 import { fold } from "../core/text/clean";
@@ -132,7 +132,7 @@ export function consolidateReports(reports: UnitReport[], log: Consolidation["lo
         indicators.push(match);
       }
       taken.add(match.key);
-      const j = judgeMilestones(row.milestones, row.cumulative, row.entry.baseline ?? null, row.entry, settings);
+      const j = judgeMilestones(row.milestones, row.cumulative, numberOrNull(row.entry.baseline), row.entry, settings);
       const value = typeof j.value === "number" ? toDocumentScale(j.value, row.percent) : j.value;
       cells.set(match.key, { status: j.status, value, code: row.id });
     }

@@ -1,4 +1,4 @@
-import { judgeMilestones, judgeTask, toDocumentScale } from "../core/judge";
+import { judgeMilestones, judgeTask, numberOrNull, toDocumentScale } from "../core/judge";
 import { judgeSettingsOf } from "../workbook/configRead";
 import type { UnitReport } from "./readReportFile";
 
@@ -29,7 +29,7 @@ export function exportCsv(report: Pick<UnitReport, "config" | "reading" | "tasks
   const settings = judgeSettingsOf(report.config);
   const lines = [["loai", "ma", "noi_dung", "gia_tri", "trang_thai", "ly_do", "tham_dinh_minh_chung", "so_van_ban_minh_chung", "ngay_minh_chung", "tom_tat_minh_chung"].join(",")];
   for (const row of report.reading.rows) {
-    const j = judgeMilestones(row.milestones, row.cumulative, row.entry.baseline ?? null, row.entry, settings);
+    const j = judgeMilestones(row.milestones, row.cumulative, numberOrNull(row.entry.baseline), row.entry, settings);
     const value = typeof j.value === "number" ? toDocumentScale(j.value, row.percent) : j.value;
     lines.push(["chỉ tiêu", row.id, row.name, value, j.status, j.reason, row.entry.evidence, row.entry.evidenceNumber, row.entry.evidenceDate, row.entry.evidenceSummary].map(csvCell).join(","));
   }

@@ -6,7 +6,7 @@ import { INDICATOR_SHEET } from "../workbook/indicatorSheet";
 import type { ReportMeta } from "../workbook/metaSheet";
 import { META_SCHEMA, META_SHEET, readMeta } from "../workbook/metaSheet";
 import type { SheetReading, TaskRow } from "../workbook/readBack";
-import { readIndicatorSheet, readTaskSheet } from "../workbook/readBack";
+import { findHeaderRow, readIndicatorSheet, readTaskSheet } from "../workbook/readBack";
 import { dateSerial } from "../workbook/spec";
 import { TASK_SHEET } from "../workbook/taskSheet";
 
@@ -34,20 +34,44 @@ function plain(v: ExcelJS.CellValue): unknown {
   return v;
 }
 
-export function sheetValues(ws: ExcelJS.Worksheet): { values: unknown[][]; formats: string[][] } {
+/** What Excel's `range.formulas` gives: a formula with its "=", else the value. */
+function formulaOf(v: ExcelJS.CellValue): unknown {
+  if (v && typeof v === "object" && ("formula" in v || "sharedFormula" in v)) return `=${(v as { formula?: string }).formula ?? (v as { sharedFormula?: string }).sharedFormula ?? ""}`;
+  return plain(v);
+}
+
+export function sheetValues(ws: ExcelJS.Worksheet): { values: unknown[][]; formats: string[][]; formulas: unknown[][] } {
   const values: unknown[][] = [];
   const formats: string[][] = [];
+  const formulas: unknown[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const vs: unknown[] = [];
     const fs: string[] = [];
+    const xs: unknown[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       vs[c - 1] = plain(cell.value);
       fs[c - 1] = cell.numFmt ?? "General";
+      xs[c - 1] = formulaOf(cell.value);
     });
     values[r - 1] = Array.from(vs, (v) => v ?? "");
     formats[r - 1] = Array.from(fs, (f) => f ?? "General");
+    formulas[r - 1] = Array.from(xs, (v) => v ?? "");
   });
-  return { values: Array.from(values, (r) => r ?? []), formats: Array.from(formats, (r) => r ?? []) };
+  const rows = <T,>(grid: T[][]) => Array.from(grid, (r) => r ?? []);
+  return { values: rows(values), formats: rows(formats), formulas: rows(formulas) };
+}
+
+/** The indicator sheet under its name, or, if an official renamed it, the one sheet whose header is ours. */
+function indicatorSheetOf(wb: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
+  const named = wb.getWorksheet(INDICATOR_SHEET);
+  if (named) return named;
+  const ours = wb.worksheets.filter((ws) => {
+    const top: unknown[][] = [];
+    for (let r = 1; r <= Math.min(ws.rowCount, 40); r++) top.push((ws.getRow(r).values as unknown[]).slice(1).map((v) => plain(v as ExcelJS.CellValue)));
+    const h = findHeaderRow(top, 0);
+    return h > 0;
+  });
+  return ours.length === 1 ? ours[0] : undefined;
 }
 
 export async function readReportFile(file: string, bytes: Uint8Array): Promise<ReadOutcome> {
@@ -61,14 +85,15 @@ export async function readReportFile(file: string, bytes: Uint8Array): Promise<R
   }
   const metaSheet = wb.getWorksheet(META_SHEET);
   const meta = metaSheet ? readMeta(sheetValues(metaSheet).values) : null;
-  const indicators = wb.getWorksheet(INDICATOR_SHEET);
+  const indicators = indicatorSheetOf(wb);
   const config = wb.getWorksheet(CONFIG_SHEET);
   if (!meta || !indicators || !config) return { problem: "không phải sổ báo cáo của Chỉ tiêu số (thiếu trang thông tin tệp, Chỉ tiêu hoặc Cấu hình)" };
   if (meta.schema < META_SCHEMA) return { problem: `lập bằng phiên bản cũ (${meta.productVersion || "không rõ"}, cấu trúc ${meta.schema}); hãy mở bằng bản mới rồi xuất lại` };
   if (meta.schema > META_SCHEMA) return { problem: `lập bằng phiên bản mới hơn (${meta.productVersion}); hãy cập nhật Chỉ tiêu số để đọc` };
-  const { values, formats } = sheetValues(indicators);
-  const reading = readIndicatorSheet(values, formats);
-  if (reading.missing.length) return { problem: `trang Chỉ tiêu thiếu cột: ${reading.missing.join(", ")}` };
+  const { values, formats, formulas } = sheetValues(indicators);
+  const reading = readIndicatorSheet(values, formats, formulas);
+  if (reading.missing.length) return { problem: `trang ${indicators.name} thiếu cột: ${reading.missing.join(", ")}` };
+  if (reading.repeatedCodes.length) return { problem: `trang ${indicators.name} có mã chỉ tiêu lặp lại (${reading.repeatedCodes.join(", ")}): sửa để mỗi mã chỉ có một dòng rồi làm lại` };
   const cfg = sheetValues(config).values;
   const taskSheet = wb.getWorksheet(TASK_SHEET);
   return {

@@ -1,5 +1,5 @@
 import type { JudgeSettings } from "../core/judge";
-import { EVIDENCE_CHECKS, PROGRESS_WORDS, judgeMilestones } from "../core/judge";
+import { EVIDENCE_CHECKS, PROGRESS_WORDS, judgeMilestones, numberOrNull } from "../core/judge";
 import { fold } from "../core/text/clean";
 import { periodColumns } from "../core/period";
 import type { SheetRow } from "./readBack";
@@ -45,14 +45,17 @@ export function checkEntries(rows: SheetRow[], settings: JudgeSettings): Problem
       else if (row.percent && v >= 2) add(key, `${where}: ô phần trăm đang là ${pct(v)}; có lẽ đã gõ ${v} thay cho ${v}% (ô phần trăm lưu 0,95 cho 95%)`);
       else if (row.percent && v > 1) add(key, `${where}: tỷ lệ ${pct(v)} vượt quá 100%`);
     });
-    if (row.entry.denominator === 0) add("den", "mẫu số bằng 0");
-    if (row.entry.numerator !== null && row.entry.numerator !== undefined && row.entry.denominator !== null && row.entry.denominator !== undefined && row.entry.denominator !== 0 && row.percent && row.entry.numerator > row.entry.denominator) {
-      add("num", "tử số lớn hơn mẫu số: tỷ lệ vượt 100%");
-    }
+    const numberCells: Array<[string, string, unknown]> = [["num", "tử số", row.entry.numerator], ["den", "mẫu số", row.entry.denominator], ["baseline", "hiện trạng", row.entry.baseline]];
+    for (const [key, label, v] of numberCells) if (typeof v === "string" && v.trim()) add(key, `${label}: ô cần một số nhưng đang chứa chữ "${v}"`);
+    const num = numberOrNull(row.entry.numerator);
+    const den = numberOrNull(row.entry.denominator);
+    if (den === 0) add("den", "mẫu số bằng 0");
+    if (num !== null && den !== null && den !== 0 && row.percent && num > den) add("num", "tử số lớn hơn mẫu số: tỷ lệ vượt 100%");
+    for (const o of row.overrides) add(o.key, `ô "${o.header}" có giá trị gõ đè lên công thức (${o.value}); công thức của sổ đã mất ở ô này, khi cập nhật giá trị sẽ được chuyển vào Ghi chú`);
     const evidence = typeof row.entry.evidence === "string" ? row.entry.evidence : "";
     if (evidence && !isWord(evidence, EVIDENCE_CHECKS)) add("evCheck", `thẩm định minh chứng "${evidence}" không nằm trong danh sách (${EVIDENCE_CHECKS.join(", ")})`);
     if (isWord(evidence, ["Không hợp lệ"])) add("evCheck", "minh chứng bị đánh giá không hợp lệ: kết quả không được tính là hoàn thành");
-    const judged = judgeMilestones(row.milestones, row.cumulative, row.entry.baseline ?? null, row.entry, settings);
+    const judged = judgeMilestones(row.milestones, row.cumulative, numberOrNull(row.entry.baseline), row.entry, settings);
     if (judged.status === "Đạt" && !row.entry.evidenceNumber && !row.entry.evidenceSummary) add("evNumber", "báo cáo Đạt nhưng chưa có minh chứng (số văn bản hoặc tóm tắt)");
   }
   return problems;

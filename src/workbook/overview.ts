@@ -1,5 +1,5 @@
 import type { JudgeSettings, Status } from "../core/judge";
-import { STATUSES, judgeMilestones } from "../core/judge";
+import { STATUSES, judgeMilestones, numberOrNull } from "../core/judge";
 import type { SheetRow } from "./readBack";
 import { cellAddress } from "./readBack";
 
@@ -17,7 +17,7 @@ export function overview(rows: SheetRow[], settings: JudgeSettings): Overview {
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   const lagging: Overview["lagging"] = [];
   for (const row of rows) {
-    const j = judgeMilestones(row.milestones, row.cumulative, row.entry.baseline ?? null, row.entry, settings);
+    const j = judgeMilestones(row.milestones, row.cumulative, numberOrNull(row.entry.baseline), row.entry, settings);
     counts[j.status]++;
     if (SEVERITY.includes(j.status)) lagging.push({ code: row.id, name: row.name, status: j.status, reason: j.reason, lead: row.lead, address: cellAddress(row, "status") });
   }

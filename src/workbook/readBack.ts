@@ -36,6 +36,8 @@ export interface SheetRow {
   entry: IndicatorEntry;
   /** Column (1-based) of each key found in the header. */
   columns: Map<string, number>;
+  /** Values typed over the sheet's formulas (the status written by hand...), kept so nothing typed is lost. */
+  overrides: Array<{ key: string; header: string; value: string | number }>;
 }
 
 export interface SheetReading {
@@ -43,6 +45,22 @@ export interface SheetReading {
   frequency: Frequency;
   /** Keys of input columns the header lacks (a damaged or foreign sheet). */
   missing: string[];
+  /** Sheet row (1-based) of the header, found by its titles wherever rows were inserted above it. */
+  headerRow: number;
+  /** Codes found on more than one row: a sheet that cannot be read back without losing one of them. */
+  repeatedCodes: string[];
+}
+
+/** Columns the sheet fills itself: the rest is what the plan or the officials wrote. */
+const WRITTEN_KEYS = /^(code|name|unit|targetText|lead|partners|group|kind|source|baseline|num|den|evNumber|evDate|evSummary|evCheck|note|p\d+|op\d+|t\d+|d\d+)$/;
+
+/** The header row: the first of the top rows that carries the code and wording titles. */
+export function findHeaderRow(values: unknown[][], fallback = HEADER_ROW): number {
+  for (let r = 0; r < Math.min(values.length, 40); r++) {
+    const { keys } = headerKeys(values[r] ?? []);
+    if (keys.has("code") && keys.has("name") && keys.has("kind")) return r + 1;
+  }
+  return fallback;
 }
 
 const text = (v: unknown): string => (v === null || v === undefined ? "" : String(v)).trim();
@@ -63,8 +81,14 @@ export function headerKeys(header: unknown[]): { keys: Map<string, number>; freq
   return { keys, frequency };
 }
 
-export function readIndicatorSheet(values: unknown[][], formats: string[][] | null, headerRow = HEADER_ROW): SheetReading {
+/**
+ * Reads the indicator rows. `formulas` (what Excel's `range.formulas` returns) lets values typed over the
+ * sheet's own formulas be found; without it they are not looked for.
+ */
+export function readIndicatorSheet(values: unknown[][], formats: string[][] | null, formulas: unknown[][] | null = null): SheetReading {
+  const headerRow = findHeaderRow(values);
   const { keys, frequency } = headerKeys(values[headerRow - 1] ?? []);
+  const headerOf = new Map(new IndicatorColumns(Math.max(1, [...keys.keys()].filter((k) => /^op\d+$/.test(k)).length), periodColumns(frequency)).list.map((c) => [c.key, c.header]));
   const slots = frequency === "month" ? 12 : 4;
   const needed = ["code", "name", "kind", ...Array.from({ length: slots }, (_, k) => `p${k + 1}`), "evCheck"];
   const missing = needed.filter((k) => !keys.has(k));
@@ -77,6 +101,15 @@ export function readIndicatorSheet(values: unknown[][], formats: string[][] | nu
     const id = text(at(r, "code"));
     // Group rows carry only a label; indicator rows always say how their value adds up.
     if (!id || !text(at(r, "kind"))) continue;
+    const overrides: SheetRow["overrides"] = [];
+    if (formulas) {
+      for (const [key, c] of keys) {
+        if (WRITTEN_KEYS.test(key)) continue;
+        const f = formulas[r - 1]?.[c - 1];
+        if (f === null || f === undefined || f === "" || (typeof f === "string" && f.startsWith("="))) continue;
+        overrides.push({ key, header: headerOf.get(key) ?? key, value: typeof f === "number" ? f : String(f) });
+      }
+    }
     const targetFormat = keys.has("t1") ? formats?.[r - 1]?.[keys.get("t1")! - 1] ?? "" : "";
     const serial = at(r, "evDate");
     const milestones: Milestone[] = [];
@@ -102,11 +135,12 @@ export function readIndicatorSheet(values: unknown[][], formats: string[][] | nu
       milestones,
       targetText: text(at(r, "targetText")),
       columns: keys,
+      overrides,
       entry: {
         periods: Array.from({ length: slots }, (_, k) => entryOf(at(r, `p${k + 1}`))),
-        numerator: typeof at(r, "num") === "number" ? (at(r, "num") as number) : null,
-        denominator: typeof at(r, "den") === "number" ? (at(r, "den") as number) : null,
-        baseline: typeof at(r, "baseline") === "number" ? (at(r, "baseline") as number) : null,
+        numerator: entryOf(at(r, "num")),
+        denominator: entryOf(at(r, "den")),
+        baseline: entryOf(at(r, "baseline")),
         evidence: text(at(r, "evCheck")),
         evidenceNumber: text(at(r, "evNumber")) || null,
         evidenceDate: typeof serial === "number" ? serialToIso(serial) : null,
@@ -115,7 +149,9 @@ export function readIndicatorSheet(values: unknown[][], formats: string[][] | nu
       },
     });
   }
-  return { rows, frequency, missing };
+  const seen = new Set<string>();
+  const repeatedCodes = [...new Set(rows.map((r) => r.id).filter((id) => seen.has(id) || !seen.add(id)))];
+  return { rows, frequency, missing, headerRow, repeatedCodes };
 }
 
 export function cellAddress(row: SheetRow, key: string): string {
@@ -139,14 +175,18 @@ export interface TaskRow {
 
 /** Reads the "Nhiệm vụ" sheet back: each task's progress, evidence and notes, by header text. */
 export function readTaskSheet(values: unknown[][]): TaskRow[] {
-  const header = (values[TASK_HEADER_ROW - 1] ?? []).map(text);
+  const codeTitle = TASK_COLUMNS.find(([key]) => key === "code")![1];
+  const nameTitle = TASK_COLUMNS.find(([key]) => key === "name")![1];
+  const found = values.slice(0, 40).findIndex((r) => (r ?? []).map(text).includes(codeTitle) && (r ?? []).map(text).includes(nameTitle));
+  const headerRow = found >= 0 ? found + 1 : TASK_HEADER_ROW;
+  const header = (values[headerRow - 1] ?? []).map(text);
   const col = new Map(TASK_COLUMNS.map(([key, title]) => [key, header.indexOf(title) + 1] as const));
   const at = (r: number, key: (typeof TASK_COLUMNS)[number][0]): unknown => {
     const c = col.get(key) ?? 0;
     return c > 0 ? values[r - 1]?.[c - 1] : undefined;
   };
   const rows: TaskRow[] = [];
-  for (let r = TASK_HEADER_ROW + 1; r <= values.length; r++) {
+  for (let r = headerRow + 1; r <= values.length; r++) {
     const id = text(at(r, "code"));
     if (!id) continue;
     const deadline = at(r, "deadline");

@@ -1,31 +1,104 @@
 import { milestonesOf } from "../core/judge";
-import type { Indicator, Plan } from "../core/plan";
-import { similarity } from "../core/text/similarity";
+import { bareCode, matchRows, matchWording } from "../core/match";
+import type { Indicator, Plan, Task } from "../core/plan";
 import type { IndicatorEntry } from "./indicatorSheet";
 import type { SheetRow, TaskRow } from "./readBack";
 import { indicatorFromRow } from "./rebuild";
 import type { TaskEntry } from "./taskSheet";
-import type { Task } from "../core/plan";
 
 /**
- * "Cập nhật chỉ tiêu": an amended appendix meets a workbook officials have filled in. Rows are matched
- * by code (when the wording is still recognisably the same) and then by wording; every value, piece of
- * evidence and note moves with its indicator; indicators the new appendix drops are kept and marked.
+ * "Cập nhật chỉ tiêu": an amended appendix meets a workbook officials have filled in. Old and new rows
+ * are paired by the core matcher (one assignment over all rows); every value, piece of evidence and
+ * note moves with its indicator. A pair the matcher is not sure of is applied only when a person has
+ * joined it; otherwise both stay, the old one kept aside with its data. Dropped rows that carry
+ * entries are kept aside under a code no other row has.
  */
 
 export const REMOVED_GROUP = "Không còn trong phụ lục mới";
 
-export interface UpdateSummary {
-  kept: number;
-  added: string[];
-  removed: string[];
-  changedTargets: string[];
-  /** Matched by wording because the code changed: old code → new code. */
-  renumbered: Array<{ from: string; to: string }>;
+/** A pairing a person has to look at: old and new wording side by side. */
+export interface DoubtfulPair {
+  kind: "indicator" | "task";
+  oldCode: string;
+  oldName: string;
+  newCode: string;
+  newName: string;
+  similarity: number;
+  doubt: string;
+  /** What was done: joined (entries moved) because a person said so, or kept apart. */
+  joined: boolean;
 }
 
-const SAME_CODE_MIN = 0.5;
-const WORDING_MIN = 0.7;
+/** For each old code a person looked at: the new code it is the same as, or null to keep the two apart. */
+export interface UpdateDecisions {
+  indicators: Map<string, string | null>;
+  tasks: Map<string, string | null>;
+}
+
+export const NO_DECISIONS: UpdateDecisions = { indicators: new Map(), tasks: new Map() };
+
+export interface UpdateSummary {
+  /** Indicators whose entries moved to a row of the new appendix. */
+  kept: number;
+  added: string[];
+  /** Old codes the new appendix no longer has (or that a person kept apart). */
+  removed: string[];
+  /** Removed rows that carry entries, kept in the workbook under a code of their own. */
+  keptAside: Array<{ from: string; to: string }>;
+  changedTargets: string[];
+  /** Paired although the code changed: old code → new code. */
+  renumbered: Array<{ from: string; to: string }>;
+  doubtful: DoubtfulPair[];
+  /** Values typed over the sheet's formulas, kept in the row's note. */
+  overrides: Array<{ code: string; header: string; value: string | number }>;
+  tasks: { kept: number; added: string[]; removed: string[]; keptAside: Array<{ from: string; to: string }>; renumbered: Array<{ from: string; to: string }> };
+}
+
+interface Pairing<O, N> {
+  joined: Array<[O, N]>;
+  doubtful: DoubtfulPair[];
+  onlyOld: O[];
+  onlyNew: N[];
+}
+
+function pairUp<O extends { id: string; name: string }, N extends { id: string; name: string }>(
+  kind: DoubtfulPair["kind"],
+  old: O[],
+  next: N[],
+  wording: { old: (o: O) => string; next: (n: N) => string },
+  decisions: Map<string, string | null>,
+): Pairing<O, N> {
+  const m = matchRows(
+    old.map((o) => ({ code: o.id, wording: wording.old(o) })),
+    next.map((n) => ({ code: n.id, wording: wording.next(n) })),
+    { sharedNumbering: true },
+  );
+  const partner = new Map<O, N>();
+  const doubtful: DoubtfulPair[] = [];
+  for (const p of m.pairs) {
+    const o = old[p.a];
+    const n = next[p.b];
+    if (p.sure && !decisions.has(o.id)) partner.set(o, n);
+    if (!p.sure) doubtful.push({ kind, oldCode: o.id, oldName: o.name, newCode: n.id, newName: n.name, similarity: p.similarity, doubt: p.doubt ?? "", joined: false });
+  }
+  // A person's word wins over the matcher's, whichever rows it joins or keeps apart.
+  const byId = new Map(next.map((n) => [n.id, n]));
+  for (const o of old) {
+    if (!decisions.has(o.id)) continue;
+    const target = decisions.get(o.id);
+    partner.delete(o);
+    const n = target ? byId.get(target) : undefined;
+    if (!n) continue;
+    for (const [other, taken] of partner) if (taken === n) partner.delete(other);
+    partner.set(o, n);
+  }
+  for (const d of doubtful) d.joined = partner.get(old.find((o) => o.id === d.oldCode)!)?.id === d.newCode;
+  const used = new Set(partner.values());
+  return { joined: [...partner], doubtful, onlyOld: old.filter((o) => !partner.has(o)), onlyNew: next.filter((n) => !used.has(n)) };
+}
+
+const indicatorWording = (ind: Indicator) => matchWording(ind.name, ind.targets.map((t) => t.text));
+const rowWording = (row: SheetRow) => matchWording(row.name, row.targetText.split(/;\s*/));
 
 function sameTargets(row: SheetRow, ind: Indicator): boolean {
   const a = row.milestones;
@@ -34,96 +107,111 @@ function sameTargets(row: SheetRow, ind: Indicator): boolean {
   return a.every((m, k) => m.op === b[k].op && (m.value ?? null) === (b[k].value ?? null) && (m.deadline ?? null) === (b[k].deadline ?? null));
 }
 
-/** A dropped indicator, rebuilt from its sheet row so it stays in the workbook with its data. */
-function removedIndicator(row: SheetRow, taken: Set<string>, when: string): Indicator {
-  const id = taken.has(row.id) ? `${row.id} (cũ)` : row.id;
-  taken.add(id);
-  return { ...indicatorFromRow(row), id, code: id, group: REMOVED_GROUP, note: `Không còn trong phụ lục mới (cập nhật ${when})` };
+const filled = (v: unknown) => v !== null && v !== undefined && v !== "";
+const hasIndicatorEntry = (e: IndicatorEntry) => e.periods.some(filled) || [e.numerator, e.denominator, e.baseline, e.evidence, e.evidenceNumber, e.evidenceDate, e.evidenceSummary, e.note].some(filled);
+const hasTaskEntry = (e: TaskEntry) => Object.values(e).some(filled);
+
+/** A code no other row has: the old code if free, else "II.2 (cũ)", "II.2 (cũ 2)", ... */
+function asideCode(id: string, taken: Set<string>): string {
+  let code = id;
+  for (let n = 1; taken.has(code); n++) code = `${bareCode(id)} (cũ${n === 1 ? "" : ` ${n}`})`;
+  taken.add(code);
+  return code;
 }
 
-export function mergeForUpdate(old: SheetRow[], plan: Plan, when: string): { plan: Plan; entries: Map<string, IndicatorEntry>; summary: UpdateSummary } {
-  const newById = new Map(plan.indicators.map((i) => [i.id, i]));
-  const matchOf = new Map<SheetRow, Indicator>();
-  const used = new Set<Indicator>();
-  const summary: UpdateSummary = { kept: 0, added: [], removed: [], changedTargets: [], renumbered: [] };
+const removedNote = (when: string) => `Không còn trong phụ lục mới (cập nhật ${when})`;
 
-  for (const row of old) {
-    const same = newById.get(row.id);
-    if (same && !used.has(same) && similarity(row.name, same.name) >= SAME_CODE_MIN) {
-      matchOf.set(row, same);
-      used.add(same);
-    }
-  }
-  // The rest by wording, best pairs first, never below the bar: two different indicators are never merged silently.
-  const candidates: Array<{ row: SheetRow; ind: Indicator; score: number }> = [];
-  for (const row of old) {
-    if (matchOf.has(row)) continue;
-    for (const ind of plan.indicators) {
-      if (used.has(ind)) continue;
-      const score = similarity(row.name, ind.name);
-      if (score >= WORDING_MIN) candidates.push({ row, ind, score });
-    }
-  }
-  candidates.sort((a, b) => b.score - a.score);
-  for (const c of candidates) {
-    if (matchOf.has(c.row) || used.has(c.ind)) continue;
-    matchOf.set(c.row, c.ind);
-    used.add(c.ind);
-    if (c.row.id !== c.ind.id) summary.renumbered.push({ from: c.row.id, to: c.ind.id });
-  }
+/** What the official typed over a formula travels in the note, where it is kept and seen. */
+function withOverrides(row: SheetRow, summary: UpdateSummary): IndicatorEntry {
+  if (!row.overrides.length) return row.entry;
+  const said = row.overrides.map((o) => `"${o.header}" = ${o.value}`).join("; ");
+  for (const o of row.overrides) summary.overrides.push({ code: row.id, header: o.header, value: o.value });
+  const note = [row.entry.note, `Giá trị đã gõ đè lên công thức (giữ lại khi cập nhật): ${said}`].filter(Boolean).join(" | ");
+  return { ...row.entry, note };
+}
 
+/** The pairs a person must look at before an update is written, for the pane to show side by side. */
+export function doubtfulPairs(old: SheetRow[], oldTasks: TaskRow[], plan: Plan): DoubtfulPair[] {
+  return [
+    ...pairUp("indicator", old, plan.indicators, { old: rowWording, next: indicatorWording }, new Map()).doubtful,
+    ...pairUp("task", oldTasks, plan.tasks, { old: (t) => matchWording(t.name), next: (t) => matchWording(t.name) }, new Map()).doubtful,
+  ];
+}
+
+export interface MergedUpdate {
+  plan: Plan;
+  entries: Map<string, IndicatorEntry>;
+  taskEntries: Map<string, TaskEntry>;
+  summary: UpdateSummary;
+}
+
+export function mergeForUpdate(old: SheetRow[], oldTasks: TaskRow[], plan: Plan, when: string, decisions: UpdateDecisions = NO_DECISIONS): MergedUpdate {
+  const summary: UpdateSummary = { kept: 0, added: [], removed: [], keptAside: [], changedTargets: [], renumbered: [], doubtful: [], overrides: [], tasks: { kept: 0, added: [], removed: [], keptAside: [], renumbered: [] } };
+  const ind = pairUp("indicator", old, plan.indicators, { old: rowWording, next: indicatorWording }, decisions.indicators);
   const entries = new Map<string, IndicatorEntry>();
-  for (const [row, ind] of matchOf) {
-    entries.set(ind.id, row.entry);
+  for (const [row, next] of ind.joined) {
+    entries.set(next.id, withOverrides(row, summary));
     summary.kept++;
-    if (!sameTargets(row, ind)) summary.changedTargets.push(ind.id);
+    if (!sameTargets(row, next)) summary.changedTargets.push(next.id);
+    if (bareCode(row.id) !== next.id) summary.renumbered.push({ from: row.id, to: next.id });
   }
-  summary.added = plan.indicators.filter((i) => !used.has(i)).map((i) => i.id);
-  const taken = new Set(plan.indicators.map((i) => i.id));
-  const removed = old.filter((row) => !matchOf.has(row)).map((row) => {
-    const ind = removedIndicator(row, taken, when);
-    entries.set(ind.id, row.entry);
+  summary.added = ind.onlyNew.map((i) => i.id);
+  summary.doubtful.push(...ind.doubtful);
+  const taken = new Set([...plan.indicators.map((i) => i.id)]);
+  // Rows kept aside earlier keep their codes; a code the new appendix took goes to the next free "(cũ n)".
+  const keeping = ind.onlyOld.map((row) => ({ row, entry: withOverrides(row, summary) }));
+  for (const { row, entry } of keeping) if (hasIndicatorEntry(entry) && !taken.has(row.id)) taken.add(row.id);
+  const aside: Indicator[] = [];
+  for (const { row, entry } of keeping) {
     summary.removed.push(row.id);
-    return ind;
-  });
-  return { plan: { ...plan, indicators: [...plan.indicators, ...removed] }, entries, summary };
+    if (!hasIndicatorEntry(entry)) continue;
+    const code = plan.indicators.some((i) => i.id === row.id) ? asideCode(row.id, taken) : row.id;
+    aside.push({ ...indicatorFromRow(row), id: code, code, group: REMOVED_GROUP, note: removedNote(when) });
+    entries.set(code, entry);
+    summary.keptAside.push({ from: row.id, to: code });
+  }
+
+  const tasks = pairUp("task", oldTasks, plan.tasks, { old: (t) => matchWording(t.name), next: (t) => matchWording(t.name) }, decisions.tasks);
+  const taskEntries = new Map<string, TaskEntry>();
+  for (const [row, next] of tasks.joined) {
+    taskEntries.set(next.id, row.entry);
+    summary.tasks.kept++;
+    if (bareCode(row.id) !== next.id) summary.tasks.renumbered.push({ from: row.id, to: next.id });
+  }
+  summary.tasks.added = tasks.onlyNew.map((t) => t.id);
+  summary.doubtful.push(...tasks.doubtful);
+  const takenTasks = new Set(plan.tasks.map((t) => t.id));
+  for (const row of tasks.onlyOld) if (hasTaskEntry(row.entry) && !takenTasks.has(row.id)) takenTasks.add(row.id);
+  const asideTasks: Task[] = [];
+  for (const row of tasks.onlyOld) {
+    summary.tasks.removed.push(row.id);
+    if (!hasTaskEntry(row.entry)) continue;
+    const code = plan.tasks.some((t) => t.id === row.id) ? asideCode(row.id, takenTasks) : row.id;
+    asideTasks.push({ id: code, code, group: REMOVED_GROUP, groupCode: "", parent: null, name: row.name, output: row.output || null, kpi: row.kpi || null, lead: row.lead || null, partners: row.partners || null, deadline: row.deadline, deadlineText: row.deadlineText.replace(/\s*\(không có hạn cố định\)$/, "") || null, ongoing: !row.deadline, note: removedNote(when), line: 0 });
+    taskEntries.set(code, row.entry);
+    summary.tasks.keptAside.push({ from: row.id, to: code });
+  }
+  return { plan: { ...plan, indicators: [...plan.indicators, ...aside], tasks: [...plan.tasks, ...asideTasks] }, entries, taskEntries, summary };
 }
 
-const hasEntry = (e: TaskEntry) => Object.values(e).some((v) => v !== null && v !== undefined && v !== "");
+const codes = (ids: string[]) => (ids.length ? ids.join(", ") : "không có");
+const moves = (list: Array<{ from: string; to: string }>) => list.map((r) => `${r.from} → ${r.to}`).join(", ");
+const aside = (list: Array<{ from: string; to: string }>) => list.map((r) => (r.from === r.to ? r.from : `${r.from} (nay mang mã ${r.to})`)).join(", ");
 
-/** Tasks move the same way: by code with the same wording, then by wording; dropped tasks that carry entries stay, marked. */
-export function mergeTasks(old: TaskRow[], tasks: Task[], when: string): { tasks: Task[]; entries: Map<string, TaskEntry>; removed: string[] } {
-  const byId = new Map(tasks.map((t) => [t.id, t]));
-  const used = new Set<Task>();
-  const entries = new Map<string, TaskEntry>();
-  const unmatched: TaskRow[] = [];
-  for (const row of old) {
-    const same = byId.get(row.id);
-    if (same && !used.has(same) && similarity(row.name, same.name) >= SAME_CODE_MIN) {
-      used.add(same);
-      entries.set(same.id, row.entry);
-    } else unmatched.push(row);
+/** What an update did, in the lines the pane shows and the CLI prints. */
+export function describeUpdate(s: UpdateSummary): string[] {
+  const lines = [
+    `Giữ ${s.kept} chỉ tiêu cùng mọi số liệu, minh chứng và ghi chú đã nhập; ${s.tasks.kept} nhiệm vụ.`,
+    `Chỉ tiêu mới: ${codes(s.added)}.`,
+    `Đổi chỉ tiêu phấn đấu: ${codes(s.changedTargets)}.`,
+    `Không còn trong phụ lục mới: ${codes(s.removed)}${s.keptAside.length ? `; giữ lại kèm số liệu trong nhóm "${REMOVED_GROUP}": ${aside(s.keptAside)}` : ""}.`,
+  ];
+  if (s.renumbered.length) lines.push(`Đổi mã: ${moves(s.renumbered)}.`);
+  if (s.tasks.added.length || s.tasks.removed.length) lines.push(`Nhiệm vụ mới: ${codes(s.tasks.added)}. Nhiệm vụ không còn: ${codes(s.tasks.removed)}${s.tasks.keptAside.length ? ` (giữ lại kèm số liệu: ${aside(s.tasks.keptAside)})` : ""}.`);
+  for (const d of s.doubtful) {
+    const what = d.kind === "task" ? "Nhiệm vụ" : "Chỉ tiêu";
+    lines.push(`${what} cần người xác nhận — ${d.oldCode} "${d.oldName}" và ${d.newCode} "${d.newName}" (${d.doubt}): ${d.joined ? "đã ghép theo lựa chọn, số liệu chuyển sang mã mới" : "để riêng, số liệu cũ giữ ở dòng cũ, dòng mới để trống"}.`);
   }
-  const removed: Task[] = [];
-  for (const row of unmatched) {
-    let best: Task | null = null;
-    let score = WORDING_MIN;
-    for (const t of tasks) {
-      if (used.has(t)) continue;
-      const s = similarity(row.name, t.name);
-      if (s >= score) {
-        best = t;
-        score = s;
-      }
-    }
-    if (best) {
-      used.add(best);
-      entries.set(best.id, row.entry);
-    } else if (hasEntry(row.entry)) {
-      const id = byId.has(row.id) ? `${row.id} (cũ)` : row.id;
-      removed.push({ id, code: id, group: REMOVED_GROUP, groupCode: "", parent: null, name: row.name, output: null, kpi: null, lead: row.lead || null, partners: null, deadline: row.deadline, deadlineText: row.deadlineText || null, ongoing: !row.deadline, note: `Không còn trong phụ lục mới (cập nhật ${when})`, line: 0 });
-      entries.set(id, row.entry);
-    }
-  }
-  return { tasks: [...tasks, ...removed], entries, removed: removed.map((t) => t.id) };
+  for (const o of s.overrides) lines.push(`${o.code}: ô "${o.header}" đã bị gõ đè lên công thức (${o.value}); giá trị đó được ghi vào Ghi chú, công thức được đặt lại.`);
+  return lines;
 }

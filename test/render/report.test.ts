@@ -9,6 +9,7 @@ import { checkEntries } from "../../src/workbook/checks";
 import { cellAddress } from "../../src/workbook/readBack";
 import type { WorkbookSettings } from "../../src/workbook/settings";
 import { FakeExcel } from "../support/fakeExcel";
+import { NO_DECISIONS } from "../../src/workbook/update";
 
 const settings: WorkbookSettings = { unit: "Đảng ủy phường Phước Bình", period: parsePeriod("Quý I/2026", "quarter")!, frequency: "quarter", reportDate: "2026-04-05", warnThreshold: 0.5, planId: "phuoc-binh-2026", productVersion: "test" };
 const original = readDocumentFile(CATALOGUE[2]);
@@ -66,7 +67,7 @@ describe("the pane's actions on a real-shaped workbook", () => {
 
     const amended = original.replace("(7) Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến 95%.", "(7) Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến 97%.");
     const before = excel.syncs;
-    const result = await updateWorkbook(excel.context(), parsePlan(amended), { supports: () => true, productVersion: "test", planId: "phuoc-binh-2026", today: "2026-04-10" });
+    const result = await updateWorkbook(excel.context(), parsePlan(amended), NO_DECISIONS, { supports: () => true, productVersion: "test", planId: "phuoc-binh-2026", today: "2026-04-10" });
     expect(excel.syncs - before).toBe(4);
     expect(result!.summary).toMatchObject({ changedTargets: ["1.5.7"], added: [], removed: [] });
     expect(result!.renamed.map((r) => r.to)).toEqual(["Chỉ tiêu (cũ 1)", "Nhiệm vụ (cũ 1)", "Tổng hợp (cũ 1)", "Cấu hình (cũ 1)", "_CDS (cũ 1)"]);

@@ -278,7 +278,7 @@ function makeRange(fake: FakeExcel, state: FakeSheetState, address: string) {
     }
     return out;
   };
-  let loaded: { values?: unknown[][]; numberFormat?: unknown[][] } = {};
+  let loaded: { values?: unknown[][]; numberFormat?: unknown[][]; formulas?: unknown[][] } = {};
   return {
     address,
     load: (props: string) => {
@@ -287,6 +287,8 @@ function makeRange(fake: FakeExcel, state: FakeSheetState, address: string) {
         loaded = {};
         if (/values/.test(props)) loaded.values = readGrid("value");
         if (/numberFormat/.test(props)) loaded.numberFormat = readGrid("format");
+        // This stand-in computes nothing: a formula cell's value is its formula, as `formulas` gives it.
+        if (/formulas/.test(props)) loaded.formulas = readGrid("value");
       });
     },
     get values(): unknown[][] {
@@ -299,6 +301,10 @@ function makeRange(fake: FakeExcel, state: FakeSheetState, address: string) {
     get numberFormat(): unknown[][] {
       if (!loaded.numberFormat) throw new Error("numberFormat not loaded");
       return loaded.numberFormat;
+    },
+    get formulas(): unknown[][] {
+      if (!loaded.formulas) throw new Error("formulas not loaded");
+      return loaded.formulas;
     },
     set formulas(v: unknown[][]) {
       writeGrid(v, "formula");

@@ -32,6 +32,7 @@ function port(overrides: Partial<WorkbookPort> = {}): WorkbookPort & { loaded: P
     read: jest.fn(async () => null),
     writePeriod: jest.fn(async () => undefined),
     select: jest.fn(async () => undefined),
+    proposeUpdate: jest.fn(async () => null),
     update: jest.fn(async () => null),
     openAsNewWorkbook: jest.fn(async () => undefined),
     download: jest.fn(),

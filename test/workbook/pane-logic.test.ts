@@ -12,7 +12,7 @@ import { readIndicatorSheet, readTaskSheet } from "../../src/workbook/readBack";
 import { planFromReport } from "../../src/workbook/rebuild";
 import type { WorkbookSettings } from "../../src/workbook/settings";
 import type { SheetSpec } from "../../src/workbook/spec";
-import { REMOVED_GROUP, mergeForUpdate } from "../../src/workbook/update";
+import { REMOVED_GROUP, describeUpdate, mergeForUpdate } from "../../src/workbook/update";
 
 const settings: WorkbookSettings = { unit: "UBND xã Thống Nhất", period: parsePeriod("Quý II/2026", "quarter")!, frequency: "quarter", reportDate: "2026-07-05", warnThreshold: 0.5, planId: null, productVersion: "test" };
 const judgeSettings: JudgeSettings = { period: settings.period, frequency: "quarter", warnThreshold: 0.5 };
@@ -107,11 +107,13 @@ describe("Cập nhật chỉ tiêu", () => {
   it("keeps every entry with its indicator, adds new ones and keeps dropped ones, marked", () => {
     const before = filled(parsePlan(original), entries);
     const next = parsePlan(amended);
-    const { plan, entries: carried, summary } = mergeForUpdate(before.rows, next, "05/07/2026");
+    const { plan, entries: carried, summary } = mergeForUpdate(before.rows, [], next, "05/07/2026");
     expect(summary.added).toEqual(["C.24"]);
     expect(summary.removed).toEqual(["C.23"]);
+    expect(summary.keptAside).toEqual([{ from: "C.23", to: "C.23" }]);
     expect(summary.changedTargets).toEqual(["C.6"]);
     expect(summary.renumbered).toEqual([{ from: "B.3", to: "B.5" }]);
+    expect(summary.doubtful).toEqual([]);
     expect(summary.kept).toBe(28);
     expect(carried.get("B.5")).toEqual(before.rows.find((r) => r.id === "B.3")!.entry);
     expect(carried.get("C.7")!.periods[0]).toBe(95);
@@ -132,8 +134,140 @@ describe("Cập nhật chỉ tiêu", () => {
   it("never merges two different indicators that share a code", () => {
     const before = filled(parsePlan(original), entries);
     const other = parsePlan("STT\tNội dung chỉ tiêu\tChỉ tiêu phấn đấu năm 2026\n1\tSố lớp bình dân học vụ số được mở\t10 lớp");
-    const { summary } = mergeForUpdate(before.rows.filter((r) => r.id === "A.1"), { ...other, indicators: other.indicators.map((i) => ({ ...i, id: "A.1", code: "A.1" })) }, "05/07/2026");
-    expect(summary).toMatchObject({ kept: 0, added: ["A.1"], removed: ["A.1"] });
+    const { summary } = mergeForUpdate(before.rows.filter((r) => r.id === "A.1"), [], { ...other, indicators: other.indicators.map((i) => ({ ...i, id: "A.1", code: "A.1" })) }, "05/07/2026");
+    expect(summary).toMatchObject({ kept: 0, added: ["A.1"], removed: ["A.1"], keptAside: [{ from: "A.1", to: "A.1 (cũ)" }] });
+  });
+
+  /** Every indicator's entry made distinct, so any misplaced row shows. */
+  const everyRow = (plan: Plan): Record<string, IndicatorEntry> =>
+    Object.fromEntries(plan.indicators.map((ind, k) => [ind.id, { periods: [k + 1, null, null, null], note: `ghi chú của ${ind.id}`, evidenceNumber: `${k + 1}/BC` }]));
+
+  /** The appendix with one indicator inserted above the first of the group that holds `code`, written like its neighbour. */
+  function insertAtTop(doc: string, plan: Plan, code: string, wording: string): string | null {
+    const lines = doc.split("\n");
+    const group = plan.indicators.find((x) => x.id === code)!.group;
+    const first = plan.indicators.find((i) => i.group === group)!;
+    const line = lines[first.line - 1];
+    if (!line.includes(first.name)) return null;
+    return [...lines.slice(0, first.line - 1), line.replace(first.name, wording), ...lines.slice(first.line - 1)].join("\n");
+  }
+
+  const exercised: string[] = [];
+  afterAll(() => {
+    expect(exercised.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(CATALOGUE.map((e) => [e.id, e] as const))("%s: an indicator inserted at the top of a group moves no entry to a wrong row", (_, entry) => {
+    const doc = readDocumentFile(entry);
+    const plan = parsePlan(doc);
+    const amendedDoc = plan.indicators.slice(Math.floor(plan.indicators.length / 2)).concat(plan.indicators).map((i) => insertAtTop(doc, plan, i.id, "Tỷ lệ hồ sơ thủ tục hành chính, dịch vụ công được số hóa kết quả giải quyết")).find((d) => d && parsePlan(d).indicators.length === plan.indicators.length + 1);
+    if (!amendedDoc) return;
+    exercised.push(entry.id);
+    const next = parsePlan(amendedDoc);
+    const before = filled(plan, everyRow(plan));
+    const { plan: merged, entries: carried, summary } = mergeForUpdate(before.rows, [], next, "05/07/2026");
+    // Every old entry sits on the row with the same wording, whatever its new code.
+    for (const row of before.rows) {
+      const target = merged.indicators.filter((i) => carried.get(i.id) === row.entry);
+      expect([row.id, target.length]).toEqual([row.id, 1]);
+      expect([row.id, target[0].name]).toEqual([row.id, plan.indicators.find((i) => i.id === row.id)!.name]);
+    }
+    expect(summary.added).toHaveLength(1);
+    expect(next.indicators.find((i) => i.id === summary.added[0])!.name).toMatch(/^Tỷ lệ hồ sơ thủ tục hành chính, dịch vụ công được số hóa/);
+  });
+
+  it("keeps codes unique over several updates, and an update and the update back return every entry", () => {
+    const plan = parsePlan(original);
+    const withoutC23 = parsePlan(original.replace(/23\.\tCác hệ thống thông tin phê duyệt[^\n]*\n?/, ""));
+    const before = filled(plan, everyRow(plan));
+    // Dropped, then back, then dropped again, then back: never two rows with one code, never an entry lost.
+    let rows = before.rows;
+    const seen: string[][] = [];
+    for (const target of [withoutC23, plan, withoutC23, plan]) {
+      const m = mergeForUpdate(rows, [], target, "05/07/2026");
+      const ids = m.plan.indicators.map((i) => i.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      seen.push(ids.filter((id) => id.startsWith("C.23")));
+      rows = filled(m.plan, Object.fromEntries(m.entries)).rows;
+    }
+    expect(seen).toEqual([["C.23"], ["C.23"], ["C.23"], ["C.23"]]);
+    for (const row of before.rows) expect([row.id, rows.find((r) => r.id === row.id)?.entry]).toEqual([row.id, row.entry]);
+  });
+
+  it("gives a kept-aside row a new code when the new appendix reuses its code, and another on the next update", () => {
+    const plan = parsePlan(original);
+    const reused = parsePlan(original.replace(/23\.\tCác hệ thống thông tin phê duyệt[^\n\t]*/, "23.\tSố lượt truy cập Cổng thông tin điện tử của xã"));
+    const first = mergeForUpdate(filled(plan, everyRow(plan)).rows, [], reused, "05/07/2026");
+    expect(first.summary.keptAside).toEqual([{ from: "C.23", to: "C.23 (cũ)" }]);
+    const rows = filled(first.plan, { ...Object.fromEntries(first.entries), "C.23": { periods: [null, 7, null, null] } }).rows;
+    const again = parsePlan(original.replace(/23\.\tCác hệ thống thông tin phê duyệt[^\n\t]*/, "23.\tSố máy tính được kết nối mạng nội bộ"));
+    const second = mergeForUpdate(rows, [], again, "05/10/2026");
+    expect(second.summary.keptAside.map((k) => k.to).sort()).toEqual(["C.23 (cũ 2)", "C.23 (cũ)"]);
+    expect(second.entries.get("C.23 (cũ)")!.note).toBe("ghi chú của C.23");
+    expect(second.entries.get("C.23 (cũ 2)")!.periods[1]).toBe(7);
+  });
+
+  it("never applies a doubtful pair without a person: kept apart and listed, joined when the official says so", () => {
+    const plan = parsePlan(original);
+    // B.2 renumbered B.9 and reworded: perhaps the same indicator, perhaps not.
+    const doc = original.replace("2.\tTỷ lệ cán bộ, công chức, viên chức được tập huấn, bồi dưỡng, phổ cập kỹ năng số cơ bản", "9.\tTỷ lệ cán bộ, công chức, viên chức được bồi dưỡng kỹ năng số cơ bản và nâng cao");
+    const next = parsePlan(doc);
+    const before = filled(plan, everyRow(plan));
+    const apart = mergeForUpdate(before.rows, [], next, "05/07/2026");
+    const pair = apart.summary.doubtful.find((d) => d.oldCode === "B.2")!;
+    expect(pair).toMatchObject({ kind: "indicator", newCode: "B.9", joined: false });
+    expect(pair.doubt).toMatch(/đổi mã \(B\.2 → B\.9\)|cách diễn đạt chỉ giống/);
+    expect(apart.entries.get("B.9")).toBeUndefined();
+    expect(apart.summary.keptAside).toContainEqual({ from: "B.2", to: "B.2" });
+    expect(apart.entries.get("B.2")!.note).toBe("ghi chú của B.2");
+    expect(describeUpdate(apart.summary).join("\n")).toContain("Chỉ tiêu cần người xác nhận — B.2");
+
+    const joined = mergeForUpdate(before.rows, [], next, "05/07/2026", { indicators: new Map([["B.2", "B.9"]]), tasks: new Map() });
+    expect(joined.entries.get("B.9")!.note).toBe("ghi chú của B.2");
+    expect(joined.summary.keptAside).toEqual([]);
+    expect(joined.summary.doubtful[0].joined).toBe(true);
+  });
+
+  it("carries text typed into number cells and values typed over formulas", () => {
+    const plan = parsePlan(original);
+    const { spec } = buildWorkbook({ plan, settings, indicatorEntries: new Map([["A.2", { periods: ["chưa có", null, null, null], numerator: "khoảng 30", denominator: 120, baseline: "n/a" }]]) });
+    const { values, formats } = sheetValues(spec.sheets[0]);
+    const reading = readIndicatorSheet(values, formats, values);
+    const a2 = reading.rows.find((r) => r.id === "A.2")!;
+    const statusCol = a2.columns.get("status")!;
+    values[a2.row - 1][statusCol - 1] = "Đạt";
+    const typed = readIndicatorSheet(values, formats, values);
+    const row = typed.rows.find((r) => r.id === "A.2")!;
+    expect(row.entry).toMatchObject({ periods: ["chưa có", null, null, null], numerator: "khoảng 30", denominator: 120, baseline: "n/a" });
+    expect(row.overrides).toEqual([{ key: "status", header: "Trạng thái", value: "Đạt" }]);
+    const m = mergeForUpdate(typed.rows, [], plan, "05/07/2026");
+    expect(m.entries.get("A.2")).toMatchObject({ periods: ["chưa có", null, null, null], numerator: "khoảng 30", baseline: "n/a" });
+    expect(m.entries.get("A.2")!.note).toContain('Giá trị đã gõ đè lên công thức (giữ lại khi cập nhật): "Trạng thái" = Đạt');
+    expect(m.summary.overrides).toEqual([{ code: "A.2", header: "Trạng thái", value: "Đạt" }]);
+    const after = filled(m.plan, Object.fromEntries(m.entries)).rows.find((r) => r.id === "A.2")!;
+    expect(after.entry.numerator).toBe("khoảng 30");
+    const problems = checkEntries(typed.rows, judgeSettings).filter((p) => p.code === "A.2").map((p) => p.message);
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/tử số: ô cần một số nhưng đang chứa chữ "khoảng 30"/), expect.stringMatching(/ô "Trạng thái" có giá trị gõ đè lên công thức/)]));
+  });
+
+  it("reads the sheet by its header wherever rows were inserted above it, and by names wherever columns moved", () => {
+    const plan = parsePlan(original);
+    const { spec } = buildWorkbook({ plan, settings, indicatorEntries: new Map(Object.entries(entries)) });
+    const { values, formats } = sheetValues(spec.sheets[0]);
+    const width = values[0].length;
+    // Two rows inserted above the header, a column inserted before "Mã", rows sorted backwards.
+    const shift = (grid: unknown[][], blank: unknown) => [Array(width + 1).fill(blank), Array(width + 1).fill(blank), ...grid.map((r) => [blank, ...r])];
+    const header = 4 + 2;
+    const v2 = shift(values, "");
+    const f2 = shift(formats, "General") as string[][];
+    const body = v2.slice(header).reverse();
+    const fbody = f2.slice(header).reverse();
+    const reading = readIndicatorSheet([...v2.slice(0, header), ...body], [...f2.slice(0, header), ...fbody]);
+    expect(reading.headerRow).toBe(6);
+    expect(reading.missing).toEqual([]);
+    const a1 = reading.rows.find((r) => r.id === "A.1")!;
+    expect(a1.entry).toMatchObject({ periods: [0.3, 0.5, null, null], note: "Số liệu của nhà mạng", evidenceNumber: "12/BC-UBND" });
+    expect(reading.rows).toHaveLength(29);
   });
 });
 

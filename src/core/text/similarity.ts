@@ -8,17 +8,20 @@ export function words(text: string): string[] {
     .filter(Boolean);
 }
 
+/** The word pairs (bigrams) of a wording; a one-word wording is its word. */
+export function bigrams(text: string): string[] {
+  const w = words(text);
+  return w.length === 1 ? [w[0]] : w.slice(1).map((x, k) => `${w[k]} ${x}`);
+}
+
 /**
  * How alike two wordings are, 0..1: the Dice coefficient of their word pairs (bigrams), which is robust
  * to a word added, dropped or moved ("Tỷ lệ người dân có VNeID" vs "Tỷ lệ người dân có tài khoản VNeID").
  */
 export function similarity(a: string, b: string): number {
-  const wa = words(a);
-  const wb = words(b);
-  if (wa.length === 0 || wb.length === 0) return wa.length === wb.length ? 1 : 0;
-  const pairs = (w: string[]) => (w.length === 1 ? [w[0]] : w.slice(1).map((x, k) => `${w[k]} ${x}`));
-  const pa = pairs(wa);
-  const pb = pairs(wb);
+  const pa = bigrams(a);
+  const pb = bigrams(b);
+  if (pa.length === 0 || pb.length === 0) return pa.length === pb.length ? 1 : 0;
   const counts = new Map<string, number>();
   for (const p of pa) counts.set(p, (counts.get(p) ?? 0) + 1);
   let shared = 0;

@@ -16,7 +16,11 @@ export function noReport(): Error {
   return Object.assign(new Error("no report"), { code: "NoReport" });
 }
 
+/** A stop the pane decided itself, with a Vietnamese message that says why and what to do. */
+export class UserFacingError extends Error {}
+
 export function excelErrorMessage(err: unknown): string {
+  if (err instanceof UserFacingError) return err.message;
   const code = (err as { code?: string } | null)?.code;
   if (code && MESSAGES[code]) return MESSAGES[code];
   return "Đã có lỗi khi làm việc với Excel. Hãy thử lại; dữ liệu đã nhập trong sổ không bị xóa.";

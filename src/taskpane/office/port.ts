@@ -3,10 +3,10 @@ import type { RenderResult } from "../../render/office";
 import { renderToExcel } from "../../render/office";
 import { buildWorkbook } from "../../workbook/build";
 import type { WorkbookSettings } from "../../workbook/settings";
-import type { UpdateSummary } from "../../workbook/update";
+import type { DoubtfulPair, UpdateDecisions, UpdateSummary } from "../../workbook/update";
 import { PRODUCT_VERSION } from "../../version";
 import type { ReportConfig, ReportState } from "./report";
-import { readReport, selectCell, updateWorkbook, writePeriod } from "./report";
+import { proposeUpdate, readReport, selectCell, updateWorkbook, writePeriod } from "./report";
 
 /** Everything the pane asks of the workbook; components get it as a prop, so tests can give them a stand-in. */
 export interface WorkbookPort {
@@ -16,7 +16,9 @@ export interface WorkbookPort {
   read(): Promise<ReportState | null>;
   writePeriod(config: Pick<ReportConfig, "unit" | "year" | "choice" | "reportDate" | "warnThreshold">): Promise<void>;
   select(sheet: string, address: string): Promise<void>;
-  update(plan: Plan, planId: string | null): Promise<{ summary: UpdateSummary; removedTasks: string[]; renamed: Array<{ from: string; to: string }> } | null>;
+  /** The old and new rows a person must look at before the update; null when there is no report. */
+  proposeUpdate(plan: Plan): Promise<DoubtfulPair[] | null>;
+  update(plan: Plan, planId: string | null, decisions: UpdateDecisions): Promise<{ summary: UpdateSummary; renamed: Array<{ from: string; to: string }> } | null>;
   /** Opens an .xlsx as a new workbook (ExcelApi 1.8), for hosts where a download is not offered. */
   openAsNewWorkbook(bytes: Uint8Array): Promise<void>;
   /** Offers a file to save. */
@@ -38,7 +40,8 @@ export function officePort(inExcel: boolean, supported: boolean): WorkbookPort {
     select: (sheet, address) => Excel.run((context) => selectCell(context, sheet, address)),
     openAsNewWorkbook: (bytes) => Excel.createWorkbook(toBase64(bytes)),
     download,
-    update: (plan, planId) => Excel.run((context) => updateWorkbook(context, plan, { supports, productVersion: PRODUCT_VERSION, planId, today: new Date().toISOString().slice(0, 10) })),
+    proposeUpdate: (plan) => Excel.run((context) => proposeUpdate(context, plan)),
+    update: (plan, planId, decisions) => Excel.run((context) => updateWorkbook(context, plan, decisions, { supports, productVersion: PRODUCT_VERSION, planId, today: new Date().toISOString().slice(0, 10) })),
   };
 }
 

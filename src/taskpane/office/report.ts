@@ -12,8 +12,9 @@ import type { WorkbookSettings } from "../../workbook/settings";
 import { dateSerial } from "../../workbook/spec";
 import type { ReportConfig } from "../../workbook/configRead";
 import { configFromValues, judgeSettingsOf } from "../../workbook/configRead";
-import type { UpdateSummary } from "../../workbook/update";
-import { mergeForUpdate, mergeTasks } from "../../workbook/update";
+import type { DoubtfulPair, UpdateDecisions, UpdateSummary } from "../../workbook/update";
+import { doubtfulPairs, mergeForUpdate } from "../../workbook/update";
+import { UserFacingError } from "./errors";
 
 export type { ReportConfig };
 export { judgeSettingsOf };
@@ -35,7 +36,7 @@ export async function readReport(context: Excel.RequestContext): Promise<ReportS
   await context.sync();
   if (ind.isNullObject || cfg.isNullObject) return null;
   const used = ind.getUsedRange();
-  used.load("values,numberFormat");
+  used.load("values,numberFormat,formulas");
   const taskValues = taskSheet.isNullObject ? null : taskSheet.getUsedRange();
   taskValues?.load("values");
   const metaValues = metaSheet.isNullObject ? null : metaSheet.getUsedRange();
@@ -44,7 +45,7 @@ export async function readReport(context: Excel.RequestContext): Promise<ReportS
   settings.load("values");
   await context.sync();
   const config = configFromValues(settings.values.map((r) => r[0]));
-  return { reading: readIndicatorSheet(used.values, used.numberFormat as string[][]), tasks: taskValues ? readTaskSheet(taskValues.values) : [], config, meta: metaValues ? readMeta(metaValues.values) : null };
+  return { reading: readIndicatorSheet(used.values, used.numberFormat as string[][], used.formulas), tasks: taskValues ? readTaskSheet(taskValues.values) : [], config, meta: metaValues ? readMeta(metaValues.values) : null };
 }
 
 /** "Kỳ báo cáo": writes unit, year, period, date and threshold on "Cấu hình"; the formulas do the rest. */
@@ -72,6 +73,22 @@ export async function selectCell(context: Excel.RequestContext, sheet: string, a
   await context.sync();
 }
 
+/** A report that cannot be read back without losing something stops the update before anything is written. */
+function unreadable(state: ReportState): string | null {
+  if (state.reading.missing.length) return `Trang "${INDICATOR_SHEET}" thiếu cột ${state.reading.missing.join(", ")}: không cập nhật để khỏi mất số liệu. Hãy khôi phục các cột đó (tiêu đề ở dòng ${state.reading.headerRow}).`;
+  if (state.reading.repeatedCodes.length) return `Trang "${INDICATOR_SHEET}" có mã chỉ tiêu lặp lại (${state.reading.repeatedCodes.join(", ")}): sửa để mỗi mã chỉ có một dòng rồi cập nhật lại.`;
+  return null;
+}
+
+/** The pairs of old and new rows a person must confirm, change or separate before the update is written. */
+export async function proposeUpdate(context: Excel.RequestContext, plan: Plan): Promise<DoubtfulPair[] | null> {
+  const state = await readReport(context);
+  if (!state) return null;
+  const problem = unreadable(state);
+  if (problem) throw new UserFacingError(problem);
+  return doubtfulPairs(state.reading.rows, state.tasks, plan);
+}
+
 /**
  * "Cập nhật chỉ tiêu": reads what officials entered, matches it to the amended plan and writes the new
  * report; the old sheets are kept, renamed "(cũ n)", so nothing is ever lost.
@@ -79,14 +96,16 @@ export async function selectCell(context: Excel.RequestContext, sheet: string, a
 export async function updateWorkbook(
   context: Excel.RequestContext,
   plan: Plan,
+  decisions: UpdateDecisions,
   options: { supports: (v: string) => boolean; productVersion: string; planId: string | null; today: string },
-): Promise<{ summary: UpdateSummary; removedTasks: string[]; renamed: Array<{ from: string; to: string }> } | null> {
+): Promise<{ summary: UpdateSummary; renamed: Array<{ from: string; to: string }> } | null> {
   // Read again in the same run: what officials typed a moment ago must move too.
   const state = await readReport(context);
   if (!state) return null;
+  const problem = unreadable(state);
+  if (problem) throw new UserFacingError(problem);
   const when = options.today.split("-").reverse().join("/");
-  const merged = mergeForUpdate(state.reading.rows, plan, when);
-  const tasks = mergeTasks(state.tasks, plan.tasks, when);
+  const merged = mergeForUpdate(state.reading.rows, state.tasks, plan, when, decisions);
   const js = judgeSettingsOf(state.config);
   const settings: WorkbookSettings = {
     unit: state.config.unit,
@@ -97,7 +116,7 @@ export async function updateWorkbook(
     planId: options.planId,
     productVersion: options.productVersion,
   };
-  const { spec, layout } = buildWorkbook({ plan: { ...merged.plan, tasks: tasks.tasks }, settings, indicatorEntries: merged.entries, taskEntries: tasks.entries });
+  const { spec, layout } = buildWorkbook({ plan: merged.plan, settings, indicatorEntries: merged.entries, taskEntries: merged.taskEntries });
   const result = await renderToExcel(context, spec, { supports: options.supports, chart: layout.chart });
-  return { summary: merged.summary, removedTasks: tasks.removed, renamed: result.renamed };
+  return { summary: merged.summary, renamed: result.renamed };
 }
