@@ -1,38 +1,171 @@
-import { readFileSync, readdirSync, writeFileSync } from "fs";
-import { basename, join } from "path";
+import { closeSync, fsyncSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "fs";
+import { basename, dirname, extname, join, resolve } from "path";
 import { CATALOGUE, findEntry } from "../catalogue/catalogue";
 import { readDocumentFile } from "../catalogue/fileSource";
-import { parseViDate } from "../core/format";
+import { formatDate, parseViDate } from "../core/format";
 import { parsePlan } from "../core/loaders/parsePlan";
 import type { Plan } from "../core/plan";
 import { planSummary } from "./parseCommand";
 import { UserError, evaluate, loadResults, reportOptions, workbookFile } from "./reportCommands";
-import { consolidate, consolidationWorkbook } from "../province/consolidate";
+import { consolidateReports, consolidationWorkbook, type Consolidation } from "../province/consolidate";
 import { exportCsv, exportName } from "../province/export";
-import { readReportFile } from "../province/readReportFile";
+import { REPORT_LIMITS, readReportFile, type UnitReport } from "../province/readReportFile";
+import { decodeText } from "../documents/text";
+import { buildWorkbook } from "../workbook/build";
+import { settingsFromConfig } from "../workbook/configRead";
+import { cutLongText } from "../workbook/spec";
+import { describeUpdate, mergeForUpdate } from "../workbook/update";
+import { PRODUCT_VERSION } from "../version";
 import { DocumentError, readDocument, type DocumentText } from "../documents/readDocument";
 import { renderXlsx } from "../render/xlsx";
+import { checkOutputs, type PathInfo } from "./outputs";
 
-export interface CliIo {
+export interface CliIo extends PathInfo {
   out: (text: string) => void;
   err: (text: string) => void;
   readText: (path: string) => string;
   readBytes: (path: string) => Uint8Array;
-  listDir: (path: string) => string[];
+  /** A folder's entries: links as links (their target's kind and size come from `kind` and the size here). */
+  listDir: (path: string) => FolderEntry[];
+  /** Writes the whole file or nothing: a failed write never leaves a truncated file in place. */
   writeFile: (path: string, data: Uint8Array | string) => void;
   today: () => Date;
 }
 
-const nodeIo: CliIo = {
+function writeAtomically(path: string, data: Uint8Array | string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    const fd = openSync(temp, "wx");
+    try {
+      const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (err) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Nothing was left behind.
+    }
+    throw new UserError(`Không ghi được tệp "${path}" (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); tệp cũ, nếu có, vẫn nguyên vẹn.`);
+  }
+}
+
+const identity = (p: string): string => {
+  try {
+    return realpathSync(p);
+  } catch {
+    // Not there yet: its folder's real path and its name.
+    try {
+      return join(realpathSync(dirname(p)), basename(p));
+    } catch {
+      return resolve(p);
+    }
+  }
+};
+
+export const nodeIo: CliIo = {
   out: (t) => process.stdout.write(`${t}\n`),
   err: (t) => process.stderr.write(`${t}\n`),
   readText: (p) => readFileSync(p, "utf8"),
   readBytes: (p) => new Uint8Array(readFileSync(p)),
   // Files only: a sub-folder in the reports folder is not a report.
-  listDir: (p) => readdirSync(p, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name),
-  writeFile: (p, data) => writeFileSync(p, data),
+  listDir: (p) =>
+    readdirSync(p, { withFileTypes: true }).map((e) => {
+      const kind = e.isSymbolicLink() ? "link" : e.isFile() ? "file" : e.isDirectory() ? "dir" : "other";
+      let size = 0;
+      try {
+        size = statSync(join(p, e.name)).size;
+      } catch {
+        // A broken link: no size.
+      }
+      return { name: e.name, kind, size };
+    }),
+  writeFile: writeAtomically,
   today: () => new Date(),
+  kind: (p) => {
+    try {
+      const s = statSync(p);
+      return s.isFile() ? "file" : s.isDirectory() ? "dir" : "other";
+    } catch {
+      return null;
+    }
+  },
+  identity,
+  dirname,
 };
+
+export interface FolderEntry {
+  name: string;
+  kind: "file" | "dir" | "link" | "other";
+  size: number;
+}
+
+/** A report workbook given on the command line, or a Vietnamese message saying why it cannot be used. */
+async function readReportArg(file: string, io: CliIo): Promise<UnitReport> {
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readBytes(file);
+  } catch {
+    throw new UserError(`Không mở được tệp "${file}"`);
+  }
+  const outcome = await readReportFile(basename(file), bytes);
+  if (!outcome.report) throw new UserError(`Tệp "${file}" ${outcome.problem}`);
+  return outcome.report;
+}
+
+const settingsFromReport = (report: UnitReport, planId: string | null) => settingsFromConfig(report.config, planId ?? (report.meta.planId || null), PRODUCT_VERSION);
+
+/**
+ * The province's folder, one file at a time (only the parsed rows stay in memory). Every entry that is
+ * not read gets a log line saying why; a file reached twice (through a link) is read once.
+ */
+async function readReportFolder(dir: string, out: string, io: CliIo): Promise<{ reports: UnitReport[]; log: Consolidation["log"] }> {
+  const log: Consolidation["log"] = [];
+  const reports: UnitReport[] = [];
+  const read = new Map<string, string>();
+  const outId = io.identity(out);
+  const skip = (file: string, why: string) => log.push({ file, message: `bỏ qua: ${why}` });
+  for (const e of io.listDir(dir).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = join(dir, e.name);
+    if (e.name.startsWith("~$")) skip(e.name, "tệp khóa tạm của Excel (sổ đang mở)");
+    else if (e.name.startsWith(".")) skip(e.name, "tệp ẩn");
+    else if (e.kind === "dir") skip(e.name, "thư mục con (chỉ đọc các tệp nằm ngay trong thư mục đã chọn)");
+    else if (e.kind === "other") skip(e.name, "không phải tệp thường");
+    else {
+      const target = e.kind === "link" ? io.kind(full) : "file";
+      const id = io.identity(full);
+      const ext = extname(e.name).toLowerCase();
+      if (target === null) skip(e.name, "liên kết hỏng (không trỏ tới tệp nào)");
+      else if (target !== "file") skip(e.name, "liên kết tới thư mục hoặc tệp đặc biệt");
+      else if (read.has(id)) skip(e.name, `cùng một tệp với ${read.get(id)} (qua liên kết), đã đọc một lần`);
+      else if (id === outId) skip(e.name, "là tệp tổng hợp đang ghi");
+      else if (ext === ".csv") skip(e.name, "tệp CSV (tổng hợp đọc sổ .xlsx; CSV chỉ là bản xuất kèm)");
+      else if (ext !== ".xlsx") skip(e.name, `không phải sổ .xlsx (${ext ? `đuôi ${ext}` : "không có đuôi"})`);
+      else if (e.size > REPORT_LIMITS.fileBytes) skip(e.name, `tệp lớn ${Math.round(e.size / 1048576)} MB, vượt giới hạn ${REPORT_LIMITS.fileBytes / 1048576} MB`);
+      else {
+        read.set(id, e.name);
+        let bytes: Uint8Array;
+        try {
+          bytes = io.readBytes(full);
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          skip(e.name, `không đọc được tệp${code === "EACCES" || code === "EPERM" ? " (không có quyền đọc)" : code ? ` (${code})` : ""}`);
+          continue;
+        }
+        const outcome = await readReportFile(e.name, bytes);
+        if (outcome.report) {
+          reports.push(outcome.report);
+          log.push({ file: e.name, message: `đã đọc: ${outcome.report.config.unit}, ${outcome.report.reading.rows.length} chỉ tiêu` });
+        } else skip(e.name, outcome.problem);
+      }
+    }
+  }
+  return { reports, log };
+}
 
 export const HELP = `chitieu — Chỉ tiêu số: theo dõi chỉ tiêu chuyển đổi số của phường, xã
 
@@ -40,19 +173,23 @@ Cách dùng:
   chitieu plans                      Liệt kê các kế hoạch mẫu có sẵn
   chitieu parse TỆP [--json]         Đọc phụ lục chỉ tiêu từ tệp Word (.docx), PDF, Excel (.xlsx) hoặc văn bản
   chitieu parse --plan MÃ [--json]   Đọc một kế hoạch mẫu theo mã
-  chitieu evaluate --plan KẾ_HOẠCH --results KẾT_QUẢ.csv [--period "Quý II/2026"] [--json]
+  chitieu evaluate --plan KẾ_HOẠCH --results KẾT_QUẢ.csv --period "Quý II/2026" [--json]
                                      Chấm trạng thái từng chỉ tiêu theo kết quả báo cáo của kỳ
-  chitieu workbook --plan KẾ_HOẠCH --out SỔ.xlsx [--results KẾT_QUẢ.csv] [--period ...] [--unit ...]
+  chitieu workbook --plan KẾ_HOẠCH --period "Quý II/2026" --out SỔ.xlsx [--results KẾT_QUẢ.csv] [--unit ...]
                                      Lập sổ báo cáo chuẩn (.xlsx) có công thức và tô màu
+  chitieu update SỔ.xlsx --plan PHỤ_LỤC_MỚI --out SỔ-MỚI.xlsx [--json]
+                                     Cập nhật sổ theo phụ lục sửa đổi; số liệu đã nhập đi theo chỉ tiêu
 
 Tùy chọn chung:
-  --period "Quý II/2026"   kỳ báo cáo: Quý I..IV/năm, Tháng 1..12/năm, 6 tháng đầu năm, 9 tháng, Năm
+  --period "Quý II/2026"   kỳ báo cáo (bắt buộc): Quý I..IV/năm, Tháng 1..12/năm, 6 tháng đầu năm, 9 tháng, Năm
+  --force                  cho phép ghi đè tệp kết quả đã có (không bao giờ ghi đè tệp đầu vào)
   --frequency quy|thang    nhập số liệu theo quý (mặc định) hay theo tháng
   --threshold 50%          ngưỡng cảnh báo so với lộ trình (mặc định 50%)
   --unit "UBND xã ..."     tên đơn vị báo cáo
   --date dd/mm/yyyy        ngày báo cáo (mặc định hôm nay)
-KẾ_HOẠCH là tệp phụ lục (.docx, .pdf, .xlsx, .txt) hoặc mã kế hoạch mẫu. KẾT_QUẢ.csv có dòng tiêu đề code,value[,evidence];
-giá trị theo thang của văn bản (95 nghĩa là 95%) hoặc một từ như Đạt, Hoàn thành.
+KẾ_HOẠCH là tệp phụ lục (.docx, .pdf, .xlsx, .txt) hoặc mã kế hoạch mẫu. KẾT_QUẢ.csv có dòng tiêu đề code,value[,evidence],
+phân cách bằng dấu phẩy, chấm phẩy hoặc tab, bảng mã UTF-8, UTF-16 hoặc Windows-1258; giá trị theo thang của văn bản
+(95 nghĩa là 95%) hoặc một từ như Đạt, Hoàn thành.
 
   chitieu export SỔ.xlsx [--out-dir THƯ_MỤC]
                                      Xuất sổ gửi tỉnh: CDS_<đơn vị>_<kỳ>.xlsx và .csv (UTF-8)
@@ -128,21 +265,28 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
       }
       case "evaluate":
       case "workbook": {
-        const { words, flags } = parseArgs(rest, ["json"]);
+        const { words, flags } = parseArgs(rest, ["json", "force"]);
         const planArg = typeof flags.get("plan") === "string" ? (flags.get("plan") as string) : words[0];
         if (!planArg) throw new UserError("Thiếu --plan: mã kế hoạch mẫu hoặc tệp phụ lục");
+        const resultsPath = flags.get("results");
+        const out = flags.get("out");
+        if (command === "evaluate" && typeof resultsPath !== "string") throw new UserError("Thiếu --results: tệp CSV kết quả (code,value[,evidence])");
+        if (command === "workbook") {
+          if (typeof out !== "string") throw new UserError("Thiếu --out: tên tệp .xlsx cần ghi");
+          checkOutputs([out], [planArg, resultsPath].filter((p): p is string => typeof p === "string"), flags.has("force"), io);
+        }
         const plan = await loadPlanArg(planArg, io);
         const opts = reportOptions(flags, plan, planArg, io.today());
-        const resultsPath = flags.get("results");
-        let resultsText: string | null = null;
+        let resultsBytes: Uint8Array | null = null;
         if (typeof resultsPath === "string") {
           try {
-            resultsText = io.readText(resultsPath);
+            resultsBytes = io.readBytes(resultsPath);
           } catch {
             throw new UserError(`Không mở được tệp kết quả "${resultsPath}"`);
           }
-        } else if (command === "evaluate") throw new UserError("Thiếu --results: tệp CSV kết quả (code,value[,evidence])");
-        const results = loadResults(resultsText, opts);
+        }
+        const results = loadResults(resultsBytes, opts);
+        for (const note of results.notes) io.err(`Lưu ý: ${note}`);
         if (command === "evaluate") {
           const report = evaluate(opts, results);
           if (flags.has("json")) io.out(JSON.stringify(report, null, 2));
@@ -152,59 +296,83 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
           for (const w of results.warnings) io.err(`Cảnh báo — ${w.where}: ${w.message}`);
           return 0;
         }
-        const out = flags.get("out");
-        if (typeof out !== "string") throw new UserError("Thiếu --out: tên tệp .xlsx cần ghi");
-        io.writeFile(out, await workbookFile(opts, results));
+        const file = await workbookFile(opts, results);
+        io.writeFile(out as string, file.bytes);
         for (const w of results.warnings) io.err(`Cảnh báo — ${w.where}: ${w.message}`);
+        for (const c of file.cut) io.err(`Cảnh báo — ${c}`);
         io.out(`Đã ghi sổ báo cáo ${out}: ${plan.indicators.length} chỉ tiêu, ${plan.tasks.length} nhiệm vụ, kỳ ${opts.period.choice}/${opts.period.year}.`);
         return 0;
       }
+      case "update": {
+        const { words, flags } = parseArgs(rest, ["json", "force"]);
+        const file = words[0];
+        const planArg = flags.get("plan");
+        const out = flags.get("out");
+        if (!file) throw new UserError("Thiếu tệp sổ báo cáo .xlsx cần cập nhật. Ví dụ: chitieu update SO.xlsx --plan PHU-LUC-MOI.docx --out SO-MOI.xlsx");
+        if (typeof planArg !== "string") throw new UserError("Thiếu --plan: phụ lục đã sửa đổi (tệp hoặc mã kế hoạch mẫu)");
+        if (typeof out !== "string") throw new UserError("Thiếu --out: tên tệp .xlsx của sổ đã cập nhật");
+        checkOutputs([out], [file, planArg], flags.has("force"), io);
+        const report = await readReportArg(file, io);
+        const plan = await loadPlanArg(planArg, io);
+        const when = formatDate(io.today().toISOString().slice(0, 10));
+        const merged = mergeForUpdate(report.reading.rows, report.tasks, plan, when);
+        const settings = settingsFromReport(report, findEntry(planArg)?.id ?? null);
+        const { spec } = buildWorkbook({ plan: merged.plan, settings, indicatorEntries: merged.entries, taskEntries: merged.taskEntries });
+        const cut = cutLongText(spec);
+        io.writeFile(out, await renderXlsx(spec));
+        if (flags.has("json")) io.out(JSON.stringify({ out, ...merged.summary }, null, 2));
+        else io.out([`Đã ghi sổ đã cập nhật ${out} (sổ ${file} giữ nguyên).`, ...describeUpdate(merged.summary)].join("\n"));
+        for (const c of cut) io.err(`Cảnh báo — ${c}`);
+        return 0;
+      }
       case "export": {
-        const { words, flags } = parseArgs(rest, []);
+        const { words, flags } = parseArgs(rest, ["force"]);
         const file = words[0];
         if (!file) throw new UserError("Thiếu tệp sổ báo cáo .xlsx cần xuất");
-        let bytes: Uint8Array;
-        try {
-          bytes = io.readBytes(file);
-        } catch {
-          throw new UserError(`Không mở được tệp "${file}"`);
-        }
-        const outcome = await readReportFile(basename(file), bytes);
-        if (!outcome.report) throw new UserError(`Tệp "${file}" ${outcome.problem}`);
-        const r = outcome.report;
         const dir = typeof flags.get("out-dir") === "string" ? (flags.get("out-dir") as string) : ".";
+        if (io.kind(dir) !== "dir") throw new UserError(`Không có thư mục "${dir}" để ghi tệp xuất. Hãy tạo thư mục trước hoặc chọn nơi khác.`);
+        const r = await readReportArg(file, io);
         const period = `${r.config.choice} ${r.config.year}`;
         const xlsx = join(dir, exportName(r.config.unit, period, "xlsx"));
         const csv = join(dir, exportName(r.config.unit, period, "csv"));
-        io.writeFile(xlsx, bytes);
+        checkOutputs([xlsx, csv], [file], flags.has("force"), io);
+        io.writeFile(xlsx, io.readBytes(file));
         io.writeFile(csv, exportCsv(r));
         io.out(`Đã xuất ${xlsx} và ${csv}`);
         return 0;
       }
       case "consolidate": {
-        const { words, flags } = parseArgs(rest, []);
+        const { words, flags } = parseArgs(rest, ["force"]);
         const dir = words[0];
         const out = flags.get("out");
         if (!dir) throw new UserError("Thiếu thư mục chứa sổ báo cáo của các đơn vị");
         if (typeof out !== "string") throw new UserError("Thiếu --out: tên tệp tổng hợp .xlsx");
-        let names: string[];
-        try {
-          names = io.listDir(dir).filter((n) => !n.startsWith(".")).sort();
-        } catch {
-          throw new UserError(`Không mở được thư mục "${dir}"`);
-        }
+        if (io.kind(dir) !== "dir") throw new UserError(`Không mở được thư mục "${dir}"`);
         const unitsFile = flags.get("units");
-        const expectedUnits = typeof unitsFile === "string" ? io.readText(unitsFile).split(/\r?\n/).map((l) => l.split(",")[0].trim()).filter(Boolean) : undefined;
+        checkOutputs([out], [typeof unitsFile === "string" ? unitsFile : null].filter((p): p is string => p !== null), flags.has("force"), io);
+        let expectedUnits: string[] | undefined;
+        if (typeof unitsFile === "string") {
+          try {
+            expectedUnits = decodeText(io.readBytes(unitsFile)).text.split(/\r?\n/).map((l) => l.split(/[,;\t]/)[0].trim()).filter(Boolean);
+          } catch {
+            throw new UserError(`Không mở được danh sách đơn vị "${unitsFile}"`);
+          }
+        }
         const dueText = flags.get("due");
         let due: string | null = null;
         if (typeof dueText === "string") {
           due = parseViDate(dueText);
           if (!due) throw new UserError(`Hạn báo cáo "${dueText}" phải là một ngày theo dạng dd/mm/yyyy`);
         }
-        const files = names.map((n) => ({ name: n, bytes: io.readBytes(join(dir, n)) }));
-        const result = await consolidate(files, { expectedUnits, due });
+        const { reports, log } = await readReportFolder(dir, out, io);
+        if (reports.length === 0) {
+          for (const l of log) io.err(`${l.file}: ${l.message}`);
+          throw new UserError(log.length ? `Thư mục "${dir}" không có sổ báo cáo nào đọc được (${log.length} mục, xem nhật ký ở trên); không ghi tệp tổng hợp.` : `Thư mục "${dir}" trống; không ghi tệp tổng hợp.`);
+        }
+        const result = consolidateReports(reports, log, { expectedUnits, due });
         io.writeFile(out, await renderXlsx(consolidationWorkbook(result)));
-        io.out(`Đã tổng hợp ${result.units.length} đơn vị, ${result.indicators.length} chỉ tiêu vào ${out}; ${result.missing.length} đơn vị chưa báo cáo; ${result.uncertain.length} cặp chỉ tiêu cần xác nhận.`);
+        io.out(`Đã tổng hợp ${result.units.length} đơn vị, ${result.indicators.length} chỉ tiêu vào ${out}; ${result.missing.length} đơn vị chưa báo cáo; ${result.uncertain.length} chỉ tiêu cần xác nhận.`);
+        for (const m of result.mixed) io.err(`Cảnh báo — ${m}`);
         for (const l of result.log.filter((x) => !x.message.startsWith("đã đọc"))) io.err(`Cảnh báo — ${l.file}: ${l.message}`);
         return 0;
       }

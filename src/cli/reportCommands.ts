@@ -4,10 +4,12 @@ import { judge, judgeTask, isPercent, toDocumentScale, type JudgeSettings } from
 import type { Frequency, ReportPeriod } from "../core/period";
 import { parsePeriod, periodLabel } from "../core/period";
 import type { Plan } from "../core/plan";
-import { parseResults, placeResults, type PlacedResults } from "../core/results";
+import { ResultsError, parseResults, placeResults, type PlacedResults } from "../core/results";
+import { ENCODING_LABEL, decodeText } from "../documents/text";
 import { renderXlsx } from "../render/xlsx";
 import { buildWorkbook } from "../workbook/build";
 import type { WorkbookSettings } from "../workbook/settings";
+import { cutLongText } from "../workbook/spec";
 import { PRODUCT_VERSION } from "../version";
 
 export class UserError extends Error {}
@@ -32,9 +34,14 @@ export function reportOptions(flags: Map<string, string | true>, plan: Plan, pla
   const frequency: Frequency | null = ["quarter", "quy", "quý"].includes(freqText) ? "quarter" : ["month", "thang", "tháng"].includes(freqText) ? "month" : null;
   if (!frequency) throw new UserError(`Tần suất "${freqText}" không hợp lệ: dùng "quy" (theo quý) hoặc "thang" (theo tháng)`);
   const todayIso = today.toISOString().slice(0, 10);
-  const periodText = str("period") ?? defaultPeriodText(plan, today);
+  const periodText = str("period");
+  // Never a default: a period guessed from today's date judges every row against the wrong deadlines.
+  if (!periodText) throw new UserError(`Thiếu --period: kỳ báo cáo, ví dụ --period "Quý II/${plan.years[0] ?? today.getFullYear()}"`);
   const period = parsePeriod(periodText, frequency);
   if (!period) throw new UserError(`Không hiểu kỳ báo cáo "${periodText}". Ví dụ: "Quý II/2026", "Tháng 5/2026", "6 tháng đầu năm 2026", "Năm 2026"`);
+  if (plan.years.length && (period.year < Math.min(...plan.years) - 1 || period.year > Math.max(...plan.years) + 1)) {
+    throw new UserError(`Kỳ báo cáo "${periodText}" cách xa các năm của kế hoạch (${plan.years.join(", ")}); hãy kiểm tra lại năm.`);
+  }
   const thresholdText = str("threshold");
   const threshold = thresholdText === null ? 0.5 : Number(thresholdText.replace(",", ".").replace(/%$/, "")) / (thresholdText.trim().endsWith("%") ? 100 : 1);
   if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) throw new UserError(`Ngưỡng cảnh báo "${thresholdText}" phải từ 0 đến 1 (hoặc 0% đến 100%)`);
@@ -49,21 +56,20 @@ export function reportOptions(flags: Map<string, string | true>, plan: Plan, pla
   return { plan, planId: entry?.id ?? null, period, frequency, warnThreshold: threshold, unit: str("unit") ?? entry?.unit ?? "(chưa đặt tên đơn vị)", reportDate };
 }
 
-/** The quarter holding today when the plan covers this year, else the first quarter of its first year. */
-function defaultPeriodText(plan: Plan, today: Date): string {
-  const year = today.getFullYear();
-  if (plan.years.length === 0 || plan.years.includes(year) || (year > Math.min(...plan.years) && year < Math.max(...plan.years))) {
-    return `Quý ${Math.floor(today.getMonth() / 3) + 1}/${year}`;
+/** A results file's bytes in any encoding Vietnamese offices save, placed in the period's column. */
+export function loadResults(bytes: Uint8Array | null, opts: ReportOptions): PlacedResults & { notes: string[] } {
+  if (bytes === null) return { indicators: new Map(), tasks: new Map(), warnings: [], notes: [] };
+  const { text, encoding } = decodeText(bytes);
+  try {
+    const { rows, warnings, delimiter } = parseResults(text);
+    const placed = placeResults(opts.plan, rows, opts.period, opts.frequency);
+    placed.warnings.unshift(...warnings);
+    const notes = encoding === "utf-8" && delimiter === "," ? [] : [`đọc tệp kết quả theo bảng mã ${ENCODING_LABEL[encoding]}, phân cách bằng ${delimiter === "\t" ? "dấu tab" : `dấu "${delimiter}"`}`];
+    return { ...placed, notes };
+  } catch (err) {
+    if (err instanceof ResultsError) throw new UserError(`Tệp kết quả: ${err.message}`);
+    throw err;
   }
-  return `Quý I/${Math.min(...plan.years)}`;
-}
-
-export function loadResults(text: string | null, opts: ReportOptions): PlacedResults {
-  if (text === null) return { indicators: new Map(), tasks: new Map(), warnings: [] };
-  const { rows, warnings } = parseResults(text);
-  const placed = placeResults(opts.plan, rows, opts.period, opts.frequency);
-  placed.warnings.unshift(...warnings);
-  return placed;
 }
 
 export function evaluate(opts: ReportOptions, results: PlacedResults) {
@@ -93,7 +99,7 @@ export function evaluate(opts: ReportOptions, results: PlacedResults) {
   };
 }
 
-export async function workbookFile(opts: ReportOptions, results: PlacedResults): Promise<Uint8Array> {
+export async function workbookFile(opts: ReportOptions, results: PlacedResults): Promise<{ bytes: Uint8Array; cut: string[] }> {
   const settings: WorkbookSettings = {
     unit: opts.unit,
     period: opts.period,
@@ -104,5 +110,6 @@ export async function workbookFile(opts: ReportOptions, results: PlacedResults):
     productVersion: PRODUCT_VERSION,
   };
   const { spec } = buildWorkbook({ plan: opts.plan, settings, indicatorEntries: results.indicators, taskEntries: new Map([...results.tasks].map(([id, r]) => [id, { progress: typeof r.progress === "string" ? r.progress : r.progress === null ? null : String(r.progress), evidence: r.evidence }])) });
-  return renderXlsx(spec);
+  const cut = cutLongText(spec);
+  return { bytes: await renderXlsx(spec), cut };
 }

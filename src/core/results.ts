@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import type { Entry } from "./judge";
-import { isPercent } from "./judge";
+import { PROGRESS_WORDS, isPercent } from "./judge";
 import type { Frequency, ReportPeriod } from "./period";
 import { slotsCovered } from "./period";
 import type { Plan, Warning } from "./plan";
@@ -36,32 +36,58 @@ export function readValue(raw: string): Entry {
   return num === null ? t.normalize("NFC") : num;
 }
 
-export function parseResults(text: string): { rows: ResultRow[]; warnings: Warning[] } {
+/** A results file that cannot be used as it stands: the command stops and writes nothing. */
+export class ResultsError extends Error {}
+
+/** The delimiter of the header line, outside quotes: Vietnamese Excel saves ";" (its decimal mark is ","). */
+export function detectDelimiter(text: string): "," | ";" | "\t" {
+  const header = text.split(/\r?\n/).find((l) => l.trim()) ?? "";
+  const counts = { ",": 0, ";": 0, "\t": 0 };
+  let quoted = false;
+  for (const ch of header) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch in counts) counts[ch as keyof typeof counts]++;
+  }
+  return counts[";"] > counts[","] && counts[";"] >= counts["\t"] ? ";" : counts["\t"] > counts[","] ? "\t" : ",";
+}
+
+const NUMBER_PIECE = /^-?\d+$/;
+
+/** Reads a results file's text (already decoded; see documents/text.ts for bytes). */
+export function parseResults(text: string): { rows: ResultRow[]; warnings: Warning[]; delimiter: string } {
   const warnings: Warning[] = [];
+  const clean = normalizeInput(text).replace(/^\uFEFF/, "");
+  const delimiter = detectDelimiter(clean);
   let records: string[][];
   try {
-    records = parse(normalizeInput(text).replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
+    records = parse(clean, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true }) as string[][];
   } catch (err) {
-    return { rows: [], warnings: [{ where: "tệp kết quả", line: null, message: `Không đọc được tệp CSV: ${(err as Error).message}` }] };
+    throw new ResultsError(`Không đọc được tệp CSV: ${(err as Error).message}`);
   }
-  if (records.length === 0) return { rows: [], warnings: [{ where: "tệp kết quả", line: null, message: "Tệp kết quả trống" }] };
+  if (records.every((r) => r.every((c) => !c.trim()))) throw new ResultsError("Tệp kết quả trống");
   const header = records[0].map((h) => HEADER_ALIASES[fold(h).trim()] ?? null);
   const col = (name: "code" | "value" | "evidence") => header.indexOf(name);
   if (col("code") < 0 || col("value") < 0) {
-    return { rows: [], warnings: [{ where: "dòng 1", line: 1, message: 'Dòng tiêu đề phải có cột "code" (mã) và "value" (giá trị), ví dụ: code,value,evidence' }] };
+    throw new ResultsError(`Dòng 1 (tiêu đề) phải có cột "code" (mã) và "value" (giá trị), ví dụ: code,value,evidence; tệp này có: ${records[0].join(" | ")}`);
   }
   const rows: ResultRow[] = [];
   records.slice(1).forEach((rec, k) => {
     const line = k + 2;
     if (rec.every((c) => !c.trim())) return;
-    const code = (rec[col("code")] ?? "").trim();
+    const code = (rec[col("code")] ?? "").trim().normalize("NFC");
     if (!code) {
       warnings.push({ where: `dòng ${line}`, line, message: "Dòng kết quả không có mã chỉ tiêu" });
       return;
     }
-    rows.push({ code, value: readValue(rec[col("value")] ?? ""), evidence: col("evidence") >= 0 ? (rec[col("evidence")] ?? "").trim().normalize("NFC") : "", line });
+    // "95,5" unquoted in a comma file splits into two cells: refuse rather than guess.
+    const raw = rec[col("value")] ?? "";
+    if (delimiter === "," && rec.length > records[0].length && NUMBER_PIECE.test(raw.trim()) && /^\d+%?$/.test((rec[col("value") + 1] ?? "").trim())) {
+      throw new ResultsError(`Dòng ${line}: giá trị "${raw},${rec[col("value") + 1]}" có dấu phẩy thập phân trong tệp phân cách bằng dấu phẩy. Hãy đặt số trong ngoặc kép ("95,5"), dùng dấu chấm (95.5) hoặc lưu tệp với dấu chấm phẩy.`);
+    }
+    rows.push({ code, value: readValue(raw), evidence: col("evidence") >= 0 ? (rec[col("evidence")] ?? "").trim().normalize("NFC") : "", line });
   });
-  return { rows, warnings };
+  if (rows.length === 0) throw new ResultsError("Tệp kết quả không có dòng số liệu nào dưới dòng tiêu đề");
+  return { rows, warnings, delimiter };
 }
 
 export interface PlacedResults {
@@ -86,6 +112,11 @@ export function placeResults(plan: Plan, rows: ResultRow[], period: ReportPeriod
     seen.set(row.code, row.line);
     const ind = byId.get(row.code);
     if (ind) {
+      const where = { where: `dòng ${row.line}`, line: row.line };
+      const numeric = ind.targets.some((t) => t.value !== null);
+      if (typeof row.value === "number" && row.value < 0) out.warnings.push({ ...where, message: `${ind.id}: số âm (${row.value})` });
+      else if (typeof row.value === "number" && isPercent(ind) && row.value > 100) out.warnings.push({ ...where, message: `${ind.id}: tỷ lệ ${row.value}% vượt quá 100%` });
+      else if (typeof row.value === "string" && numeric && !PROGRESS_WORDS.some((w) => fold(w) === fold(row.value as string))) out.warnings.push({ ...where, message: `${ind.id}: cần một số nhưng là chữ "${row.value}"` });
       const value = typeof row.value === "number" && isPercent(ind) ? row.value / 100 : row.value;
       const periods: Entry[] = new Array(slots).fill(null);
       periods[slot - 1] = value;
@@ -96,5 +127,7 @@ export function placeResults(plan: Plan, rows: ResultRow[], period: ReportPeriod
       out.warnings.push({ where: `dòng ${row.line}`, line: row.line, message: `Không có chỉ tiêu hay nhiệm vụ mã "${row.code}" trong kế hoạch` });
     }
   }
+  const placed = out.indicators.size + out.tasks.size;
+  if (rows.length > 0 && placed === 0) throw new ResultsError(`Không mã nào trong tệp kết quả khớp với kế hoạch (ví dụ "${rows[0].code}" ở dòng ${rows[0].line}; kế hoạch có ${plan.indicators.slice(0, 3).map((i) => i.id).join(", ")}...). Có thể tệp là của kế hoạch khác.`);
   return out;
 }

@@ -2,8 +2,8 @@ import type { Entry, Status } from "../core/judge";
 import { STATUSES, judgeMilestones, numberOrNull, toDocumentScale } from "../core/judge";
 import { formatDate } from "../core/format";
 import { periodEnd } from "../core/period";
-import { fold } from "../core/text/clean";
-import { similarity } from "../core/text/similarity";
+import { matchRows, matchWording } from "../core/match";
+import { nameKey } from "../core/text/clean";
 import { judgeSettingsOf } from "../workbook/configRead";
 import type { SheetRow } from "../workbook/readBack";
 import type { SheetSpec, WorkbookSpec } from "../workbook/spec";
@@ -35,19 +35,25 @@ export interface UnitResult {
   unit: string;
   file: string;
   period: string;
+  /** The plan the report follows (its catalogue id or title). */
+  plan: string;
   reportDate: string;
   late: boolean;
   cells: Map<number, Cell>;
   met: number;
   total: number;
   share: number;
+  /** Rank among the units of the same period and plan: reports of different periods are never ranked together. */
   rank: number;
 }
 
 export interface Consolidation {
   indicators: Canonical[];
   units: UnitResult[];
-  uncertain: Array<{ unit: string; code: string; name: string; matchedCode: string; matchedName: string; score: number }>;
+  /** Rows that may be the same indicator as a column but were kept in their own column for a person to confirm. */
+  uncertain: Array<{ unit: string; code: string; name: string; matchedCode: string; matchedName: string; score: number; doubt: string }>;
+  /** Said when the reports are of different periods or plans (each group is ranked on its own). */
+  mixed: string[];
   missing: string[];
   log: Array<{ file: string; message: string }>;
   due: string | null;
@@ -60,18 +66,8 @@ export interface ConsolidateOptions {
   due?: string | null;
 }
 
-const CERTAIN = 0.8;
-const DOUBTFUL = 0.6;
-
 /** The wording without the target a prose document wrote into it ("... đạt từ 60% trở lên"). */
-function wording(row: SheetRow): string {
-  let name = row.name;
-  for (const part of row.targetText.split(/;\s*/)) {
-    const t = part.replace(/^\d{4}:\s*/, "").trim();
-    if (t && name.endsWith(t)) name = name.slice(0, -t.length);
-  }
-  return name.replace(/\s*(đạt|:)?\s*$/i, "").trim();
-}
+const wording = (row: SheetRow): string => matchWording(row.name, row.targetText.split(/;\s*/));
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
 
@@ -79,7 +75,7 @@ export function consolidateReports(reports: UnitReport[], log: Consolidation["lo
   // The same unit twice: the later report wins, and it is said.
   const byUnit = new Map<string, UnitReport>();
   for (const r of reports) {
-    const key = fold(r.config.unit).replace(/\s+/g, " ").trim();
+    const key = nameKey(r.config.unit);
     const prev = byUnit.get(key);
     if (!prev) byUnit.set(key, r);
     else {
@@ -102,42 +98,26 @@ export function consolidateReports(reports: UnitReport[], log: Consolidation["lo
       due = due && due > d ? due : d;
     }
     const cells = new Map<number, Cell>();
-    const taken = new Set<number>();
-    for (const row of report.reading.rows) {
-      const words = wording(row);
-      let match: Canonical | null = null;
-      let score = 0;
-      const sameCode = indicators.find((c) => c.code === row.id && !taken.has(c.key));
-      if (sameCode) {
-        const s = similarity(words, sameCode.name);
-        if (s >= 0.5) {
-          match = sameCode;
-          score = s;
-        }
-      }
+    const rows = report.reading.rows;
+    // Units number their own indicators: a shared code is a hint, and a doubtful pair gets its own column.
+    const m = matchRows(rows.map((r) => ({ code: r.id, wording: wording(r) })), indicators.map((c) => ({ code: c.code, wording: c.name })), { sharedNumbering: false });
+    const column = new Map<number, Canonical>();
+    for (const p of m.pairs) {
+      if (p.sure) column.set(p.a, indicators[p.b]);
+      else uncertain.push({ unit: report.config.unit, code: rows[p.a].id, name: rows[p.a].name, matchedCode: indicators[p.b].code, matchedName: indicators[p.b].name, score: p.similarity, doubt: p.doubt ?? "" });
+    }
+    rows.forEach((row, k) => {
+      let match = column.get(k);
       if (!match) {
-        for (const c of indicators) {
-          if (taken.has(c.key)) continue;
-          const s = similarity(words, c.name);
-          if (s > score) {
-            score = s;
-            match = c;
-          }
-        }
-        if (score < DOUBTFUL) match = null;
-      }
-      if (match && score < CERTAIN) uncertain.push({ unit: report.config.unit, code: row.id, name: row.name, matchedCode: match.code, matchedName: match.name, score: Math.round(score * 100) / 100 });
-      if (!match) {
-        match = { key: indicators.length, code: row.id, name: words };
+        match = { key: indicators.length, code: row.id, name: wording(row) };
         indicators.push(match);
       }
-      taken.add(match.key);
       const j = judgeMilestones(row.milestones, row.cumulative, numberOrNull(row.entry.baseline), row.entry, settings);
       const value = typeof j.value === "number" ? toDocumentScale(j.value, row.percent) : j.value;
       cells.set(match.key, { status: j.status, value, code: row.id });
-    }
+    });
     const met = [...cells.values()].filter((c) => c.status === "Đạt").length;
-    results.push({ unit: report.config.unit, file: report.file, period: `${settings.period.choice}/${settings.period.year}`, reportDate: report.config.reportDate, late: false, cells, met, total: cells.size, share: cells.size ? met / cells.size : 0, rank: 0 });
+    results.push({ unit: report.config.unit, file: report.file, period: `${settings.period.choice}/${settings.period.year}`, plan: report.meta.planId || report.meta.planTitle || report.config.planTitle, reportDate: report.config.reportDate, late: false, cells, met, total: cells.size, share: cells.size ? met / cells.size : 0, rank: 0 });
   }
   // A column shows the code and wording most units use.
   for (const ind of indicators) {
@@ -150,10 +130,17 @@ export function consolidateReports(reports: UnitReport[], log: Consolidation["lo
     if (best && best[1] > (codes.get(ind.code) ?? 0)) ind.code = best[0];
   }
   for (const u of results) u.late = due !== null && u.reportDate > due;
-  for (const u of results) u.rank = 1 + results.filter((o) => o.share > u.share).length;
-  const reported = new Set(results.map((u) => fold(u.unit).replace(/\s+/g, " ").trim()));
-  const missing = (options.expectedUnits ?? []).filter((u) => u.trim() && !reported.has(fold(u).replace(/\s+/g, " ").trim()));
-  return { indicators, units: results, uncertain, missing, log, due };
+  const group = (u: UnitResult) => `${u.period}\u0000${u.plan}`;
+  for (const u of results) u.rank = 1 + results.filter((o) => group(o) === group(u) && o.share > u.share).length;
+  const mixed: string[] = [];
+  const count = (key: (u: UnitResult) => string) => [...results.reduce((m, u) => m.set(key(u), (m.get(key(u)) ?? 0) + 1), new Map<string, number>())];
+  const periods = count((u) => u.period);
+  if (periods.length > 1) mixed.push(`Báo cáo thuộc ${periods.length} kỳ khác nhau (${periods.map(([p, n]) => `${p}: ${n} đơn vị`).join("; ")}); mỗi kỳ được xếp hạng riêng.`);
+  const plans = count((u) => u.plan);
+  if (plans.length > 1) mixed.push(`Báo cáo theo ${plans.length} kế hoạch khác nhau (${plans.map(([p, n]) => `${p || "không rõ"}: ${n} đơn vị`).join("; ")}); mỗi kế hoạch được xếp hạng riêng, chỉ tiêu được ghép theo cách diễn đạt.`);
+  const reported = new Set(results.map((u) => nameKey(u.unit)));
+  const missing = (options.expectedUnits ?? []).filter((u) => u.trim() && !reported.has(nameKey(u)));
+  return { indicators, units: results, uncertain, missing, mixed, log, due };
 }
 
 export async function consolidate(files: Array<{ name: string; bytes: Uint8Array }>, options: ConsolidateOptions = {}): Promise<Consolidation> {
@@ -182,6 +169,10 @@ export function consolidationWorkbook(c: Consolidation): WorkbookSpec {
   setCell(summary, 1, 1, { v: `TỔNG HỢP CHỈ TIÊU CHUYỂN ĐỔI SỐ CỦA CÁC ĐƠN VỊ — KỲ ${period.toUpperCase()}` });
   setCell(summary, 2, 1, { v: `${c.units.length} đơn vị đã báo cáo; ${c.missing.length} đơn vị chưa báo cáo; ${c.units.filter((u) => u.late).length} đơn vị báo cáo muộn${c.due ? ` (hạn ${formatDate(c.due)})` : ""}; ${c.uncertain.length} cặp chỉ tiêu cần xác nhận.` });
   summary.styles.push({ range: "A1", style: { bold: true, size: 14, color: HEADER_FILL } });
+  if (c.mixed.length) {
+    setCell(summary, 3, 1, { v: `Lưu ý: ${c.mixed.join(" ")}` });
+    summary.styles.push({ range: "A3", style: { bold: true, color: STATUS_STYLE["Không đạt"].color } });
+  }
   header(summary, 4, ["Xếp hạng", "Đơn vị", "Kỳ", "Ngày báo cáo", "Muộn", "Số chỉ tiêu", "Đạt", "Tỷ lệ đạt", "Tệp"]);
   [...c.units].sort((a, b) => a.rank - b.rank || a.unit.localeCompare(b.unit, "vi")).forEach((u, k) => {
     const r = 5 + k;
@@ -237,11 +228,11 @@ export function consolidationWorkbook(c: Consolidation): WorkbookSpec {
   }).s);
 
   const doubt = emptySheet("Cần xác nhận");
-  setCell(doubt, 1, 1, { v: "Các cặp chỉ tiêu được ghép theo cách diễn đạt gần giống, cần người xác nhận" });
+  setCell(doubt, 1, 1, { v: "Các chỉ tiêu có thể là cùng một chỉ tiêu nhưng chưa chắc: đang để ở cột riêng, cần người xác nhận" });
   doubt.styles.push({ range: "A1", style: { bold: true, color: HEADER_FILL } });
-  header(doubt, 3, ["Đơn vị", "Mã của đơn vị", "Chỉ tiêu của đơn vị", "Ghép với mã", "Chỉ tiêu trong ma trận", "Độ giống"]);
-  c.uncertain.forEach((u, k) => [u.unit, u.code, u.name, u.matchedCode, u.matchedName, u.score].forEach((v, j) => setCell(doubt, 4 + k, j + 1, { v })));
-  doubt.columns = [{ width: 26 }, { width: 10 }, { width: 50 }, { width: 10 }, { width: 50 }, { width: 9 }];
+  header(doubt, 3, ["Đơn vị", "Mã của đơn vị", "Chỉ tiêu của đơn vị", "Có thể cùng chỉ tiêu mã", "Chỉ tiêu trong ma trận", "Độ giống", "Vì sao cần xem"]);
+  c.uncertain.forEach((u, k) => [u.unit, u.code, u.name, u.matchedCode, u.matchedName, u.score, u.doubt].forEach((v, j) => setCell(doubt, 4 + k, j + 1, { v })));
+  doubt.columns = [{ width: 26 }, { width: 10 }, { width: 50 }, { width: 10 }, { width: 50 }, { width: 9 }, { width: 40 }];
   sheets.push(doubt);
 
   const missing = emptySheet("Chưa báo cáo");

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { CONFIG_SHEET } from "../workbook/configSheet";
 import type { ReportConfig } from "../workbook/configRead";
 import { configFromValues } from "../workbook/configRead";
@@ -74,8 +75,35 @@ function indicatorSheetOf(wb: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
   return ours.length === 1 ? ours[0] : undefined;
 }
 
+/** A unit's report is a few hundred KB; these bounds keep one odd file from taking the batch's memory. */
+export const REPORT_LIMITS = { fileBytes: 20 * 1024 * 1024, partBytes: 64 * 1024 * 1024, unpackedBytes: 128 * 1024 * 1024 } as const;
+
+const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+
+/** Sizes from the zip's directory, checked before anything is unpacked. */
+async function zipProblem(bytes: Uint8Array): Promise<string | null> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return "tệp hỏng, không mở được";
+  }
+  let total = 0;
+  for (const entry of Object.values(zip.files)) {
+    // JSZip keeps the directory's declared size here until the part is unpacked.
+    const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    if (size > REPORT_LIMITS.partBytes) return `phần "${entry.name}" khi giải nén lớn ${mb(size)}, vượt giới hạn ${mb(REPORT_LIMITS.partBytes)}: không đọc`;
+    total += size;
+  }
+  if (total > REPORT_LIMITS.unpackedBytes) return `khi giải nén lớn ${mb(total)}, vượt giới hạn ${mb(REPORT_LIMITS.unpackedBytes)}: không đọc`;
+  return null;
+}
+
 export async function readReportFile(file: string, bytes: Uint8Array): Promise<ReadOutcome> {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return { problem: "không phải sổ tính Excel (.xlsx)" };
+  if (bytes.length > REPORT_LIMITS.fileBytes) return { problem: `tệp lớn ${mb(bytes.length)}, vượt giới hạn ${mb(REPORT_LIMITS.fileBytes)}: không đọc` };
+  const tooBig = await zipProblem(bytes);
+  if (tooBig) return { problem: tooBig };
   const wb = new ExcelJS.Workbook();
   try {
     // An ArrayBuffer: ExcelJS takes it in Node and in the browser (where there is no Buffer).

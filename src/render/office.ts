@@ -1,4 +1,5 @@
 import type { Cell, SheetSpec, Style, Validation, WorkbookSpec } from "../workbook/spec";
+import { cutLongText } from "../workbook/spec";
 
 /**
  * Renders the workbook description inside Excel with Office.js. Everything is queued and sent in one
@@ -164,6 +165,7 @@ function freeName(base: string, taken: Set<string>): string {
 }
 
 export async function renderToExcel(context: Excel.RequestContext, spec: WorkbookSpec, options: RenderOptions): Promise<RenderResult> {
+  cutLongText(spec);
   const pacer = new Pacer(context);
   const sync = () => pacer.sync();
   const sheets = context.workbook.worksheets;

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { SheetSpec, Style, Validation, WorkbookSpec } from "../workbook/spec";
+import { cutLongText } from "../workbook/spec";
 
 /** Renders the workbook description to an .xlsx file with ExcelJS (the CLI, export, tests). */
 
@@ -109,6 +110,7 @@ async function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void>
 }
 
 export async function renderXlsx(spec: WorkbookSpec): Promise<Uint8Array> {
+  cutLongText(spec);
   const wb = new ExcelJS.Workbook();
   wb.creator = "Chỉ tiêu số";
   wb.title = spec.title;

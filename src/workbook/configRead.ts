@@ -2,6 +2,7 @@ import type { JudgeSettings } from "../core/judge";
 import type { Frequency } from "../core/period";
 import { periodChoices } from "../core/period";
 import { serialToIso } from "./spec";
+import type { WorkbookSettings } from "./settings";
 
 /** The report settings as "Cấu hình" holds them (column B, rows 3..12). */
 export interface ReportConfig {
@@ -31,4 +32,9 @@ export function judgeSettingsOf(config: ReportConfig): JudgeSettings {
   const choices = periodChoices(config.frequency);
   const c = choices.find((p) => p.label === config.choice) ?? choices[0];
   return { period: { year: config.year, choice: c.label, endMonth: c.endMonth }, frequency: config.frequency, warnThreshold: config.warnThreshold };
+}
+
+/** The settings a rebuilt workbook keeps from the one it replaces: unit, period, date, threshold, frequency. */
+export function settingsFromConfig(config: ReportConfig, planId: string | null, productVersion: string): WorkbookSettings {
+  return { unit: config.unit, period: judgeSettingsOf(config).period, frequency: config.frequency, reportDate: config.reportDate, warnThreshold: config.warnThreshold, planId, productVersion };
 }

@@ -133,3 +133,26 @@ export function dateSerial(iso: string): number {
 export function serialToIso(serial: number): string {
   return new Date((serial - 25569) * 86400000).toISOString().slice(0, 10);
 }
+
+/** Excel refuses a cell holding more characters than this. */
+export const CELL_TEXT_LIMIT = 32767;
+const CUT_MARK = " …[đã cắt]";
+
+/**
+ * Text longer than a cell can hold is cut, and said (sheet, cell, length): Excel would refuse the whole
+ * write otherwise. Both renderers call it; calling it twice changes nothing.
+ */
+export function cutLongText(spec: WorkbookSpec): string[] {
+  const said: string[] = [];
+  for (const sheet of spec.sheets) {
+    sheet.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (typeof cell?.v === "string" && cell.v.length > CELL_TEXT_LIMIT) {
+          said.push(`Ô ${sheet.name}!${addr(c + 1, r + 1)} dài ${cell.v.length} ký tự, quá giới hạn ${CELL_TEXT_LIMIT} ký tự của Excel: đã cắt bớt phần cuối`);
+          cell.v = cell.v.slice(0, CELL_TEXT_LIMIT - CUT_MARK.length) + CUT_MARK;
+        }
+      }),
+    );
+  }
+  return said;
+}

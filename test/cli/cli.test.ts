@@ -1,26 +1,7 @@
-import { runCli, type CliIo } from "../../src/cli/main";
+import { runCli } from "../../src/cli/main";
+import { memoryIo } from "../support/memoryIo";
 
-function io(files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written = new Map<string, Uint8Array | string>();
-  const cliIo: CliIo = {
-    writeFile: (p, data) => written.set(p, data),
-    readBytes: (p) => {
-      if (!(p in files)) throw new Error("ENOENT");
-      return new TextEncoder().encode(files[p]);
-    },
-    listDir: () => Object.keys(files),
-    today: () => new Date("2026-11-23T09:00:00Z"),
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    readText: (p) => {
-      if (!(p in files)) throw new Error("ENOENT");
-      return files[p];
-    },
-  };
-  return { cliIo, out, err, written };
-}
+const io = memoryIo;
 
 describe("chitieu CLI", () => {
   it("lists the catalogue with each plan's counts", async () => {

@@ -112,22 +112,25 @@ describe("the province", () => {
       // The rank target exists only in Phước Bình's plan: its own column.
       const rank = col("UBND phường Phước Bình", "1.5.1");
       expect(result.units.find((u) => u.unit === "UBND xã Thống Nhất")!.cells.has(rank.key)).toBe(false);
-      // Doubtful pairings are listed for a person, with their score: per-user vs per-household
-      // broadband, small and medium enterprises vs all enterprises.
+      // Doubtful pairings stay in their own column and are listed for a person, with their score:
+      // per-user vs per-household broadband, small and medium enterprises vs all enterprises. The second
+      // unit of the same plan joins the first one's column, surely.
       expect(result.uncertain.map((d) => [d.unit, d.code, d.matchedCode, d.score])).toEqual([
         ["UBND xã Gia Tân", "A.2", "1.1.2", 0.68],
         ["UBND xã Gia Tân", "C.15", "1.5.17", 0.67],
-        ["UBND xã Thống Nhất", "A.2", "1.1.2", 0.68],
-        ["UBND xã Thống Nhất", "C.15", "1.5.17", 0.67],
       ]);
+      const a2 = col("UBND xã Gia Tân", "A.2");
+      expect(a2.key).not.toBe(col("UBND phường Phước Bình", "1.1.2").key);
+      expect(col("UBND xã Thống Nhất", "A.2").key).toBe(a2.key);
     });
 
-    it("ranks units by share met", () => {
+    it("ranks units by share met, never across plans", () => {
       const byUnit = Object.fromEntries(result.units.map((u) => [u.unit, [u.met, u.total, u.rank]]));
       expect(byUnit["UBND xã Thống Nhất"]).toEqual([4, 29, 1]);
-      // Gia Tân meets 1 of 29 (C.6 at 96%), Phước Bình 1 of 36 (1.1.1 at 65%).
+      // Gia Tân meets 1 of 29 (C.6 at 96%); Phước Bình 1 of 36 (1.1.1 at 65%), the only unit of its plan.
       expect(byUnit["UBND xã Gia Tân"]).toEqual([1, 29, 2]);
-      expect(byUnit["UBND phường Phước Bình"]).toEqual([1, 36, 3]);
+      expect(byUnit["UBND phường Phước Bình"]).toEqual([1, 36, 1]);
+      expect(result.mixed).toEqual(["Báo cáo theo 2 kế hoạch khác nhau (phuoc-binh-2026: 1 đơn vị; thong-nhat-2026: 2 đơn vị); mỗi kế hoạch được xếp hạng riêng, chỉ tiêu được ghép theo cách diễn đạt."]);
     });
 
     it("writes the consolidated workbook with the same colours", async () => {
@@ -143,7 +146,8 @@ describe("the province", () => {
       expect(rules.find((r) => r.formulae[0].endsWith('="Đạt"'))!.style.fill.bgColor.argb).toBe(`FF${STATUS_STYLE["Đạt"].fill.slice(1)}`);
       expect(wb.getWorksheet("Chưa báo cáo")!.getCell("A2").value).toBe("UBND xã Xuân Lộc");
       const summary = wb.getWorksheet("Tổng hợp tỉnh")!;
-      expect(summary.getRow(5).values).toEqual([undefined, 1, "UBND xã Thống Nhất", "Quý II/2026", "03/07/2026", "", 29, 4, 4 / 29, "CDS_Thong-Nhat.xlsx"].map((v) => (v === "" ? undefined : v)));
+      expect(summary.getCell("A3").value).toMatch(/^Lưu ý: Báo cáo theo 2 kế hoạch khác nhau/);
+      expect(summary.getRow(6).values).toEqual([undefined, 1, "UBND xã Thống Nhất", "Quý II/2026", "03/07/2026", "", 29, 4, 4 / 29, "CDS_Thong-Nhat.xlsx"].map((v) => (v === "" ? undefined : v)));
     });
   });
 });

@@ -125,3 +125,20 @@ export class ContinuedRow {
     return Array.from(this.pieces, (p) => (p ?? []).map(cleanText).filter(Boolean).join(" "));
   }
 }
+
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+/**
+ * A name's identity: case, spacing and where a tone mark sits ("Hoà" or "Hòa") do not matter, but the
+ * letters and tones do ("Tân Hòa" is not "Tân Hóa"). Each word keeps its tone as a digit.
+ */
+export function nameKey(s: string): string {
+  const tone: Record<string, string> = { "\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5" };
+  return s
+    .normalize("NFD")
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => `${w.replace(TONE_MARKS, "").normalize("NFC")}${w.match(TONE_MARKS)?.map((m) => tone[m]).join("") ?? ""}`)
+    .join(" ");
+}

@@ -8,10 +8,9 @@ import { readIndicatorSheet, readTaskSheet, type TaskRow } from "../../workbook/
 import { TASK_SHEET } from "../../workbook/taskSheet";
 import type { ReportMeta } from "../../workbook/metaSheet";
 import { META_SHEET, readMeta } from "../../workbook/metaSheet";
-import type { WorkbookSettings } from "../../workbook/settings";
 import { dateSerial } from "../../workbook/spec";
 import type { ReportConfig } from "../../workbook/configRead";
-import { configFromValues, judgeSettingsOf } from "../../workbook/configRead";
+import { configFromValues, judgeSettingsOf, settingsFromConfig } from "../../workbook/configRead";
 import type { DoubtfulPair, UpdateDecisions, UpdateSummary } from "../../workbook/update";
 import { doubtfulPairs, mergeForUpdate } from "../../workbook/update";
 import { UserFacingError } from "./errors";
@@ -106,16 +105,7 @@ export async function updateWorkbook(
   if (problem) throw new UserFacingError(problem);
   const when = options.today.split("-").reverse().join("/");
   const merged = mergeForUpdate(state.reading.rows, state.tasks, plan, when, decisions);
-  const js = judgeSettingsOf(state.config);
-  const settings: WorkbookSettings = {
-    unit: state.config.unit,
-    period: js.period,
-    frequency: state.config.frequency,
-    reportDate: state.config.reportDate,
-    warnThreshold: state.config.warnThreshold,
-    planId: options.planId,
-    productVersion: options.productVersion,
-  };
+  const settings = settingsFromConfig(state.config, options.planId, options.productVersion);
   const { spec, layout } = buildWorkbook({ plan: merged.plan, settings, indicatorEntries: merged.entries, taskEntries: merged.taskEntries });
   const result = await renderToExcel(context, spec, { supports: options.supports, chart: layout.chart });
   return { summary: merged.summary, renamed: result.renamed };
