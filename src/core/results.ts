@@ -32,8 +32,9 @@ const HEADER_ALIASES: Record<string, "code" | "value" | "evidence"> = {
 export function readValue(raw: string): Entry {
   const t = raw.trim();
   if (!t) return null;
-  const num = parseViNumber(t.replace(/\s*%$/, ""));
-  return num === null ? t.normalize("NFC") : num;
+  const negative = /^[-−]\s*\d/.test(t);
+  const num = parseViNumber(t.replace(/^[-−]\s*/, "").replace(/\s*%$/, ""));
+  return num === null ? t.normalize("NFC") : negative ? -num : num;
 }
 
 /** A results file that cannot be used as it stands: the command stops and writes nothing. */

@@ -1,6 +1,7 @@
 import { judgeMilestones, judgeTask, numberOrNull, toDocumentScale } from "../core/judge";
 import { judgeSettingsOf } from "../workbook/configRead";
 import type { UnitReport } from "./readReportFile";
+import { nameKey } from "../core/text/clean";
 
 /** "Xuất gửi tỉnh": the file name the province sorts by, and a CSV any program (and Excel) reads. */
 
@@ -14,13 +15,32 @@ export const ascii = (s: string) =>
     .replace(/[^A-Za-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "") || "Khong-ro";
 
-/** CDS_<unit>_<period>.xlsx in plain ASCII: "CDS_UBND-Xa-Thong-Nhat_Quy-II-2026.xlsx". */
+/** A short tag of the unit's exact name: "Tân Hòa" and "Tân Hóa" are both "Tan-Hoa" in ASCII. */
+function nameTag(s: string): string {
+  // FNV-1a over the key that ignores case, spacing and tone placement only.
+  let h = 0x811c9dc5;
+  for (const ch of nameKey(s)) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36).padStart(7, "0").slice(-5);
+}
+
+/**
+ * CDS_<unit>-<tag>_<period>.xlsx in plain ASCII: "CDS_UBND-xa-Thong-Nhat-1k9zq_Quy-II-2026.xlsx". The tag
+ * keeps the names of two units that differ only in their accents apart.
+ */
 export function exportName(unit: string, period: string, ext: "xlsx" | "csv"): string {
-  return `CDS_${ascii(unit)}_${ascii(period)}.${ext}`;
+  return `CDS_${ascii(unit)}-${nameTag(unit)}_${ascii(period)}.${ext}`;
+}
+
+/** Text a spreadsheet would run as a formula (OWASP "CSV injection"): shown as text with a leading apostrophe. */
+export function neutralise(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
 const csvCell = (v: unknown): string => {
-  const s = v === null || v === undefined ? "" : typeof v === "number" ? String(v) : String(v);
+  const s = v === null || v === undefined ? "" : typeof v === "number" ? String(v) : neutralise(String(v));
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

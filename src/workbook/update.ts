@@ -120,6 +120,7 @@ function asideCode(id: string, taken: Set<string>): string {
 }
 
 const removedNote = (when: string) => `Không còn trong phụ lục mới (cập nhật ${when})`;
+const REMOVED_NOTE = /^Không còn trong phụ lục mới \(cập nhật [^)]*\)$/;
 
 /** What the official typed over a formula travels in the note, where it is kept and seen. */
 function withOverrides(row: SheetRow, summary: UpdateSummary): IndicatorEntry {
@@ -150,7 +151,9 @@ export function mergeForUpdate(old: SheetRow[], oldTasks: TaskRow[], plan: Plan,
   const ind = pairUp("indicator", old, plan.indicators, { old: rowWording, next: indicatorWording }, decisions.indicators);
   const entries = new Map<string, IndicatorEntry>();
   for (const [row, next] of ind.joined) {
-    entries.set(next.id, withOverrides(row, summary));
+    const entry = withOverrides(row, summary);
+    // A row kept aside by an earlier update comes back without the mark that update wrote.
+    entries.set(next.id, entry.note && REMOVED_NOTE.test(entry.note) ? { ...entry, note: null } : entry);
     summary.kept++;
     if (!sameTargets(row, next)) summary.changedTargets.push(next.id);
     if (bareCode(row.id) !== next.id) summary.renumbered.push({ from: row.id, to: next.id });

@@ -153,11 +153,11 @@ describe("the task pane in Chromium against an in-memory Excel", () => {
     await page.getByRole("button", { name: "Xuất gửi tỉnh" }).click();
     await page.waitForFunction(() => true);
     for (let k = 0; k < 50 && downloads.length < 2; k++) await page.waitForTimeout(100);
-    expect(downloads.map((d) => d.suggestedFilename()).sort()).toEqual(["CDS_UBND-xa-Thong-Nhat_Quy-III-2026.csv", "CDS_UBND-xa-Thong-Nhat_Quy-III-2026.xlsx"]);
-    await page.getByText("Đã xuất CDS_UBND-xa-Thong-Nhat_Quy-III-2026.xlsx", { exact: false }).waitFor();
+    expect(downloads.map((d) => d.suggestedFilename()).sort()).toEqual(["CDS_UBND-xa-Thong-Nhat-g9w7u_Quy-III-2026.csv", "CDS_UBND-xa-Thong-Nhat-g9w7u_Quy-III-2026.xlsx"]);
+    await page.getByText("Đã xuất CDS_UBND-xa-Thong-Nhat-g9w7u_Quy-III-2026.xlsx", { exact: false }).waitFor();
     await snap("gui-tinh");
     const dir = mkdtempSync(join(tmpdir(), "chitieu-e2e-"));
-    const xlsx = join(dir, "CDS_UBND-xa-Thong-Nhat_Quy-III-2026.xlsx");
+    const xlsx = join(dir, "CDS_UBND-xa-Thong-Nhat-g9w7u_Quy-III-2026.xlsx");
     await downloads.find((d) => d.suggestedFilename().endsWith(".xlsx"))!.saveAs(xlsx);
     const csvPath = join(dir, "x.csv");
     await downloads.find((d) => d.suggestedFilename().endsWith(".csv"))!.saveAs(csvPath);

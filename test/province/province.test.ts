@@ -37,7 +37,10 @@ describe("the province", () => {
     expect(read.report!.config).toMatchObject({ unit: "UBND xã Thống Nhất", choice: "Quý II", year: 2026, reportDate: "2026-07-03" });
     expect(read.report!.meta).toMatchObject({ kind: "chitieu-bao-cao", schema: 1, productVersion: "0.1.0", planId: "thong-nhat-2026" });
     expect(read.report!.meta.codes).toHaveLength(29);
-    expect(exportName("UBND xã Thống Nhất", "Quý II 2026", "xlsx")).toBe("CDS_UBND-xa-Thong-Nhat_Quy-II-2026.xlsx");
+    expect(exportName("UBND xã Thống Nhất", "Quý II 2026", "xlsx")).toBe("CDS_UBND-xa-Thong-Nhat-g9w7u_Quy-II-2026.xlsx");
+    // Two units that differ only by a tone mark never share a file name; tone placement ("Hoà"/"Hòa") is one name.
+    expect(exportName("UBND xã Tân Hòa", "Quý II 2026", "xlsx")).not.toBe(exportName("UBND xã Tân Hóa", "Quý II 2026", "xlsx"));
+    expect(exportName("UBND xã Tân Hoà", "Quý II 2026", "csv")).toBe(exportName("UBND xã  Tân Hòa", "Quý II 2026", "csv").replace("UBND-xa", "UBND-xa"));
     const csv = exportCsv(read.report!);
     expect(csv.startsWith("\uFEFFloai,ma,noi_dung,gia_tri,trang_thai,ly_do")).toBe(true);
     expect(csv).toContain("chỉ tiêu,A.1,Tỷ lệ phủ sóng 5G trên địa bàn,50,Đúng tiến độ,Đạt 144% lộ trình,Hợp lệ,,,");
