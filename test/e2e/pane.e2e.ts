@@ -97,7 +97,8 @@ describe("the task pane in Chromium against an in-memory Excel", () => {
       const row = (id) => [...s.cells.entries()].find(([k, v]) => /^A\\d+$/.test(k) && v.formula === "'" + id)[0].slice(1);
       s.cells.set('F' + row('C.7'), { formula: 95, format: '0%' });
       s.cells.set('G' + row('A.1'), { formula: 0.5, format: '0%' });
-      s.cells.set('Y' + row('A.1'), { formula: 'Ghi chú của xã', format: 'General' }); })()`);
+      s.cells.set('Y' + row('A.1'), { formula: 'Ghi chú của xã', format: 'General' });
+      s.cells.set('Y' + row('C.23'), { formula: 'Đã trình Sở', format: 'General' }); })()`);
     await page.getByRole("tab", { name: "Kiểm tra" }).click();
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
     const problem = page.getByRole("listitem").filter({ hasText: "C.7: Quý I: ô phần trăm đang là 9500%" });
@@ -133,12 +134,14 @@ describe("the task pane in Chromium against an in-memory Excel", () => {
     await page.getByRole("tab", { name: "Cập nhật" }).click();
     await page.getByLabel("Phụ lục chỉ tiêu đã sửa đổi").fill(amended);
     await page.getByRole("button", { name: "Đọc phụ lục" }).click();
+    await page.getByRole("button", { name: "Đối chiếu với sổ" }).click();
+    await page.getByText("Mọi chỉ tiêu và nhiệm vụ đều khớp rõ ràng với phụ lục mới.").waitFor();
     await page.getByRole("button", { name: "Cập nhật vào sổ" }).click();
-    await page.getByText("Đã cập nhật: giữ 28 chỉ tiêu", { exact: false }).waitFor();
+    await page.getByText("Đã cập nhật. Giữ 28 chỉ tiêu", { exact: false }).waitFor();
     await snap("cap-nhat");
-    const text = await page.getByText("Đã cập nhật:", { exact: false }).textContent();
+    const text = await page.getByText("Đã cập nhật.", { exact: false }).textContent();
     expect(text).toContain("Chỉ tiêu mới: C.24.");
-    expect(text).toContain("Không còn trong phụ lục mới (vẫn giữ, đã đánh dấu): C.23.");
+    expect(text).toContain("Không còn trong phụ lục mới: C.23");
     const after = await fake<Record<string, unknown>>(`(() => { const s = window.__excel.sheet('Chỉ tiêu');
       const row = (id) => [...s.cells.entries()].find(([k, v]) => /^A\\d+$/.test(k) && v.formula === "'" + id)[0].slice(1);
       return { a1: s.cells.get('G' + row('A.1')).formula, note: s.cells.get('Y' + row('A.1')).formula, c7: s.cells.get('F' + row('C.7')).formula,

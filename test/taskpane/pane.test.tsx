@@ -12,6 +12,8 @@ import type { Plan } from "../../src/core/plan";
 import { App } from "../../src/taskpane/App";
 import { CheckPanel } from "../../src/taskpane/components/CheckPanel";
 import { LoadPanel } from "../../src/taskpane/components/LoadPanel";
+import { UpdatePanel } from "../../src/taskpane/components/UpdatePanel";
+import type { DoubtfulPair } from "../../src/workbook/update";
 import type { WorkbookPort } from "../../src/taskpane/office/port";
 import type { ReportState } from "../../src/taskpane/office/report";
 import { buildWorkbook } from "../../src/workbook/build";
@@ -110,6 +112,32 @@ describe("Kiểm tra số liệu", () => {
     const item = within(list).getByText(/C\.7: Quý I: ô phần trăm đang là 9500%/).closest("li")!;
     fireEvent.click(within(item).getByRole("button"));
     await waitFor(() => expect(p.select).toHaveBeenCalledWith("Chỉ tiêu", expect.stringMatching(/^F\d+$/)));
+  });
+});
+
+describe("Cập nhật chỉ tiêu", () => {
+  it("shows each doubtful pair side by side and writes nothing until the official has chosen for every one", async () => {
+    const pair: DoubtfulPair = { kind: "indicator", oldCode: "C.6", oldName: "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến.", newCode: "C.6", newName: "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trước hạn và đúng hạn.", similarity: 0.54, doubt: "cách diễn đạt chỉ giống 54%", joined: false };
+    const summary = { kept: 28, added: [], removed: [], keptAside: [], changedTargets: [], renumbered: [], doubtful: [{ ...pair, joined: true }], overrides: [], tasks: { kept: 0, added: [], removed: [], keptAside: [], renumbered: [] } };
+    const p = port({ proposeUpdate: jest.fn(async () => [pair]), update: jest.fn(async () => ({ summary, renamed: [{ from: "Chỉ tiêu", to: "Chỉ tiêu (cũ 1)" }] })) });
+    show(<UpdatePanel port={p} />);
+    fireEvent.change(screen.getByLabelText("Phụ lục chỉ tiêu đã sửa đổi"), { target: { value: readDocumentFile(CATALOGUE[0]) } });
+    fireEvent.click(screen.getByRole("button", { name: "Đọc phụ lục" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Đối chiếu với sổ" }));
+    const box = await screen.findByTestId("doubtful-pair");
+    expect(within(box).getByText(/Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến\./)).toBeTruthy();
+    expect(within(box).getByText(/được giải quyết trước hạn và đúng hạn/)).toBeTruthy();
+    const write = screen.getByRole("button", { name: "Cập nhật vào sổ" });
+    expect(write.hasAttribute("disabled")).toBe(true);
+    fireEvent.click(write);
+    expect(p.update).not.toHaveBeenCalled();
+    fireEvent.change(within(box).getByLabelText("Chỉ tiêu C.6 trong sổ là"), { target: { value: "C.6" } });
+    expect(write.hasAttribute("disabled")).toBe(false);
+    fireEvent.click(write);
+    await waitFor(() => expect(p.update).toHaveBeenCalled());
+    const decisions = (p.update as jest.Mock).mock.calls[0][2];
+    expect([...decisions.indicators]).toEqual([["C.6", "C.6"]]);
+    expect(await screen.findByText(/Đã cập nhật\. Giữ 28 chỉ tiêu.*đã ghép theo lựa chọn/)).toBeTruthy();
   });
 });
 
