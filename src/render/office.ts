@@ -17,6 +17,8 @@ export interface RenderOptions {
 export interface RenderResult {
   /** Old sheets renamed to make room, e.g. "Chỉ tiêu" → "Chỉ tiêu (cũ 1)". */
   renamed: Array<{ from: string; to: string }>;
+  /** Cells whose text was longer than Excel allows, cut and said (see cutLongText). */
+  cut: string[];
   syncs: number;
 }
 
@@ -165,7 +167,7 @@ function freeName(base: string, taken: Set<string>): string {
 }
 
 export async function renderToExcel(context: Excel.RequestContext, spec: WorkbookSpec, options: RenderOptions): Promise<RenderResult> {
-  cutLongText(spec);
+  const cut = cutLongText(spec);
   const pacer = new Pacer(context);
   const sync = () => pacer.sync();
   const sheets = context.workbook.worksheets;
@@ -194,5 +196,5 @@ export async function renderToExcel(context: Excel.RequestContext, spec: Workboo
   for (const n of spec.names) names.add(n.name, `=${n.ref}`);
   created[0].activate();
   await sync();
-  return { renamed, syncs: pacer.syncs };
+  return { renamed, syncs: pacer.syncs, cut };
 }

@@ -31,6 +31,18 @@ describe("loading a plan into Excel (Office.js renderer)", () => {
     expect(big.excel.calls).toBeLessThan(300 * 10);
   });
 
+  it("cuts text longer than a cell holds, and says which cell, instead of failing the whole write", async () => {
+    const excel = new FakeExcel();
+    const plan = parsePlan(readDocumentFile(CATALOGUE[0]));
+    const { spec, layout } = buildWorkbook({ plan, settings, indicatorEntries: new Map([["A.1", { periods: [null, null, null, null], note: "x".repeat(40000) }]]) });
+    const result = await renderToExcel(excel.context(), spec, { supports, chart: layout.chart });
+    expect(result.cut).toEqual([expect.stringMatching(/^Ô Chỉ tiêu!Y\d+ dài 40000 ký tự, quá giới hạn 32767 ký tự của Excel: đã cắt bớt phần cuối$/)]);
+    const address = /!(Y\d+)/.exec(result.cut[0])![1];
+    const written = excel.cell("Chỉ tiêu", address) as string;
+    expect(written.replace(/^'/, "").length).toBe(32767);
+    expect(written.endsWith("…[đã cắt]")).toBe(true);
+  });
+
   it("splits a very large write into requests under Excel on the web's 5 MB cap", async () => {
     const excel = new FakeExcel();
     const plan = parsePlan(bigAppendix(1200));

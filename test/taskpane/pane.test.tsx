@@ -29,7 +29,7 @@ function port(overrides: Partial<WorkbookPort> = {}): WorkbookPort & { loaded: P
     supported: true,
     load: jest.fn(async (plan: Plan) => {
       loaded.push(plan);
-      return { renamed: [], syncs: 2 };
+      return { renamed: [], syncs: 2, cut: [] };
     }),
     read: jest.fn(async () => null),
     writePeriod: jest.fn(async () => undefined),
