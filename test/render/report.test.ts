@@ -55,6 +55,14 @@ describe("the pane's actions on a real-shaped workbook", () => {
     expect(excel.sheet("Cấu hình").protected).toBe(true);
   });
 
+  it("stops, changing nothing, when an official renamed the indicator sheet", async () => {
+    const { excel } = await loaded();
+    excel.sheet("Chỉ tiêu").name = "Chỉ tiêu 2026";
+    const before = excel.sheets.map((s) => s.name);
+    await expect(updateWorkbook(excel.context(), parsePlan(original), NO_DECISIONS, { supports: () => true, productVersion: "test", planId: null, today: "2026-04-10" })).rejects.toThrow('không thấy trang "Chỉ tiêu" (có lẽ đã bị đổi tên hoặc xóa)');
+    expect(excel.sheets.map((s) => s.name)).toEqual(before);
+  });
+
   it("updates with an amended appendix: entries move with their indicators and tasks, the old sheets stay", async () => {
     const { excel } = await loaded();
     const state = await readReport(excel.context());

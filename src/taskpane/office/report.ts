@@ -33,6 +33,11 @@ export async function readReport(context: Excel.RequestContext): Promise<ReportS
   const taskSheet = sheets.getItemOrNullObject(TASK_SHEET);
   const metaSheet = sheets.getItemOrNullObject(META_SHEET);
   await context.sync();
+  // Our metadata without our sheets: a sheet was renamed or deleted. Say so rather than "no report".
+  if ((ind.isNullObject || cfg.isNullObject) && !metaSheet.isNullObject) {
+    const gone = [ind.isNullObject ? INDICATOR_SHEET : null, cfg.isNullObject ? CONFIG_SHEET : null].filter(Boolean).map((n) => `"${n}"`).join(" và ");
+    throw new UserFacingError(`Sổ này là sổ báo cáo nhưng không thấy trang ${gone} (có lẽ đã bị đổi tên hoặc xóa). Hãy đặt lại đúng tên trang rồi thử lại; chưa có gì bị thay đổi.`);
+  }
   if (ind.isNullObject || cfg.isNullObject) return null;
   const used = ind.getUsedRange();
   used.load("values,numberFormat,formulas");
