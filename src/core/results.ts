@@ -1,6 +1,8 @@
 import { parse } from "csv-parse/sync";
 import type { Entry } from "./judge";
-import { PROGRESS_WORDS, isPercent } from "./judge";
+import { isPercent, milestonesOf } from "./judge";
+import type { ValueProblem } from "./valueCheck";
+import { PROGRESS_WORD_LIST, valueProblem } from "./valueCheck";
 import type { Frequency, ReportPeriod } from "./period";
 import { slotsCovered } from "./period";
 import type { Plan, Warning } from "./plan";
@@ -91,6 +93,16 @@ export function parseResults(text: string): { rows: ResultRow[]; warnings: Warni
   return { rows, warnings, delimiter };
 }
 
+/** How the command line says each problem of a reported value (v as the file wrote it). */
+const RESULT_MESSAGES: Record<ValueProblem["kind"], (v: string | number) => string> = {
+  textForNumber: (v) => `cần một số nhưng là chữ "${v}"`,
+  notProgressWord: (v) => `"${v}" không phải từ tiến độ (${PROGRESS_WORD_LIST})`,
+  numberForWords: (v) => `chỉ tiêu này ghi tiến độ bằng chữ (Hoàn thành, Đang triển khai...), không ghi số ${v}`,
+  negative: (v) => `số âm (${v})`,
+  percentTyped: (v) => `tỷ lệ ${v}% vượt quá 100%`,
+  over100: (v) => `tỷ lệ ${v}% vượt quá 100%`,
+};
+
 export interface PlacedResults {
   indicators: Map<string, { periods: Entry[]; evidence: string }>;
   tasks: Map<string, { progress: Entry; evidence: string }>;
@@ -113,12 +125,10 @@ export function placeResults(plan: Plan, rows: ResultRow[], period: ReportPeriod
     seen.set(row.code, row.line);
     const ind = byId.get(row.code);
     if (ind) {
-      const where = { where: `dòng ${row.line}`, line: row.line };
-      const numeric = ind.targets.some((t) => t.value !== null);
-      if (typeof row.value === "number" && row.value < 0) out.warnings.push({ ...where, message: `${ind.id}: số âm (${row.value})` });
-      else if (typeof row.value === "number" && isPercent(ind) && row.value > 100) out.warnings.push({ ...where, message: `${ind.id}: tỷ lệ ${row.value}% vượt quá 100%` });
-      else if (typeof row.value === "string" && numeric && !PROGRESS_WORDS.some((w) => fold(w) === fold(row.value as string))) out.warnings.push({ ...where, message: `${ind.id}: cần một số nhưng là chữ "${row.value}"` });
       const value = typeof row.value === "number" && isPercent(ind) ? row.value / 100 : row.value;
+      // The same checks as "Kiểm tra", said on the file's scale (1000 for 1000%).
+      const problem = valueProblem(value, milestonesOf(ind), isPercent(ind));
+      if (problem) out.warnings.push({ where: `dòng ${row.line}`, line: row.line, message: `${ind.id}: ${RESULT_MESSAGES[problem.kind](row.value as string | number)}` });
       const periods: Entry[] = new Array(slots).fill(null);
       periods[slot - 1] = value;
       out.indicators.set(ind.id, { periods, evidence: row.evidence });

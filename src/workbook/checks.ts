@@ -1,6 +1,7 @@
 import type { JudgeSettings } from "../core/judge";
-import { EVIDENCE_CHECKS, PROGRESS_WORDS, judgeMilestones, numberOrNull } from "../core/judge";
-import { fold } from "../core/text/clean";
+import { EVIDENCE_CHECKS, judgeMilestones, numberOrNull } from "../core/judge";
+import type { ValueProblem } from "../core/valueCheck";
+import { PROGRESS_WORD_LIST, isWordOf, valueProblem } from "../core/valueCheck";
 import { periodColumns } from "../core/period";
 import type { SheetRow } from "./readBack";
 import { cellAddress } from "./readBack";
@@ -12,8 +13,17 @@ export interface Problem {
   message: string;
 }
 
-const isWord = (v: unknown, list: readonly string[]) => typeof v === "string" && list.some((w) => fold(w) === fold(v.trim()));
 const pct = (v: number) => `${Math.round(v * 10000) / 100}%`.replace(".", ",");
+
+/** How "Kiểm tra" says each problem of a period cell (v on the sheet's scale). */
+const PERIOD_MESSAGES: Record<ValueProblem["kind"], (v: string | number) => string> = {
+  textForNumber: (v) => `ô cần một số nhưng đang chứa chữ "${v}"`,
+  notProgressWord: (v) => `"${v}" không phải từ tiến độ (${PROGRESS_WORD_LIST})`,
+  numberForWords: (v) => `chỉ tiêu này ghi tiến độ bằng chữ (Hoàn thành, Đang triển khai...), không ghi số ${v}`,
+  negative: (v) => `số âm (${v})`,
+  percentTyped: (v) => `ô phần trăm đang là ${pct(Number(v))}; có lẽ đã gõ ${v} thay cho ${v}% (ô phần trăm lưu 0,95 cho 95%)`,
+  over100: (v) => `tỷ lệ ${pct(Number(v))} vượt quá 100%`,
+};
 
 /**
  * "Kiểm tra số liệu": what a careful reviewer would flag before the report goes out. Validation in
@@ -24,26 +34,9 @@ export function checkEntries(rows: SheetRow[], settings: JudgeSettings): Problem
   const periods = periodColumns(settings.frequency);
   for (const row of rows) {
     const add = (key: string, message: string) => problems.push({ address: cellAddress(row, key), code: row.id, message: `${row.id}: ${message}` });
-    const numeric = row.milestones.some((m) => m.value !== null);
-    const wordsOnly = !numeric;
-    const mixed = numeric && row.milestones.some((m) => m.value === null);
     row.entry.periods.forEach((v, k) => {
-      const key = `p${k + 1}`;
-      const where = periods[k];
-      if (v === null) return;
-      if (typeof v === "string") {
-        if (wordsOnly || mixed) {
-          if (!isWord(v, PROGRESS_WORDS)) add(key, `${where}: "${v}" không phải từ tiến độ (Chưa triển khai, Đang triển khai, Hoàn thành, Đạt, Không đạt)`);
-        } else add(key, `${where}: ô cần một số nhưng đang chứa chữ "${v}"`);
-        return;
-      }
-      if (wordsOnly) {
-        add(key, `${where}: chỉ tiêu này ghi tiến độ bằng chữ (Hoàn thành, Đang triển khai...), không ghi số ${v}`);
-        return;
-      }
-      if (v < 0) add(key, `${where}: số âm (${v})`);
-      else if (row.percent && v >= 2) add(key, `${where}: ô phần trăm đang là ${pct(v)}; có lẽ đã gõ ${v} thay cho ${v}% (ô phần trăm lưu 0,95 cho 95%)`);
-      else if (row.percent && v > 1) add(key, `${where}: tỷ lệ ${pct(v)} vượt quá 100%`);
+      const problem = valueProblem(v, row.milestones, row.percent);
+      if (problem) add(`p${k + 1}`, `${periods[k]}: ${PERIOD_MESSAGES[problem.kind](v as string | number)}`);
     });
     const numberCells: Array<[string, string, unknown]> = [["num", "tử số", row.entry.numerator], ["den", "mẫu số", row.entry.denominator], ["baseline", "hiện trạng", row.entry.baseline]];
     for (const [key, label, v] of numberCells) if (typeof v === "string" && v.trim()) add(key, `${label}: ô cần một số nhưng đang chứa chữ "${v}"`);
@@ -53,8 +46,8 @@ export function checkEntries(rows: SheetRow[], settings: JudgeSettings): Problem
     if (num !== null && den !== null && den !== 0 && row.percent && num > den) add("num", "tử số lớn hơn mẫu số: tỷ lệ vượt 100%");
     for (const o of row.overrides) add(o.key, `ô "${o.header}" có giá trị gõ đè lên công thức (${o.value}); công thức của sổ đã mất ở ô này, khi cập nhật giá trị sẽ được chuyển vào Ghi chú`);
     const evidence = typeof row.entry.evidence === "string" ? row.entry.evidence : "";
-    if (evidence && !isWord(evidence, EVIDENCE_CHECKS)) add("evCheck", `thẩm định minh chứng "${evidence}" không nằm trong danh sách (${EVIDENCE_CHECKS.join(", ")})`);
-    if (isWord(evidence, ["Không hợp lệ"])) add("evCheck", "minh chứng bị đánh giá không hợp lệ: kết quả không được tính là hoàn thành");
+    if (evidence && !isWordOf(evidence, EVIDENCE_CHECKS)) add("evCheck", `thẩm định minh chứng "${evidence}" không nằm trong danh sách (${EVIDENCE_CHECKS.join(", ")})`);
+    if (isWordOf(evidence, ["Không hợp lệ"])) add("evCheck", "minh chứng bị đánh giá không hợp lệ: kết quả không được tính là hoàn thành");
     const judged = judgeMilestones(row.milestones, row.cumulative, numberOrNull(row.entry.baseline), row.entry, settings);
     if (judged.status === "Đạt" && !row.entry.evidenceNumber && !row.entry.evidenceSummary) add("evNumber", "báo cáo Đạt nhưng chưa có minh chứng (số văn bản hoặc tóm tắt)");
   }
