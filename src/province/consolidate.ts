@@ -2,10 +2,10 @@ import type { Entry, Status } from "../core/judge";
 import { STATUSES, judgeMilestones, numberOrNull, toDocumentScale } from "../core/judge";
 import { formatDate } from "../core/format";
 import { periodEnd } from "../core/period";
-import { matchRows, matchWording } from "../core/match";
+import { matchRows } from "../core/match";
 import { nameKey } from "../core/text/clean";
 import { judgeSettingsOf } from "../workbook/configRead";
-import type { SheetRow } from "../workbook/readBack";
+import { rowWording } from "../workbook/readBack";
 import type { SheetSpec, WorkbookSpec } from "../workbook/spec";
 import { addr, emptySheet, rangeAddr, setCell } from "../workbook/spec";
 import { HEADER_COLOR, HEADER_FILL, STATUS_STYLE } from "../workbook/theme";
@@ -66,9 +66,6 @@ export interface ConsolidateOptions {
   due?: string | null;
 }
 
-/** The wording without the target a prose document wrote into it ("... đạt từ 60% trở lên"). */
-const wording = (row: SheetRow): string => matchWording(row.name, row.targetText.split(/;\s*/));
-
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
 
 export function consolidateReports(reports: UnitReport[], log: Consolidation["log"], options: ConsolidateOptions = {}): Consolidation {
@@ -100,7 +97,8 @@ export function consolidateReports(reports: UnitReport[], log: Consolidation["lo
     const cells = new Map<number, Cell>();
     const rows = report.reading.rows;
     // Units number their own indicators: a shared code is a hint, and a doubtful pair gets its own column.
-    const m = matchRows(rows.map((r) => ({ code: r.id, wording: wording(r) })), indicators.map((c) => ({ code: c.code, wording: c.name })), { sharedNumbering: false });
+    const wordings = rows.map(rowWording);
+    const m = matchRows(rows.map((r, k) => ({ code: r.id, wording: wordings[k] })), indicators.map((c) => ({ code: c.code, wording: c.name })), { sharedNumbering: false });
     const column = new Map<number, Canonical>();
     for (const p of m.pairs) {
       if (p.sure) column.set(p.a, indicators[p.b]);
@@ -109,7 +107,7 @@ export function consolidateReports(reports: UnitReport[], log: Consolidation["lo
     rows.forEach((row, k) => {
       let match = column.get(k);
       if (!match) {
-        match = { key: indicators.length, code: row.id, name: wording(row) };
+        match = { key: indicators.length, code: row.id, name: wordings[k] };
         indicators.push(match);
       }
       const j = judgeMilestones(row.milestones, row.cumulative, numberOrNull(row.entry.baseline), row.entry, settings);

@@ -1,5 +1,6 @@
 import { describeKind } from "../core/format";
 import type { Entry, Milestone } from "../core/judge";
+import { matchWording } from "../core/match";
 import type { TargetOp } from "../core/plan";
 import type { Frequency } from "../core/period";
 import { periodColumns } from "../core/period";
@@ -153,6 +154,9 @@ export function readIndicatorSheet(values: unknown[][], formats: string[][] | nu
   const repeatedCodes = [...new Set(rows.map((r) => r.id).filter((id) => seen.has(id) || !seen.add(id)))];
   return { rows, frequency, missing, headerRow, repeatedCodes };
 }
+
+/** A row's wording for the matcher: without the targets written into it. */
+export const rowWording = (row: SheetRow): string => matchWording(row.name, row.targetText.split(/;\s*/));
 
 export function cellAddress(row: SheetRow, key: string): string {
   return addr(row.columns.get(key) ?? 1, row.row);

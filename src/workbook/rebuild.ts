@@ -35,13 +35,9 @@ export function indicatorFromRow(row: SheetRow): Indicator {
   };
 }
 
-/**
- * A plan and its entries rebuilt from a report as officials left it, so the export is the same
- * standard workbook (formulas, colours, metadata) whatever was done to the open one.
- */
-export function planFromReport(rows: SheetRow[], taskRows: TaskRow[], title: string): { plan: Plan; entries: Map<string, IndicatorEntry>; taskEntries: Map<string, TaskEntry> } {
-  const indicators: Indicator[] = rows.map(indicatorFromRow);
-  const tasks: Task[] = taskRows.map((t) => ({
+/** A task as its sheet row describes it. */
+export function taskFromRow(t: TaskRow): Task {
+  return {
     id: t.id,
     code: t.id,
     group: t.group,
@@ -57,7 +53,16 @@ export function planFromReport(rows: SheetRow[], taskRows: TaskRow[], title: str
     ongoing: !t.deadline,
     note: null,
     line: 0,
-  }));
+  };
+}
+
+/**
+ * A plan and its entries rebuilt from a report as officials left it, so the export is the same
+ * standard workbook (formulas, colours, metadata) whatever was done to the open one.
+ */
+export function planFromReport(rows: SheetRow[], taskRows: TaskRow[], title: string): { plan: Plan; entries: Map<string, IndicatorEntry>; taskEntries: Map<string, TaskEntry> } {
+  const indicators: Indicator[] = rows.map(indicatorFromRow);
+  const tasks: Task[] = taskRows.map(taskFromRow);
   const years = [...new Set(indicators.flatMap((i) => i.targets.map((t) => t.year)).filter((y): y is number => y !== null))].sort();
   return {
     plan: { title, years, indicators, tasks, warnings: [] },

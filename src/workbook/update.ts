@@ -3,7 +3,8 @@ import { bareCode, matchRows, matchWording } from "../core/match";
 import type { Indicator, Plan, Task } from "../core/plan";
 import type { IndicatorEntry } from "./indicatorSheet";
 import type { SheetRow, TaskRow } from "./readBack";
-import { indicatorFromRow } from "./rebuild";
+import { rowWording } from "./readBack";
+import { indicatorFromRow, taskFromRow } from "./rebuild";
 import type { TaskEntry } from "./taskSheet";
 
 /**
@@ -97,8 +98,8 @@ function pairUp<O extends { id: string; name: string }, N extends { id: string; 
   return { joined: [...partner], doubtful, onlyOld: old.filter((o) => !partner.has(o)), onlyNew: next.filter((n) => !used.has(n)) };
 }
 
-const indicatorWording = (ind: Indicator) => matchWording(ind.name, ind.targets.map((t) => t.text));
-const rowWording = (row: SheetRow) => matchWording(row.name, row.targetText.split(/;\s*/));
+const INDICATOR_WORDING = { old: rowWording, next: (ind: Indicator) => matchWording(ind.name, ind.targets.map((t) => t.text)) };
+const TASK_WORDING = { old: (t: TaskRow) => matchWording(t.name), next: (t: Task) => matchWording(t.name) };
 
 function sameTargets(row: SheetRow, ind: Indicator): boolean {
   const a = row.milestones;
@@ -111,12 +112,22 @@ const filled = (v: unknown) => v !== null && v !== undefined && v !== "";
 const hasIndicatorEntry = (e: IndicatorEntry) => e.periods.some(filled) || [e.numerator, e.denominator, e.baseline, e.evidence, e.evidenceNumber, e.evidenceDate, e.evidenceSummary, e.note].some(filled);
 const hasTaskEntry = (e: TaskEntry) => Object.values(e).some(filled);
 
-/** A code no other row has: the old code if free, else "II.2 (cũ)", "II.2 (cũ 2)", ... */
-function asideCode(id: string, taken: Set<string>): string {
-  let code = id;
-  for (let n = 1; taken.has(code); n++) code = `${bareCode(id)} (cũ${n === 1 ? "" : ` ${n}`})`;
-  taken.add(code);
-  return code;
+/**
+ * Codes for the rows kept aside: a code no new row has stays (rows kept aside by an earlier update keep
+ * theirs); a code the new appendix took goes to the next free "II.2 (cũ)", "II.2 (cũ 2)", ...
+ */
+function asideCodes(ids: string[], next: Array<{ id: string }>): Map<string, string> {
+  const newIds = new Set(next.map((n) => n.id));
+  const taken = new Set([...newIds, ...ids]);
+  return new Map(
+    ids.map((id) => {
+      if (!newIds.has(id)) return [id, id];
+      let code = id;
+      for (let n = 1; taken.has(code); n++) code = `${bareCode(id)} (cũ${n === 1 ? "" : ` ${n}`})`;
+      taken.add(code);
+      return [id, code];
+    }),
+  );
 }
 
 const removedNote = (when: string) => `Không còn trong phụ lục mới (cập nhật ${when})`;
@@ -134,8 +145,8 @@ function withOverrides(row: SheetRow, summary: UpdateSummary): IndicatorEntry {
 /** The pairs a person must look at before an update is written, for the pane to show side by side. */
 export function doubtfulPairs(old: SheetRow[], oldTasks: TaskRow[], plan: Plan): DoubtfulPair[] {
   return [
-    ...pairUp("indicator", old, plan.indicators, { old: rowWording, next: indicatorWording }, new Map()).doubtful,
-    ...pairUp("task", oldTasks, plan.tasks, { old: (t) => matchWording(t.name), next: (t) => matchWording(t.name) }, new Map()).doubtful,
+    ...pairUp("indicator", old, plan.indicators, INDICATOR_WORDING, new Map()).doubtful,
+    ...pairUp("task", oldTasks, plan.tasks, TASK_WORDING, new Map()).doubtful,
   ];
 }
 
@@ -148,7 +159,7 @@ export interface MergedUpdate {
 
 export function mergeForUpdate(old: SheetRow[], oldTasks: TaskRow[], plan: Plan, when: string, decisions: UpdateDecisions = NO_DECISIONS): MergedUpdate {
   const summary: UpdateSummary = { kept: 0, added: [], removed: [], keptAside: [], changedTargets: [], renumbered: [], doubtful: [], overrides: [], tasks: { kept: 0, added: [], removed: [], keptAside: [], renumbered: [] } };
-  const ind = pairUp("indicator", old, plan.indicators, { old: rowWording, next: indicatorWording }, decisions.indicators);
+  const ind = pairUp("indicator", old, plan.indicators, INDICATOR_WORDING, decisions.indicators);
   const entries = new Map<string, IndicatorEntry>();
   for (const [row, next] of ind.joined) {
     const entry = withOverrides(row, summary);
@@ -160,21 +171,18 @@ export function mergeForUpdate(old: SheetRow[], oldTasks: TaskRow[], plan: Plan,
   }
   summary.added = ind.onlyNew.map((i) => i.id);
   summary.doubtful.push(...ind.doubtful);
-  const taken = new Set([...plan.indicators.map((i) => i.id)]);
-  // Rows kept aside earlier keep their codes; a code the new appendix took goes to the next free "(cũ n)".
   const keeping = ind.onlyOld.map((row) => ({ row, entry: withOverrides(row, summary) }));
-  for (const { row, entry } of keeping) if (hasIndicatorEntry(entry) && !taken.has(row.id)) taken.add(row.id);
-  const aside: Indicator[] = [];
-  for (const { row, entry } of keeping) {
-    summary.removed.push(row.id);
-    if (!hasIndicatorEntry(entry)) continue;
-    const code = plan.indicators.some((i) => i.id === row.id) ? asideCode(row.id, taken) : row.id;
-    aside.push({ ...indicatorFromRow(row), id: code, code, group: REMOVED_GROUP, note: removedNote(when) });
+  summary.removed.push(...keeping.map(({ row }) => row.id));
+  const withEntries = keeping.filter(({ entry }) => hasIndicatorEntry(entry));
+  const indicatorCodes = asideCodes(withEntries.map(({ row }) => row.id), plan.indicators);
+  const aside: Indicator[] = withEntries.map(({ row, entry }) => {
+    const code = indicatorCodes.get(row.id)!;
     entries.set(code, entry);
     summary.keptAside.push({ from: row.id, to: code });
-  }
+    return { ...indicatorFromRow(row), id: code, code, group: REMOVED_GROUP, note: removedNote(when) };
+  });
 
-  const tasks = pairUp("task", oldTasks, plan.tasks, { old: (t) => matchWording(t.name), next: (t) => matchWording(t.name) }, decisions.tasks);
+  const tasks = pairUp("task", oldTasks, plan.tasks, TASK_WORDING, decisions.tasks);
   const taskEntries = new Map<string, TaskEntry>();
   for (const [row, next] of tasks.joined) {
     taskEntries.set(next.id, row.entry);
@@ -183,17 +191,15 @@ export function mergeForUpdate(old: SheetRow[], oldTasks: TaskRow[], plan: Plan,
   }
   summary.tasks.added = tasks.onlyNew.map((t) => t.id);
   summary.doubtful.push(...tasks.doubtful);
-  const takenTasks = new Set(plan.tasks.map((t) => t.id));
-  for (const row of tasks.onlyOld) if (hasTaskEntry(row.entry) && !takenTasks.has(row.id)) takenTasks.add(row.id);
-  const asideTasks: Task[] = [];
-  for (const row of tasks.onlyOld) {
-    summary.tasks.removed.push(row.id);
-    if (!hasTaskEntry(row.entry)) continue;
-    const code = plan.tasks.some((t) => t.id === row.id) ? asideCode(row.id, takenTasks) : row.id;
-    asideTasks.push({ id: code, code, group: REMOVED_GROUP, groupCode: "", parent: null, name: row.name, output: row.output || null, kpi: row.kpi || null, lead: row.lead || null, partners: row.partners || null, deadline: row.deadline, deadlineText: row.deadlineText.replace(/\s*\(không có hạn cố định\)$/, "") || null, ongoing: !row.deadline, note: removedNote(when), line: 0 });
+  summary.tasks.removed.push(...tasks.onlyOld.map((row) => row.id));
+  const tasksWithEntries = tasks.onlyOld.filter((row) => hasTaskEntry(row.entry));
+  const taskCodes = asideCodes(tasksWithEntries.map((row) => row.id), plan.tasks);
+  const asideTasks: Task[] = tasksWithEntries.map((row) => {
+    const code = taskCodes.get(row.id)!;
     taskEntries.set(code, row.entry);
     summary.tasks.keptAside.push({ from: row.id, to: code });
-  }
+    return { ...taskFromRow(row), id: code, code, group: REMOVED_GROUP, parent: null, note: removedNote(when) };
+  });
   return { plan: { ...plan, indicators: [...plan.indicators, ...aside], tasks: [...plan.tasks, ...asideTasks] }, entries, taskEntries, summary };
 }
 
