@@ -7,7 +7,7 @@ import { parsePlan } from "../core/loaders/parsePlan";
 import type { Plan } from "../core/plan";
 import { planSummary } from "./parseCommand";
 import { UserError, evaluate, loadResults, reportOptions, workbookFile } from "./reportCommands";
-import { consolidateReports, consolidationWorkbook, type Consolidation } from "../province/consolidate";
+import { consolidateReports, consolidationWorkbook, readIntoBatch, type Consolidation } from "../province/consolidate";
 import { exportCsv, exportName } from "../province/export";
 import { REPORT_LIMITS, readReportFile, type UnitReport } from "../province/readReportFile";
 import { decodeText } from "../documents/text";
@@ -104,8 +104,8 @@ export interface FolderEntry {
   size: number;
 }
 
-/** A report workbook given on the command line, or a Vietnamese message saying why it cannot be used. */
-async function readReportArg(file: string, io: CliIo): Promise<UnitReport> {
+/** A report workbook given on the command line (with its bytes), or a Vietnamese message saying why it cannot be used. */
+async function readReportArg(file: string, io: CliIo): Promise<{ report: UnitReport; bytes: Uint8Array }> {
   let bytes: Uint8Array;
   try {
     bytes = io.readBytes(file);
@@ -114,7 +114,7 @@ async function readReportArg(file: string, io: CliIo): Promise<UnitReport> {
   }
   const outcome = await readReportFile(basename(file), bytes);
   if (!outcome.report) throw new UserError(`Tệp "${file}" ${outcome.problem}`);
-  return outcome.report;
+  return { report: outcome.report, bytes };
 }
 
 const settingsFromReport = (report: UnitReport, planId: string | null) => settingsFromConfig(report.config, planId ?? (report.meta.planId || null), PRODUCT_VERSION);
@@ -156,11 +156,7 @@ async function readReportFolder(dir: string, out: string, io: CliIo): Promise<{ 
           skip(e.name, `không đọc được tệp${code === "EACCES" || code === "EPERM" ? " (không có quyền đọc)" : code ? ` (${code})` : ""}`);
           continue;
         }
-        const outcome = await readReportFile(e.name, bytes);
-        if (outcome.report) {
-          reports.push(outcome.report);
-          log.push({ file: e.name, message: `đã đọc: ${outcome.report.config.unit}, ${outcome.report.reading.rows.length} chỉ tiêu` });
-        } else skip(e.name, outcome.problem);
+        await readIntoBatch(e.name, bytes, reports, log);
       }
     }
   }
@@ -312,7 +308,7 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
         if (typeof planArg !== "string") throw new UserError("Thiếu --plan: phụ lục đã sửa đổi (tệp hoặc mã kế hoạch mẫu)");
         if (typeof out !== "string") throw new UserError("Thiếu --out: tên tệp .xlsx của sổ đã cập nhật");
         checkOutputs([out], [file, planArg], flags.has("force"), io);
-        const report = await readReportArg(file, io);
+        const { report } = await readReportArg(file, io);
         const plan = await loadPlanArg(planArg, io);
         const when = formatDate(io.today().toISOString().slice(0, 10));
         const merged = mergeForUpdate(report.reading.rows, report.tasks, plan, when);
@@ -331,12 +327,12 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
         if (!file) throw new UserError("Thiếu tệp sổ báo cáo .xlsx cần xuất");
         const dir = typeof flags.get("out-dir") === "string" ? (flags.get("out-dir") as string) : ".";
         if (io.kind(dir) !== "dir") throw new UserError(`Không có thư mục "${dir}" để ghi tệp xuất. Hãy tạo thư mục trước hoặc chọn nơi khác.`);
-        const r = await readReportArg(file, io);
+        const { report: r, bytes } = await readReportArg(file, io);
         const period = `${r.config.choice} ${r.config.year}`;
         const xlsx = join(dir, exportName(r.config.unit, period, "xlsx"));
         const csv = join(dir, exportName(r.config.unit, period, "csv"));
         checkOutputs([xlsx, csv], [file], flags.has("force"), io);
-        io.writeFile(xlsx, io.readBytes(file));
+        io.writeFile(xlsx, bytes);
         io.writeFile(csv, exportCsv(r));
         io.out(`Đã xuất ${xlsx} và ${csv}`);
         return 0;

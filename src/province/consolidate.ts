@@ -144,14 +144,17 @@ export function consolidateReports(reports: UnitReport[], log: Consolidation["lo
 export async function consolidate(files: Array<{ name: string; bytes: Uint8Array }>, options: ConsolidateOptions = {}): Promise<Consolidation> {
   const log: Consolidation["log"] = [];
   const reports: UnitReport[] = [];
-  for (const f of files) {
-    const outcome = await readReportFile(f.name, f.bytes);
-    if (outcome.report) {
-      reports.push(outcome.report);
-      log.push({ file: f.name, message: `đã đọc: ${outcome.report.config.unit}, ${outcome.report.reading.rows.length} chỉ tiêu` });
-    } else log.push({ file: f.name, message: `bỏ qua: ${outcome.problem}` });
-  }
+  for (const f of files) await readIntoBatch(f.name, f.bytes, reports, log);
   return consolidateReports(reports, log, options);
+}
+
+/** One unit's file into the batch: its report, or a log line saying why it was not read. */
+export async function readIntoBatch(name: string, bytes: Uint8Array, reports: UnitReport[], log: Consolidation["log"]): Promise<void> {
+  const outcome = await readReportFile(name, bytes);
+  if (outcome.report) {
+    reports.push(outcome.report);
+    log.push({ file: name, message: `đã đọc: ${outcome.report.config.unit}, ${outcome.report.reading.rows.length} chỉ tiêu` });
+  } else log.push({ file: name, message: `bỏ qua: ${outcome.problem}` });
 }
 
 /** The consolidated workbook: summary by unit, status and value matrices, doubtful matches, missing units, file log. */

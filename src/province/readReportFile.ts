@@ -7,7 +7,7 @@ import { INDICATOR_SHEET } from "../workbook/indicatorSheet";
 import type { ReportMeta } from "../workbook/metaSheet";
 import { META_SCHEMA, META_SHEET, readMeta } from "../workbook/metaSheet";
 import type { SheetReading, TaskRow } from "../workbook/readBack";
-import { findHeaderRow, readIndicatorSheet, readTaskSheet } from "../workbook/readBack";
+import { findHeaderRow, readIndicatorSheet, readTaskSheet, readingProblem } from "../workbook/readBack";
 import { dateSerial } from "../workbook/spec";
 import { TASK_SHEET } from "../workbook/taskSheet";
 
@@ -120,8 +120,8 @@ export async function readReportFile(file: string, bytes: Uint8Array): Promise<R
   if (meta.schema > META_SCHEMA) return { problem: `lập bằng phiên bản mới hơn (${meta.productVersion}); hãy cập nhật Chỉ tiêu số để đọc` };
   const { values, formats, formulas } = sheetValues(indicators);
   const reading = readIndicatorSheet(values, formats, formulas);
-  if (reading.missing.length) return { problem: `trang ${indicators.name} thiếu cột: ${reading.missing.join(", ")}` };
-  if (reading.repeatedCodes.length) return { problem: `trang ${indicators.name} có mã chỉ tiêu lặp lại (${reading.repeatedCodes.join(", ")}): sửa để mỗi mã chỉ có một dòng rồi làm lại` };
+  const unreadable = readingProblem(reading);
+  if (unreadable) return { problem: `trang ${indicators.name} ${unreadable}, rồi làm lại` };
   const cfg = sheetValues(config).values;
   const taskSheet = wb.getWorksheet(TASK_SHEET);
   return {

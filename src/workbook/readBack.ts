@@ -155,6 +155,13 @@ export function readIndicatorSheet(values: unknown[][], formats: string[][] | nu
   return { rows, frequency, missing, headerRow, repeatedCodes };
 }
 
+/** Why a sheet cannot be read back without losing something ("thiếu cột: evCheck"), or null. */
+export function readingProblem(reading: SheetReading): string | null {
+  if (reading.missing.length) return `thiếu cột: ${reading.missing.join(", ")} (dòng tiêu đề ${reading.headerRow})`;
+  if (reading.repeatedCodes.length) return `có mã chỉ tiêu lặp lại (${reading.repeatedCodes.join(", ")}): sửa để mỗi mã chỉ có một dòng`;
+  return null;
+}
+
 /** A row's wording for the matcher: without the targets written into it. */
 export const rowWording = (row: SheetRow): string => matchWording(row.name, row.targetText.split(/;\s*/));
 

@@ -4,7 +4,7 @@ import { buildWorkbook } from "../../workbook/build";
 import { CONFIG_SHEET } from "../../workbook/configSheet";
 import { INDICATOR_SHEET } from "../../workbook/indicatorSheet";
 import type { SheetReading } from "../../workbook/readBack";
-import { readIndicatorSheet, readTaskSheet, type TaskRow } from "../../workbook/readBack";
+import { readIndicatorSheet, readTaskSheet, readingProblem, type TaskRow } from "../../workbook/readBack";
 import { TASK_SHEET } from "../../workbook/taskSheet";
 import type { ReportMeta } from "../../workbook/metaSheet";
 import { META_SHEET, readMeta } from "../../workbook/metaSheet";
@@ -79,9 +79,8 @@ export async function selectCell(context: Excel.RequestContext, sheet: string, a
 
 /** A report that cannot be read back without losing something stops the update before anything is written. */
 function unreadable(state: ReportState): string | null {
-  if (state.reading.missing.length) return `Trang "${INDICATOR_SHEET}" thiếu cột ${state.reading.missing.join(", ")}: không cập nhật để khỏi mất số liệu. Hãy khôi phục các cột đó (tiêu đề ở dòng ${state.reading.headerRow}).`;
-  if (state.reading.repeatedCodes.length) return `Trang "${INDICATOR_SHEET}" có mã chỉ tiêu lặp lại (${state.reading.repeatedCodes.join(", ")}): sửa để mỗi mã chỉ có một dòng rồi cập nhật lại.`;
-  return null;
+  const problem = readingProblem(state.reading);
+  return problem && `Trang "${INDICATOR_SHEET}" ${problem}. Chưa cập nhật, để khỏi mất số liệu: hãy sửa rồi cập nhật lại.`;
 }
 
 /** The pairs of old and new rows a person must confirm, change or separate before the update is written. */
