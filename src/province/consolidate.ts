@@ -172,7 +172,8 @@ export function consolidationWorkbook(c: Consolidation): WorkbookSpec {
   summary.styles.push({ range: "A1", style: { bold: true, size: 14, color: HEADER_FILL } });
   if (c.mixed.length) {
     setCell(summary, 3, 1, { v: `Lưu ý: ${c.mixed.join(" ")}` });
-    summary.styles.push({ range: "A3", style: { bold: true, color: STATUS_STYLE["Không đạt"].color } });
+    // Dark red on white: the status colours are a text colour for a fill, white on nothing would not show.
+    summary.styles.push({ range: "A3", style: { bold: true, color: STATUS_STYLE["Không đạt"].fill } });
   }
   header(summary, 4, ["Xếp hạng", "Đơn vị", "Kỳ", "Ngày báo cáo", "Muộn", "Số chỉ tiêu", "Đạt", "Tỷ lệ đạt", "Tệp"]);
   [...c.units].sort((a, b) => a.rank - b.rank || a.unit.localeCompare(b.unit, "vi")).forEach((u, k) => {

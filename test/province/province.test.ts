@@ -150,6 +150,9 @@ describe("the province", () => {
       expect(wb.getWorksheet("Chưa báo cáo")!.getCell("A2").value).toBe("UBND xã Xuân Lộc");
       const summary = wb.getWorksheet("Tổng hợp tỉnh")!;
       expect(summary.getCell("A3").value).toMatch(/^Lưu ý: Báo cáo theo 2 kế hoạch khác nhau/);
+      // Readable on the white sheet: dark red text, no fill.
+      expect(summary.getCell("A3").font.color).toEqual({ argb: `FF${STATUS_STYLE["Không đạt"].fill.slice(1)}` });
+      expect(summary.getCell("A3").fill?.type !== "pattern" || (summary.getCell("A3").fill as { pattern: string }).pattern === "none").toBe(true);
       expect(summary.getRow(6).values).toEqual([undefined, 1, "UBND xã Thống Nhất", "Quý II/2026", "03/07/2026", "", 29, 4, 4 / 29, "CDS_Thong-Nhat.xlsx"].map((v) => (v === "" ? undefined : v)));
     });
   });
