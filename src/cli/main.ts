@@ -14,7 +14,7 @@ import { decodeText } from "../documents/text";
 import { buildWorkbook } from "../workbook/build";
 import { settingsFromConfig } from "../workbook/configRead";
 import { cutLongText } from "../workbook/spec";
-import { describeUpdate, mergeForUpdate } from "../workbook/update";
+import { REMOVED_GROUP, describeUpdate, mergeForUpdate } from "../workbook/update";
 import { PRODUCT_VERSION } from "../version";
 import { DocumentError, readDocument, type DocumentText } from "../documents/readDocument";
 import { renderXlsx } from "../render/xlsx";
@@ -312,6 +312,10 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
         const plan = await loadPlanArg(planArg, io);
         const when = formatDate(io.today().toISOString().slice(0, 10));
         const merged = mergeForUpdate(report.reading.rows, report.tasks, plan, when);
+        // Not one row in common: most likely another plan's appendix. Everything would be set aside.
+        if (merged.summary.kept === 0 && merged.summary.tasks.kept === 0 && report.reading.rows.length + report.tasks.length > 0 && !flags.has("force")) {
+          throw new UserError(`Không chỉ tiêu hay nhiệm vụ nào của sổ "${file}" khớp với phụ lục "${planArg}": có lẽ đây là phụ lục của kế hoạch khác. Không ghi gì; nếu đúng là phụ lục mới, chạy lại với --force (mọi số liệu cũ sẽ được để riêng trong nhóm "${REMOVED_GROUP}").`);
+        }
         const settings = settingsFromReport(report, findEntry(planArg)?.id ?? null);
         const { spec } = buildWorkbook({ plan: merged.plan, settings, indicatorEntries: merged.entries, taskEntries: merged.taskEntries });
         const cut = cutLongText(spec);

@@ -208,6 +208,18 @@ describe("chitieu update", () => {
     expect(again.reading.rows.map((x) => x.id).filter((id) => id.includes("(cũ"))).toEqual([]);
   });
 
+  it("refuses an appendix of another plan that shares no row with the book, unless --force", async () => {
+    await filledBook();
+    writeFileSync(at("ke-hoach-khac.txt"), "STT\tNội dung chỉ tiêu\tChỉ tiêu năm 2026\n1\tSố lớp bình dân học vụ số được mở tại các ấp\t10 lớp\n2\tSố hộ kinh doanh dùng hóa đơn điện tử\t200 hộ\n");
+    const other = await run("update", at("so.xlsx"), "--plan", at("ke-hoach-khac.txt"), "--out", at("so-moi.xlsx"));
+    expect(other.code).toBe(1);
+    expect(other.err).toContain(`khớp với phụ lục "${at("ke-hoach-khac.txt")}": có lẽ đây là phụ lục của kế hoạch khác. Không ghi gì`);
+    expect(existsSync(at("so-moi.xlsx"))).toBe(false);
+    const forced = await run("update", at("so.xlsx"), "--plan", at("ke-hoach-khac.txt"), "--out", at("so-moi.xlsx"), "--force");
+    expect(forced.code).toBe(0);
+    expect(entryOf(await report(at("so-moi.xlsx")), "C.6")).toMatchObject({ periods: [null, 0.96, null, null] });
+  });
+
   it("keeps a doubtful pair apart and says so, without --json too", async () => {
     await filledBook();
     writeFileSync(at("phu-luc-moi.txt"), thongNhat.replace("6.\tTỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến.", "6.\tTỷ lệ hồ sơ thủ tục hành chính được giải quyết trước hạn và đúng hạn."));
