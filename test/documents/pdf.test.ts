@@ -93,9 +93,9 @@ describe("PDF appendices", () => {
     ]);
   });
 
-  // Known defect, kept visible: with cells centred vertically, the end of a row broken by a page (after the
-  // repeated header) can join the next row instead. This test turns red when that is fixed: then make it `it`.
-  it.failing("reads a table that runs over pages, with its header repeated and long cells wrapped", () => {
+  // With cells centred vertically, the end of a row broken by a page sits under the repeated header, nearer
+  // the next row's number than its own: it must still end its own row (row 28 here).
+  it("reads a table that runs over pages, with its header repeated and long cells wrapped", () => {
     const run = chitieu("parse", join(dir, "nhieu-trang.pdf"), "--json");
     expect(run.code).toBe(0);
     const rows = indicators(run.out);

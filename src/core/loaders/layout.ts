@@ -73,6 +73,27 @@ function assignRows(lines: PositionedLine[], anchors: number[], centred: boolean
   });
 }
 
+/**
+ * A centred row never spans a gap as wide as those between rows: lines cut off from their anchor by such a
+ * gap (the end of a row broken by a page, sitting under the repeated header) go to the line before them.
+ */
+function detachAcrossGaps(lines: PositionedLine[], owners: number[], anchors: number[], wide: number, pageHeight: number): number[] {
+  const out = owners.slice();
+  for (let i = 1; i < lines.length; i++) {
+    const gap = lines[i].y - lines[i - 1].y;
+    if (out[i] !== out[i - 1] || gap < wide || gap >= pageHeight / 2) continue;
+    const row = out[i];
+    // The part above the gap lost its anchor: it joins whatever precedes it.
+    if (anchors[row] >= i) {
+      let k = i - 1;
+      while (k >= 0 && out[k] === row) k--;
+      if (k < 0) continue;
+      for (let m = k + 1; m < i; m++) out[m] = out[k];
+    }
+  }
+  return out;
+}
+
 /** The mean vertical gap where a reading cuts the table between rows (page changes left out). */
 function cutGap(lines: PositionedLine[], owners: number[], pageHeight: number): number {
   const gaps: number[] = [];
@@ -91,7 +112,8 @@ function regionRows(lines: PositionedLine[], tolerance: number, pageHeight: numb
   if (anchors.length === 0) anchors.push(0);
   const top = assignRows(lines, anchors, false);
   const centred = assignRows(lines, anchors, true);
-  const owners = cutGap(lines, centred, pageHeight) > cutGap(lines, top, pageHeight) ? centred : top;
+  const centredGap = cutGap(lines, centred, pageHeight);
+  const owners = centredGap > cutGap(lines, top, pageHeight) ? detachAcrossGaps(lines, centred, anchors, Math.max(2 * medianGap(lines), 0.75 * centredGap), pageHeight) : top;
   // A header repeated on a new page: the lines under it that are not header text end the row broken by the page.
   const anchorText = (a: number) => lines[anchors[a]].chunks[0]?.text ?? "";
   const firstHeader = anchors.findIndex((_, a) => !DATA_CODE.test(anchorText(a)));
