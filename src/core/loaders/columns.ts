@@ -76,6 +76,8 @@ export interface Header {
 
 /** True when a row repeats the table's header (on a new page): the whole header or one of its rows. */
 export function repeatsHeader(cells: string[], header: Header): boolean {
+  // Every row of a header is made of labels (readHeader and combineHeaderRows require it).
+  if (!cells.every((c) => !c.trim() || isLabel(c))) return false;
   const sig = signatureOf(cells);
   if (sig === header.signature || header.rowSignatures?.includes(sig)) return true;
   return readHeader(cells)?.signature === header.signature;
@@ -145,6 +147,8 @@ export function signatureOf(cells: string[]): string {
 
 /** Reads a header row, or returns null when the row is not a header. */
 export function readHeader(cells: string[]): Header | null {
+  // A header's cells are labels: a row whose cells are long sentences or values is a data row.
+  if (!cells.every((c) => !c.trim() || isLabel(c))) return null;
   const columns: Column[] = [];
   cells.forEach((cell, index) => {
     const role = roleOf(cell);
@@ -153,9 +157,6 @@ export function readHeader(cells: string[]): Header | null {
   const has = (r: ColumnRole): boolean => columns.some((c) => c.role === r);
   const distinct = new Set(columns.map((c) => c.role)).size;
   if (distinct < 2) return null;
-  // A header's cells are labels: a row whose cells are long sentences or values is a data row.
-  const labelLike = cells.filter((c) => c.trim()).every((c) => cleanLine(c).length <= 90 && !/[≥≤]|\d+\s*%/.test(cleanLine(c)));
-  if (!labelLike) return null;
   let kind: TableKind = "other";
   if (has("deadline") && (has("taskGeneral") || has("taskName") || has("output") || has("kpi"))) kind = "tasks";
   else if (has("target") && (has("name") || has("taskGeneral"))) kind = "indicators";

@@ -76,10 +76,30 @@ function cleanMarkdown(s: string): string {
     .replace(/\\([_\-.#()[\]])/g, "$1");
 }
 
+const MARKUP = /[\\$<&*#]/;
+
+/**
+ * Remembers a pure text function's answers: the loader asks for the same cells many times (header
+ * checks, group labels, the row itself), and a 5,000-row appendix must parse in well under a second.
+ */
+function remembered(fn: (s: string) => string): (s: string) => string {
+  let cache = new Map<string, string>();
+  return (s) => {
+    if (s.length > 2000) return fn(s);
+    let v = cache.get(s);
+    if (v === undefined) {
+      if (cache.size >= 50000) cache = new Map();
+      v = fn(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
 /** Cleans one cell or line of document text. Keeps line breaks inside the cell, collapses other runs of space. */
-export function cleanText(raw: string): string {
-  let s = cleanHtml(cleanMath(raw));
-  s = cleanMarkdown(s);
+export const cleanText = remembered((raw: string): string => {
+  // Most cells carry no markup at all: the markup passes are skipped for them (parsing stays fast on big appendices).
+  const s = MARKUP.test(raw) ? cleanMarkdown(cleanHtml(cleanMath(raw))) : raw;
   return s
     .split("\n")
     .map((line) => line.replace(/[ \t]+/g, " ").trim())
@@ -87,23 +107,21 @@ export function cleanText(raw: string): string {
     .join("\n")
     .replace(/\s+([.,;:%])(?=\s|$)/g, "$1")
     .trim();
-}
+});
 
 /** Cleans text to a single line (line breaks inside become spaces). */
-export function cleanLine(raw: string): string {
-  return cleanText(raw).replace(/\n+/g, " ").trim();
-}
+export const cleanLine = remembered((raw: string): string => cleanText(raw).replace(/\n+/g, " ").trim());
 
 /** Lower case without diacritics, for matching keywords whatever the document's accents. */
-export function fold(s: string): string {
-  return s
+export const fold = remembered((s: string): string =>
+  s
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/đ/g, "d")
     .replace(/Đ/g, "d")
     .toLowerCase()
-    .normalize("NFC");
-}
+    .normalize("NFC"),
+);
 
 /**
  * A table row that continues over further lines (a wrapped cell, a page break): the pieces of each cell
