@@ -3,6 +3,7 @@
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import type { ReactElement } from "react";
 import { CATALOGUE } from "../../src/catalogue/catalogue";
 import { readDocumentFile } from "../../src/catalogue/fileSource";
@@ -63,6 +64,46 @@ describe("Nạp chỉ tiêu", () => {
     expect(plan.indicators.map((i) => i.id)).not.toContain("C.23");
     expect(plan.indicators.find((i) => i.id === "C.6")!.targets[0]).toMatchObject({ op: ">=", value: 96, text: "≥ 96%" });
     expect((p.load as jest.Mock).mock.calls[0][1]).toMatchObject({ unit: "UBND xã Thống Nhất", period: { year: 2026, choice: "Quý II" } });
+  });
+
+  it("opens a Word file with a merged group row, marks the rows read with an assumption, and a correction clears the mark", async () => {
+    const row = (cells: string[], merged = false) =>
+      new TableRow({ children: merged ? [new TableCell({ children: [new Paragraph(cells[0])] }), new TableCell({ columnSpan: 3, children: [new Paragraph(cells[1])] })] : cells.map((c) => new TableCell({ children: [new Paragraph(c)] })) });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph("PHỤ LỤC CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2027"),
+            new Table({
+              rows: [
+                row(["TT", "Tên chỉ tiêu", "Đơn vị tính", "Mục tiêu"]),
+                row(["I", "Kinh tế số"], true),
+                row(["1", "Tỷ lệ hộ kinh doanh dùng thanh toán không dùng tiền mặt", "%", "Chín mươi phần trăm trở lên"]),
+                row(["2", "Số điểm phát wifi công cộng", "điểm", "12"]),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const bytes = await Packer.toBuffer(doc);
+    const file = new File([bytes], "phu-luc-xa-an-binh.docx");
+    // jsdom's File lacks arrayBuffer(): the picker reads it as browsers do.
+    Object.defineProperty(file, "arrayBuffer", { value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+    show(<LoadPanel port={port()} />);
+    fireEvent.change(screen.getByLabelText("Tệp phụ lục"), { target: { files: [file] } });
+    expect(await screen.findByText("2 chỉ tiêu")).toBeTruthy();
+    const preview = screen.getByRole("table", { name: "Chỉ tiêu" });
+    const wordTarget = within(preview).getByText("Tỷ lệ hộ kinh doanh dùng thanh toán không dùng tiền mặt").closest("tr")!;
+    expect(within(wordTarget).getByText(/^Cần xem lại: /).textContent).toMatch(/viết bằng chữ "Chín mươi phần trăm trở lên" được đọc là ≥ 90%/);
+    const numberTarget = within(preview).getByText("Số điểm phát wifi công cộng").closest("tr")!;
+    expect(within(numberTarget).getByText(/^Cần xem lại: /).textContent).toMatch(/đã lấy năm 2027 theo tiêu đề văn bản/);
+    expect(within(wordTarget).getByText("≥ 90% (2027)")).toBeTruthy();
+    const box = within(wordTarget).getByLabelText("Chỉ tiêu phấn đấu của I.1");
+    fireEvent.change(box, { target: { value: "≥ 92%" } });
+    fireEvent.blur(box);
+    await waitFor(() => expect(within(screen.getByText("Tỷ lệ hộ kinh doanh dùng thanh toán không dùng tiền mặt").closest("tr")!).queryByText(/^Cần xem lại: /)).toBeNull());
+    expect(within(screen.getByText("Số điểm phát wifi công cộng").closest("tr")!).getByText(/^Cần xem lại: /)).toBeTruthy();
   });
 
   it("refuses a period it cannot read, saying how to write one", async () => {
