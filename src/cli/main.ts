@@ -231,7 +231,7 @@ export async function loadPlanArg(source: string, io: CliIo): Promise<Plan> {
     throw err;
   }
   for (const note of doc.notes) io.err(`Lưu ý: ${note}`);
-  const plan = parsePlan(doc.text);
+  const plan = doc.plan;
   if (plan.indicators.length === 0 && plan.tasks.length === 0) {
     const why = plan.warnings.map((w) => `${w.where}: ${w.message}`).join("; ");
     throw new UserError(`Không tìm thấy chỉ tiêu hay nhiệm vụ nào trong "${source}"${why ? ` (${why})` : ""}. Phụ lục cần có bảng có dòng tiêu đề (STT, Nội dung chỉ tiêu, Chỉ tiêu...) hoặc mục "Mục tiêu cụ thể".`);

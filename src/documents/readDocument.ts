@@ -1,5 +1,6 @@
 import { docxToText } from "./docx";
 import { parsePlan } from "../core/loaders/parsePlan";
+import type { Plan } from "../core/plan";
 import { ScannedPdfError, pdfToText } from "./pdf";
 import { ENCODING_LABEL, decodeText, detectEncoding } from "./text";
 import { xlsxSheets } from "./xlsx";
@@ -18,6 +19,8 @@ export interface DocumentText {
   text: string;
   /** What was assumed on the way (an encoding, the sheet chosen), for the user. */
   notes: string[];
+  /** The plan read from `text`: every format reads it here, once. */
+  plan: Plan;
 }
 
 export class DocumentError extends Error {
@@ -59,6 +62,11 @@ export function sniff(name: string, bytes: Uint8Array): DocumentFormat | { refus
 }
 
 export async function readDocument(name: string, bytes: Uint8Array): Promise<DocumentText> {
+  const read = await readText(name, bytes);
+  return { ...read, plan: read.plan ?? parsePlan(read.text) };
+}
+
+async function readText(name: string, bytes: Uint8Array): Promise<Omit<DocumentText, "plan"> & { plan?: Plan }> {
   const kind = sniff(name, bytes);
   if (typeof kind === "object") throw new DocumentError(`Tệp "${name}" ${kind.refused}.`);
   const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -84,13 +92,14 @@ export async function readDocument(name: string, bytes: Uint8Array): Promise<Doc
         throw new DocumentError(`Tệp Excel "${name}" bị hỏng, không mở được.`);
       }
       // The first sheet that holds an appendix (a header row of indicators or tasks).
-      const withAppendix = sheets.find((s) => {
+      if (sheets.length === 0) throw new DocumentError(`Tệp Excel "${name}" không có trang tính nào.`);
+      let chosen = { ...sheets[0], plan: parsePlan(sheets[0].text) };
+      for (const s of sheets.slice(1)) {
+        if (chosen.plan.indicators.length + chosen.plan.tasks.length > 0) break;
         const plan = parsePlan(s.text);
-        return plan.indicators.length + plan.tasks.length > 0;
-      });
-      const chosen = withAppendix ?? sheets[0];
-      if (!chosen) throw new DocumentError(`Tệp Excel "${name}" không có trang tính nào.`);
-      return { format: kind, text: chosen.text, notes: sheets.length > 1 ? [`Đã đọc trang tính "${chosen.name}" (tệp có ${sheets.length} trang tính).`] : [] };
+        if (plan.indicators.length + plan.tasks.length > 0) chosen = { ...s, plan };
+      }
+      return { format: kind, text: chosen.text, plan: chosen.plan, notes: sheets.length > 1 ? [`Đã đọc trang tính "${chosen.name}" (tệp có ${sheets.length} trang tính).`] : [] };
     }
     case "text": {
       const { text, encoding } = decodeText(bytes);

@@ -87,7 +87,7 @@ describe("Nạp chỉ tiêu", () => {
       ],
     });
     const bytes = await Packer.toBuffer(doc);
-    const file = new File([bytes], "phu-luc-xa-an-binh.docx");
+    const file = new File([new Uint8Array(bytes)], "phu-luc-xa-an-binh.docx");
     // jsdom's File lacks arrayBuffer(): the picker reads it as browsers do.
     Object.defineProperty(file, "arrayBuffer", { value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
     show(<LoadPanel port={port()} />);

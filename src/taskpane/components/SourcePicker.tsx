@@ -33,7 +33,7 @@ export function SourcePicker({ onPlan, label, samples = true }: { onPlan: (plan:
       // The readers (mammoth, pdf.js, ExcelJS) load only when a file is opened.
       const { readDocument } = await import(/* webpackChunkName: "documents" */ "../../documents/readDocument");
       const doc = await readDocument(f.name, new Uint8Array(await f.arrayBuffer()));
-      const plan = parsePlan(doc.text);
+      const plan = doc.plan;
       setText(doc.text);
       setSampleId("");
       if (plan.indicators.length === 0 && plan.tasks.length === 0) {
