@@ -56,8 +56,9 @@ module.exports = async (env, options) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
-          // pdf.js runs its parser in a worker, served beside the pane (loaded only when a PDF is opened).
-          { from: "node_modules/pdfjs-dist/legacy/build/pdf.worker.min.mjs", to: "pdf.worker.min.mjs" },
+          // pdf.js runs its parser in a worker, served beside the pane (loaded only when a PDF is opened). Named .js:
+          // IIS and many web servers have no MIME type for .mjs, and a module worker served without one never starts.
+          { from: "node_modules/pdfjs-dist/legacy/build/pdf.worker.min.mjs", to: "pdf.worker.min.js" },
         ],
       }),
     ],

@@ -49,7 +49,7 @@ const PAGE_STRIDE = 10000;
 
 export async function pdfToText(data: ArrayBuffer): Promise<string> {
   const pdfjs = await import(/* webpackChunkName: "pdfjs" */ "pdfjs-dist/legacy/build/pdf.mjs");
-  if (typeof window !== "undefined" && !pdfjs.GlobalWorkerOptions.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = "pdf.worker.min.mjs";
+  if (typeof window !== "undefined" && !pdfjs.GlobalWorkerOptions.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = "pdf.worker.min.js";
   const doc = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: true, isEvalSupported: false, disableFontFace: true }).promise;
   const lines: PositionedLine[] = [];
   let characters = 0;

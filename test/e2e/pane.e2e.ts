@@ -180,4 +180,31 @@ describe("the task pane in Chromium against an in-memory Excel", () => {
     await page.getByText("Đã tổng hợp 2 đơn vị", { exact: false }).waitFor();
     await page.getByText("Chưa báo cáo: UBND xã Xuân Lộc.", { exact: false }).waitFor();
   }, 120000);
+
+  // The test's server, like IIS, knows no .mjs type: the worker is served as .js or pdf.js never starts.
+  it("opens a PDF appendix in the pane (pdf.js and its worker load from the build, nothing from the network)", async () => {
+    // The PDF is printed by the same Chromium from a table, so it has a real text layer.
+    const printer = await browser.newPage();
+    await printer.setContent(
+      `<html><head><meta charset="utf-8"><style>td,th{border:1px solid #000;padding:6px;vertical-align:top;font:12pt serif}</style></head><body>` +
+        `<p><b>KẾ HOẠCH</b></p><p><b>Chuyển đổi số xã Tân Hòa năm 2026</b></p><table style="border-collapse:collapse;width:100%">` +
+        `<tr><th>STT</th><th>Nội dung chỉ tiêu</th><th>Đơn vị tính</th><th>Chỉ tiêu năm 2026</th></tr>` +
+        `<tr><td>1</td><td>Tỷ lệ hộ gia đình được phủ cáp quang</td><td>%</td><td>≥ 95%</td></tr>` +
+        `<tr><td>2</td><td>Số camera an ninh kết nối trung tâm</td><td>camera</td><td>Không dưới 40 camera</td></tr>` +
+        `<tr><td>3</td><td>Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình</td><td>%</td><td>từ 70% đến 80%</td></tr></table></body></html>`,
+    );
+    const dir = mkdtempSync(join(tmpdir(), "chitieu-e2e-pdf-"));
+    const pdf = join(dir, "ke-hoach-tan-hoa.pdf");
+    writeFileSync(pdf, await printer.pdf({ format: "A4" }));
+    await printer.close();
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByRole("tab", { name: "Nạp chỉ tiêu" }).waitFor();
+    await page.getByLabel("Tệp phụ lục").setInputFiles(pdf);
+    await page.getByText("3 chỉ tiêu").waitFor({ timeout: 30000 });
+    const preview = page.getByRole("table", { name: "Chỉ tiêu" });
+    await preview.getByText("Tỷ lệ hộ gia đình được phủ cáp quang").waitFor();
+    expect(await preview.getByText("≥ 95% (2026)").count()).toBe(1);
+    expect(await preview.getByText("≥ 40 camera (2026)").count()).toBe(1);
+    expect(await preview.getByText(/70.*80%.*\(2026\)/).count()).toBe(1);
+  }, 90000);
 });
