@@ -9,11 +9,13 @@ import { parsePeriod } from "../src/core/period";
 import { renderToExcel } from "../src/render/office";
 import { renderXlsx } from "../src/render/xlsx";
 import { consolidate } from "../src/province/consolidate";
+import { readReportFile } from "../src/province/readReportFile";
 import type { IndicatorEntry } from "../src/workbook/indicatorSheet";
 import { buildWorkbook } from "../src/workbook/build";
 import type { WorkbookSettings } from "../src/workbook/settings";
 import { bigAppendix } from "../test/support/bigPlan";
 import { FakeExcel } from "../test/support/fakeExcel";
+import { lyingWorkbook } from "../test/support/zipBomb";
 
 const settings: WorkbookSettings = { unit: "UBND xã Thử", period: parsePeriod("Quý II/2026", "quarter")!, frequency: "quarter", reportDate: "2026-07-05", warnThreshold: 0.5, planId: null, productVersion: "bench" };
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
@@ -22,8 +24,16 @@ const round = (x: number) => Math.round(x * 10) / 10;
 async function main() {
   const out: Record<string, unknown> = {};
 
-  const seedText = CATALOGUE.map((e) => readDocumentFile(e));
+  // First, while the process is small: a 1 MB report whose zip directory hides a 1 GB part. Peak memory of
+  // the whole run so far (maxRSS) shows the part was never held in memory.
+  const small = await renderXlsx(buildWorkbook({ plan: parsePlan(bigAppendix(5)), settings }).spec);
+  const bomb = await lyingWorkbook(small, /worksheets\/sheet1\.xml$/, 1024);
   let t0 = process.hrtime.bigint();
+  const refused = await readReportFile("bom.xlsx", bomb);
+  out.zipBomb = { fileKB: round(bomb.length / 1024), hiddenMB: 1024, refused: !!refused.problem, ms: round(ms(t0)), maxRssMB: round(process.resourceUsage().maxRSS / 1024) };
+
+  const seedText = CATALOGUE.map((e) => readDocumentFile(e));
+  t0 = process.hrtime.bigint();
   const runs = 20;
   for (let k = 0; k < runs; k++) for (const t of seedText) parsePlan(t);
   out.parse = { documents: seedText.length, msPerAllSeeds: round(ms(t0) / runs) };

@@ -80,7 +80,29 @@ export const REPORT_LIMITS = { fileBytes: 20 * 1024 * 1024, partBytes: 64 * 1024
 
 const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
-/** Sizes from the zip's directory, checked before anything is unpacked. */
+/**
+ * Each part unpacked once as a stream and counted, chunks dropped as they come: a file whose zip directory
+ * understates a part (a zip bomb) is stopped at the limit instead of being inflated whole in memory.
+ */
+function unpackedSize(entry: JSZip.JSZipObject, limit: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const stream = entry.internalStream("uint8array");
+    stream
+      .on("data", (chunk: Uint8Array) => {
+        size += chunk.length;
+        if (size > limit) {
+          stream.pause();
+          resolve(size);
+        }
+      })
+      .on("error", reject)
+      .on("end", () => resolve(size))
+      .resume();
+  });
+}
+
+/** Sizes from the zip's directory, checked before anything is unpacked, then the true sizes, counted. */
 async function zipProblem(bytes: Uint8Array): Promise<string | null> {
   let zip: JSZip;
   try {
@@ -88,14 +110,28 @@ async function zipProblem(bytes: Uint8Array): Promise<string | null> {
   } catch {
     return "tệp hỏng, không mở được";
   }
-  let total = 0;
+  const tooBig = (name: string, declared?: number) => `phần "${name}" khi giải nén lớn ${declared ? mb(declared) : `hơn ${mb(REPORT_LIMITS.partBytes)}`}, vượt giới hạn ${mb(REPORT_LIMITS.partBytes)}: không đọc`;
+  let declared = 0;
   for (const entry of Object.values(zip.files)) {
     // JSZip keeps the directory's declared size here until the part is unpacked.
     const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-    if (size > REPORT_LIMITS.partBytes) return `phần "${entry.name}" khi giải nén lớn ${mb(size)}, vượt giới hạn ${mb(REPORT_LIMITS.partBytes)}: không đọc`;
-    total += size;
+    if (size > REPORT_LIMITS.partBytes) return tooBig(entry.name, size);
+    declared += size;
   }
-  if (total > REPORT_LIMITS.unpackedBytes) return `khi giải nén lớn ${mb(total)}, vượt giới hạn ${mb(REPORT_LIMITS.unpackedBytes)}: không đọc`;
+  if (declared > REPORT_LIMITS.unpackedBytes) return `khi giải nén lớn ${mb(declared)}, vượt giới hạn ${mb(REPORT_LIMITS.unpackedBytes)}: không đọc`;
+  let total = 0;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    let size: number;
+    try {
+      size = await unpackedSize(entry, REPORT_LIMITS.partBytes);
+    } catch {
+      return "tệp hỏng, không mở được";
+    }
+    if (size > REPORT_LIMITS.partBytes) return tooBig(entry.name);
+    total += size;
+    if (total > REPORT_LIMITS.unpackedBytes) return `khi giải nén lớn hơn ${mb(REPORT_LIMITS.unpackedBytes)}, vượt giới hạn: không đọc`;
+  }
   return null;
 }
 

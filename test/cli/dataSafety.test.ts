@@ -12,6 +12,7 @@ import { readReportFile, type UnitReport } from "../../src/province/readReportFi
 import { renderXlsx } from "../../src/render/xlsx";
 import { buildWorkbook } from "../../src/workbook/build";
 import { cp1258 } from "../support/encodings";
+import { lyingWorkbook } from "../support/zipBomb";
 
 /**
  * The CLI on a real folder, as an official uses it: what it refuses to overwrite, how it reads the
@@ -286,6 +287,8 @@ describe("the province's batch on a messy folder", () => {
     bomb.file("[Content_Types].xml", "<Types/>");
     bomb.file("xl/worksheets/sheet1.xml", "0".repeat(80 * 1024 * 1024));
     writeFileSync(join(folder, "qua-lon.xlsx"), await bomb.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+    // A real report whose zip directory lies about one part (1,000 bytes declared, 200 MB inside): stopped while unpacking.
+    writeFileSync(join(folder, "noi-doi.xlsx"), await lyingWorkbook(await unitBook("UBND xã Bom", "Quý II/2026", {}), /worksheets\/sheet1\.xml$/, 200));
     const unreadable = process.getuid?.() !== 0;
     if (unreadable) {
       writeFileSync(join(folder, "khong-quyen.xlsx"), await unitBook("UBND xã Khóa", "Quý II/2026", {}));
@@ -305,6 +308,7 @@ describe("the province's batch on a messy folder", () => {
     expectLine("cong-van.pdf: bỏ qua: không phải sổ .xlsx (đuôi .pdf)");
     expectLine("hong.xlsx: bỏ qua: tệp hỏng, không mở được");
     expect(log.find((l) => l.startsWith("Cảnh báo — qua-lon.xlsx: bỏ qua:"))).toMatch(/khi giải nén lớn 80 MB, vượt giới hạn 64 MB: không đọc/);
+    expectLine('noi-doi.xlsx: bỏ qua: phần "xl/worksheets/sheet1.xml" khi giải nén lớn hơn 64 MB, vượt giới hạn 64 MB: không đọc');
     if (unreadable) expectLine("khong-quyen.xlsx: bỏ qua: không đọc được tệp (không có quyền đọc)");
     expectLine("Báo cáo thuộc 2 kỳ khác nhau (Quý I/2026: 1 đơn vị; Quý II/2026: 2 đơn vị); mỗi kỳ được xếp hạng riêng.");
     expect(r.out).toMatch(/^Đã tổng hợp 3 đơn vị/);
