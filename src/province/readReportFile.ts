@@ -80,6 +80,14 @@ export const REPORT_LIMITS = { fileBytes: 20 * 1024 * 1024, partBytes: 64 * 1024
 
 const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
+interface JSZipStream {
+  on(event: "data", fn: (chunk: Uint8Array) => void): JSZipStream;
+  on(event: "error", fn: (err: Error) => void): JSZipStream;
+  on(event: "end", fn: () => void): JSZipStream;
+  pause(): JSZipStream;
+  resume(): JSZipStream;
+}
+
 /**
  * Each part unpacked once as a stream and counted, chunks dropped as they come: a file whose zip directory
  * understates a part (a zip bomb) is stopped at the limit instead of being inflated whole in memory.
@@ -87,7 +95,8 @@ const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 function unpackedSize(entry: JSZip.JSZipObject, limit: number): Promise<number> {
   return new Promise((resolve, reject) => {
     let size = 0;
-    const stream = entry.internalStream("uint8array");
+    // Documented (ZipObject#internalStream) but missing from JSZip's type declarations.
+    const stream = (entry as unknown as { internalStream(type: "uint8array"): JSZipStream }).internalStream("uint8array");
     stream
       .on("data", (chunk: Uint8Array) => {
         size += chunk.length;
