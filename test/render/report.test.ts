@@ -3,7 +3,7 @@ import { readDocumentFile } from "../../src/catalogue/fileSource";
 import { parsePlan } from "../../src/core/loaders/parsePlan";
 import { parsePeriod } from "../../src/core/period";
 import { renderToExcel } from "../../src/render/office";
-import { judgeSettingsOf, readReport, selectCell, updateWorkbook, writePeriod } from "../../src/taskpane/office/report";
+import { judgeSettingsOf, proposeUpdate, readReport, selectCell, updateWorkbook, writePeriod } from "../../src/taskpane/office/report";
 import { buildWorkbook } from "../../src/workbook/build";
 import { checkEntries } from "../../src/workbook/checks";
 import { cellAddress } from "../../src/workbook/readBack";
@@ -88,5 +88,35 @@ describe("the pane's actions on a real-shaped workbook", () => {
     expect(after!.tasks.find((t) => t.id === "II.4")!.entry).toMatchObject({ progress: "Hoàn thành", evidenceNumber: "15/QĐ-UBND" });
     // The copy kept before the change still has the old value.
     expect(excel.cell("Chỉ tiêu (cũ 1)", cellAddress(row, "p1"))).toBe(0.9);
+  });
+
+  it("asks about a reworded indicator, then writes what the official decided: the same row, or kept apart", async () => {
+    const reworded = original.replace("(7) Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến 95%.", "(7) Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận và giải quyết trực tuyến toàn trình 95%.");
+    for (const choice of ["same", "apart"] as const) {
+      const { excel } = await loaded();
+      const state = await readReport(excel.context());
+      const row = state!.reading.rows.find((r) => r.id === "1.5.7")!;
+      type(excel, "Chỉ tiêu", cellAddress(row, "p1"), 0.8);
+      type(excel, "Chỉ tiêu", cellAddress(row, "note"), "Theo Cổng DVC tỉnh");
+      const pairs = await proposeUpdate(excel.context(), parsePlan(reworded));
+      expect(pairs!.map((p) => [p.oldCode, p.newCode])).toEqual([["1.5.7", "1.5.7"]]);
+      const decisions = { indicators: new Map([["1.5.7", choice === "same" ? "1.5.7" : null]]), tasks: new Map<string, string | null>() };
+      const result = await updateWorkbook(excel.context(), parsePlan(reworded), decisions, { supports: () => true, productVersion: "test", planId: "phuoc-binh-2026", today: "2026-04-10" });
+      const after = await readReport(excel.context());
+      const fresh = after!.reading.rows.find((r) => r.id === "1.5.7")!;
+      expect(fresh.name).toMatch(/tiếp nhận và giải quyết trực tuyến toàn trình/);
+      if (choice === "same") {
+        expect(result!.summary.doubtful).toEqual([expect.objectContaining({ oldCode: "1.5.7", joined: true })]);
+        expect(fresh.entry).toMatchObject({ periods: [0.8, null, null, null], note: "Theo Cổng DVC tỉnh" });
+        expect(after!.reading.rows.filter((r) => /cũ/.test(r.id))).toEqual([]);
+      } else {
+        expect(result!.summary.doubtful).toEqual([expect.objectContaining({ oldCode: "1.5.7", joined: false })]);
+        expect(fresh.entry.periods).toEqual([null, null, null, null]);
+        const aside = after!.reading.rows.find((r) => r.id === "1.5.7 (cũ)")!;
+        expect(aside.name).toMatch(/xử lý trực tuyến/);
+        expect(aside.entry.periods[0]).toBe(0.8);
+        expect(aside.entry.note).toMatch(/^Theo Cổng DVC tỉnh/);
+      }
+    }
   });
 });
