@@ -101,7 +101,7 @@ export async function updateWorkbook(
   plan: Plan,
   decisions: UpdateDecisions,
   options: { supports: (v: string) => boolean; productVersion: string; planId: string | null; today: string },
-): Promise<{ summary: UpdateSummary; renamed: Array<{ from: string; to: string }> } | null> {
+): Promise<{ summary: UpdateSummary; renamed: Array<{ from: string; to: string }>; cut: string[] } | null> {
   // Read again in the same run: what officials typed a moment ago must move too.
   const state = await readReport(context);
   if (!state) return null;
@@ -112,5 +112,5 @@ export async function updateWorkbook(
   const settings = settingsFromConfig(state.config, options.planId, options.productVersion);
   const { spec, layout } = buildWorkbook({ plan: merged.plan, settings, indicatorEntries: merged.entries, taskEntries: merged.taskEntries });
   const result = await renderToExcel(context, spec, { supports: options.supports, chart: layout.chart });
-  return { summary: merged.summary, renamed: result.renamed };
+  return { summary: merged.summary, renamed: result.renamed, cut: result.cut };
 }
