@@ -9,7 +9,7 @@ import { planSummary } from "./parseCommand";
 import { UserError, evaluate, loadResults, reportOptions, workbookFile } from "./reportCommands";
 import { consolidateReports, consolidationWorkbook, readIntoBatch, type Consolidation } from "../province/consolidate";
 import { exportCsv, exportName } from "../province/export";
-import { REPORT_LIMITS, readReportFile, type UnitReport } from "../province/readReportFile";
+import { fileTooBig, readReportFile, type UnitReport } from "../province/readReportFile";
 import { decodeText } from "../documents/text";
 import { buildWorkbook } from "../workbook/build";
 import { settingsFromConfig } from "../workbook/configRead";
@@ -145,7 +145,7 @@ async function readReportFolder(dir: string, out: string, io: CliIo): Promise<{ 
       else if (id === outId) skip(e.name, "là tệp tổng hợp đang ghi");
       else if (ext === ".csv") skip(e.name, "tệp CSV (tổng hợp đọc sổ .xlsx; CSV chỉ là bản xuất kèm)");
       else if (ext !== ".xlsx") skip(e.name, `không phải sổ .xlsx (${ext ? `đuôi ${ext}` : "không có đuôi"})`);
-      else if (e.size > REPORT_LIMITS.fileBytes) skip(e.name, `tệp lớn ${Math.round(e.size / 1048576)} MB, vượt giới hạn ${REPORT_LIMITS.fileBytes / 1048576} MB`);
+      else if (fileTooBig(e.size)) skip(e.name, fileTooBig(e.size)!);
       else {
         read.set(id, e.name);
         let bytes: Uint8Array;

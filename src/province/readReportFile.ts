@@ -80,6 +80,11 @@ export const REPORT_LIMITS = { fileBytes: 20 * 1024 * 1024, partBytes: 64 * 1024
 
 const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
+/** Why a file of this size is not read, before a byte of it is: the batch's first limit. */
+export function fileTooBig(size: number): string | null {
+  return size > REPORT_LIMITS.fileBytes ? `tệp lớn ${mb(size)}, vượt giới hạn ${mb(REPORT_LIMITS.fileBytes)}: không đọc` : null;
+}
+
 interface JSZipStream {
   on(event: "data", fn: (chunk: Uint8Array) => void): JSZipStream;
   on(event: "error", fn: (err: Error) => void): JSZipStream;
@@ -146,7 +151,8 @@ async function zipProblem(bytes: Uint8Array): Promise<string | null> {
 
 export async function readReportFile(file: string, bytes: Uint8Array): Promise<ReadOutcome> {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return { problem: "không phải sổ tính Excel (.xlsx)" };
-  if (bytes.length > REPORT_LIMITS.fileBytes) return { problem: `tệp lớn ${mb(bytes.length)}, vượt giới hạn ${mb(REPORT_LIMITS.fileBytes)}: không đọc` };
+  const oversized = fileTooBig(bytes.length);
+  if (oversized) return { problem: oversized };
   const tooBig = await zipProblem(bytes);
   if (tooBig) return { problem: tooBig };
   const wb = new ExcelJS.Workbook();

@@ -2,7 +2,9 @@
  * The province's work in the pane, in its own chunk: ExcelJS is loaded only when an official exports
  * or consolidates.
  */
-import { consolidate, consolidationWorkbook } from "../province/consolidate";
+import type { Consolidation } from "../province/consolidate";
+import { consolidateReports, consolidationWorkbook, readIntoBatch } from "../province/consolidate";
+import { fileTooBig, type UnitReport } from "../province/readReportFile";
 import { ascii, exportCsv, exportName } from "../province/export";
 import { renderXlsx } from "../render/xlsx";
 import { buildWorkbook } from "../workbook/build";
@@ -25,8 +27,15 @@ export async function exportReport(state: ReportState): Promise<{ xlsxName: stri
 }
 
 export async function consolidateFiles(files: File[], expectedUnits: string[]) {
-  const inputs = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-  const result = await consolidate(inputs, { expectedUnits });
+  // One file in memory at a time, its size checked before it is read, as on the command line.
+  const log: Consolidation["log"] = [];
+  const reports: UnitReport[] = [];
+  for (const f of files) {
+    const oversized = fileTooBig(f.size);
+    if (oversized) log.push({ file: f.name, message: `bỏ qua: ${oversized}` });
+    else await readIntoBatch(f.name, new Uint8Array(await f.arrayBuffer()), reports, log);
+  }
+  const result = consolidateReports(reports, log, { expectedUnits });
   const period = [...new Set(result.units.map((u) => u.period))].join(" ") || "ky";
   return { result, name: `TongHop_${ascii(period)}.xlsx`, xlsx: await renderXlsx(consolidationWorkbook(result)) };
 }

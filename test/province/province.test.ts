@@ -9,6 +9,7 @@ import { consolidate, consolidationWorkbook } from "../../src/province/consolida
 import { exportCsv, exportName } from "../../src/province/export";
 import { readReportFile } from "../../src/province/readReportFile";
 import { renderXlsx } from "../../src/render/xlsx";
+import { consolidateFiles } from "../../src/taskpane/province";
 import { buildWorkbook } from "../../src/workbook/build";
 import type { IndicatorEntry } from "../../src/workbook/indicatorSheet";
 import { STATUS_STYLE } from "../../src/workbook/theme";
@@ -31,6 +32,19 @@ async function withSchema(bytes: Uint8Array, schema: number): Promise<Uint8Array
 }
 
 describe("the province", () => {
+  it("in the pane, reads the chosen files one at a time and never opens one over the size limit", async () => {
+    const { bytes } = await unitFile(thongNhat, "UBND xã Thống Nhất", "2026-07-03", { "A.1": 0.5 });
+    const good = { name: "thong-nhat.xlsx", size: bytes.length, arrayBuffer: jest.fn(async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) };
+    const huge = { name: "ban-chup-ca-thu-muc.xlsx", size: 300 * 1024 * 1024, arrayBuffer: jest.fn(async () => new ArrayBuffer(0)) };
+    const { result } = await consolidateFiles([huge, good] as unknown as File[], []);
+    expect(huge.arrayBuffer).not.toHaveBeenCalled();
+    expect(result.log).toEqual([
+      { file: "ban-chup-ca-thu-muc.xlsx", message: "bỏ qua: tệp lớn 300 MB, vượt giới hạn 20 MB: không đọc" },
+      { file: "thong-nhat.xlsx", message: "đã đọc: UBND xã Thống Nhất, 29 chỉ tiêu" },
+    ]);
+    expect(result.units.map((u) => u.unit)).toEqual(["UBND xã Thống Nhất"]);
+  });
+
   it("exports a report as CDS_<unit>_<period>.xlsx in ASCII and a UTF-8 CSV with a BOM", async () => {
     const { bytes } = await unitFile(thongNhat, "UBND xã Thống Nhất", "2026-07-03", { "A.1": 0.5, "C.18": "Hoàn thành" });
     const read = await readReportFile("so.xlsx", bytes);
