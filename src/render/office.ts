@@ -2,16 +2,16 @@ import type { Cell, SheetSpec, Style, Validation, WorkbookSpec } from "../workbo
 import { cutLongText } from "../workbook/spec";
 
 /**
- * Renders the workbook description inside Excel with Office.js. Everything is queued and sent in one
- * batch: a load of N indicators costs two context.sync calls whatever N (one to see what the workbook
- * already has, one to write). Sheets with the same names are kept, renamed, never deleted.
+ * Renders the workbook description inside Excel with Office.js. Work is queued and sent in batches whose
+ * number does not grow with the plan: a load of N indicators costs three context.sync calls (see
+ * renderToExcel). Sheets with the same names are kept, renamed, never deleted.
  */
 
 export interface RenderOptions {
   /** Office.context.requirements.isSetSupported("ExcelApi", version), injected for tests. */
   supports: (version: string) => boolean;
-  /** Where the summary chart reads from (labels and counts side by side on the summary sheet). */
-  chart?: { sheet: string; labels: string; values: string } | null;
+  /** Where the summary chart reads from (labels and counts side by side on the summary sheet) and the cells it covers. */
+  chart?: { sheet: string; labels: string; values: string; at: [string, string] } | null;
 }
 
 export interface RenderResult {
@@ -19,6 +19,8 @@ export interface RenderResult {
   renamed: Array<{ from: string; to: string }>;
   /** Cells whose text was longer than Excel allows, cut and said (see cutLongText). */
   cut: string[];
+  /** Finishing touches Excel refused (the workbook is complete without them), for the user. */
+  skipped: string[];
   syncs: number;
 }
 
@@ -96,7 +98,8 @@ export class Pacer {
   }
 }
 
-async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, options: RenderOptions, chart: RenderOptions["chart"], pacer: Pacer): Promise<void> {
+/** What the workbook needs to be right: cells, formats, names' users, validation, colours. Never protection (it comes last). */
+async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, pacer: Pacer): Promise<void> {
   const width = Math.max(spec.columns.length, ...spec.rows.map((r) => r.length));
   const height = spec.rows.length;
   const CHUNK = 100;
@@ -104,7 +107,7 @@ async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, options: RenderO
     const rows = spec.rows.slice(top, top + CHUNK).map((r) => Array.from({ length: width }, (_, c) => r[c]));
     const formats = rows.map((r) => r.map((c) => c?.fmt ?? "General"));
     const formulas = rows.map((r) => r.map(officeFormula));
-    await pacer.add(JSON.stringify(formulas).length + JSON.stringify(formats).length);
+    await pacer.add(utf8Bytes(formulas) + utf8Bytes(formats));
     const part = ws.getRangeByIndexes(top, 0, rows.length, width);
     // Formats first: a number written into a cell formatted as text would stay text.
     part.numberFormat = formats;
@@ -115,6 +118,8 @@ async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, options: RenderO
     col.format.columnWidth = toPoints(c.width);
     if (c.hidden) col.columnHidden = true;
   });
+  // Styles, merges, rules and colours count against Excel's 5 MB request as much as cell text does.
+  await pacer.add(utf8Bytes([spec.styles, spec.merges, spec.validations, spec.conditionalFormats, spec.rowHeights]) * 4);
   for (const { range, style } of spec.styles) applyStyle(ws.getRange(range), style);
   for (const m of spec.merges) ws.getRange(m).merge(false);
   for (const [row, h] of Object.entries(spec.rowHeights)) ws.getRange(`${row}:${row}`).format.rowHeight = h;
@@ -133,6 +138,10 @@ async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, options: RenderO
     format.custom.format.font.color = cf.color;
   }
   for (const range of spec.inputs) ws.getRange(range).format.protection.locked = false;
+}
+
+/** What only makes the workbook easier to use: panes, tab colour, printing, the chart. Its failure costs nothing else. */
+function dressSheet(ws: Excel.Worksheet, spec: SheetSpec, options: RenderOptions, chart: RenderOptions["chart"]): void {
   if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0)) {
     ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, Math.max(1, spec.freeze.rows), Math.max(1, spec.freeze.columns)));
   }
@@ -145,17 +154,25 @@ async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, options: RenderO
     if (spec.print.area) ws.pageLayout.setPrintArea(spec.print.area);
   }
   if (chart) {
-    // Charts go in before protection, which locks the sheet's objects.
     const [labelsTop] = chart.labels.split(":");
     const [, valuesBottom] = chart.values.split(":");
     const c = ws.charts.add("BarClustered", ws.getRange(`${labelsTop}:${valuesBottom}`), "Columns");
     c.title.text = "Số chỉ tiêu theo trạng thái";
     c.legend.visible = false;
-    c.setPosition("F4", "M20");
+    c.setPosition(chart.at[0], chart.at[1]);
   }
-  if (spec.hidden) ws.visibility = "VeryHidden";
-  if (spec.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true, selectionMode: "Normal" });
 }
+
+/** Protection lets officials resize rows and columns and move the chart, nothing else outside their input cells. */
+export const PROTECTION: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatRows: true, allowEditObjects: true, selectionMode: "Normal" };
+
+function lockSheet(ws: Excel.Worksheet, spec: SheetSpec): void {
+  if (spec.hidden) ws.visibility = "VeryHidden";
+  if (spec.protect) ws.protection.protect(PROTECTION);
+}
+
+const utf8 = new TextEncoder();
+const utf8Bytes = (x: unknown): number => utf8.encode(JSON.stringify(x) ?? "").length;
 
 /** The first free name "Chỉ tiêu (cũ n)" for a sheet that must make room. Excel caps names at 31 characters. */
 function freeName(base: string, taken: Set<string>): string {
@@ -166,35 +183,121 @@ function freeName(base: string, taken: Set<string>): string {
   }
 }
 
+/** Excel refused part of a write; the workbook was given back as it was (`restored`), or could not be. */
+export class RenderFailed extends Error {
+  override name = "RenderFailed";
+  constructor(
+    readonly cause: unknown,
+    readonly restored: boolean,
+  ) {
+    super("render failed");
+  }
+}
+
+interface Before {
+  sheets: Array<{ id: string; name: string }>;
+  names: Array<{ name: string; formula: string }>;
+}
+
+/**
+ * Excel applies a batch up to the operation it refuses and rolls nothing back: remove every sheet and
+ * name this write added, give the user's sheets back their names and the user's names back their
+ * references. Runs in its own two syncs.
+ */
+async function restore(context: Excel.RequestContext, before: Before, ourNames: Set<string>): Promise<boolean> {
+  try {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name,items/id,items/visibility");
+    const names = context.workbook.names;
+    names.load("items/name");
+    await context.sync();
+    const original = new Map(before.sheets.map((s) => [s.id, s.name]));
+    for (const n of names.items) if (ourNames.has(n.name.toLowerCase())) n.delete();
+    for (const ws of sheets.items) {
+      if (original.has(ws.id)) continue;
+      if (ws.visibility !== "Visible") ws.visibility = "Visible";
+      ws.delete();
+    }
+    for (const ws of sheets.items) {
+      const name = original.get(ws.id);
+      if (name !== undefined && name !== ws.name) ws.name = name;
+    }
+    for (const n of before.names) if (ourNames.has(n.name.toLowerCase())) context.workbook.names.add(n.name, n.formula);
+    await context.sync();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes the workbook: one sync to see what is there, one (or a few, for very large plans) to write what
+ * matters, one for the finish (panes, printing, chart, then protection). Defined names go in right after
+ * the sheets, before any formula or list that uses them. If Excel refuses anything that matters, what was
+ * written is removed and the user's sheets get their names back (RenderFailed); a refused finishing touch
+ * is only said (`skipped`), and the protection is put on again in its own batch.
+ */
 export async function renderToExcel(context: Excel.RequestContext, spec: WorkbookSpec, options: RenderOptions): Promise<RenderResult> {
   const cut = cutLongText(spec);
   const pacer = new Pacer(context);
-  const sync = () => pacer.sync();
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
+  sheets.load("items/name,items/id");
   const names = context.workbook.names;
-  names.load("items/name");
-  await sync();
+  names.load("items/name,items/formula");
+  await pacer.sync();
+  const before: Before = { sheets: sheets.items.map((s) => ({ id: s.id, name: s.name })), names: names.items.map((n) => ({ name: n.name, formula: n.formula })) };
+  const ourNames = new Set(spec.names.map((n) => n.name.toLowerCase()));
+  const fail = async (err: unknown): Promise<never> => {
+    throw new RenderFailed(err, await restore(context, before, ourNames));
+  };
 
-  const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+  const taken = new Set(before.sheets.map((s) => s.name.toLowerCase()));
   const ours = new Set(spec.sheets.map((s) => s.name.toLowerCase()));
   const renamed: RenderResult["renamed"] = [];
-  for (const old of sheets.items) {
-    if (!ours.has(old.name.toLowerCase())) continue;
-    const to = freeName(old.name, taken);
-    taken.add(to.toLowerCase());
-    renamed.push({ from: old.name, to });
-    old.name = to;
+  let created: Excel.Worksheet[] = [];
+  try {
+    for (const old of sheets.items) {
+      if (!ours.has(old.name.toLowerCase())) continue;
+      const to = freeName(old.name, taken);
+      taken.add(to.toLowerCase());
+      renamed.push({ from: old.name, to });
+      old.name = to;
+    }
+    for (const n of names.items) if (ourNames.has(n.name.toLowerCase())) n.delete();
+    context.application.suspendApiCalculationUntilNextSync();
+    if (options.supports("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
+    created = spec.sheets.map((s) => sheets.add(s.name));
+    for (const n of spec.names) names.add(n.name, `=${n.ref}`);
+    for (const [k, s] of spec.sheets.entries()) await writeSheet(created[k], s, pacer);
+    await pacer.sync();
+  } catch (err) {
+    return fail(err);
   }
-  const ourNames = new Set(spec.names.map((n) => n.name.toLowerCase()));
-  for (const n of names.items) if (ourNames.has(n.name.toLowerCase())) n.delete();
 
-  context.application.suspendApiCalculationUntilNextSync();
-  if (options.supports("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
-  const created = spec.sheets.map((s) => sheets.add(s.name));
-  for (const [k, s] of spec.sheets.entries()) await writeSheet(created[k], s, options, options.chart?.sheet === s.name ? options.chart : null, pacer);
-  for (const n of spec.names) names.add(n.name, `=${n.ref}`);
-  created[0].activate();
-  await sync();
-  return { renamed, syncs: pacer.syncs, cut };
+  const skipped: string[] = [];
+  const finish = () => {
+    spec.sheets.forEach((s, k) => lockSheet(created[k], s));
+    created[0].activate();
+  };
+  try {
+    spec.sheets.forEach((s, k) => dressSheet(created[k], s, options, options.chart?.sheet === s.name ? options.chart : null));
+    finish();
+    await pacer.sync();
+  } catch {
+    // Excel stopped at the refused step: panes, printing or the chart may be missing, the protection too.
+    skipped.push("Excel không nhận một phần trình bày (cố định dòng tiêu đề, thiết lập in hoặc biểu đồ); số liệu, công thức và bảo vệ trang vẫn đủ.");
+    try {
+      for (const ws of created) ws.protection.load("protected");
+      await pacer.sync();
+      spec.sheets.forEach((s, k) => {
+        if (s.protect && !created[k].protection.protected) created[k].protection.protect(PROTECTION);
+        if (s.hidden) created[k].visibility = "VeryHidden";
+      });
+      created[0].activate();
+      await pacer.sync();
+    } catch (err) {
+      return fail(err);
+    }
+  }
+  return { renamed, syncs: pacer.syncs, cut, skipped };
 }

@@ -19,8 +19,8 @@ export interface WorkbookInput {
 export interface WorkbookLayout {
   indicators: IndicatorSheetLayout;
   tasks: { rowOf: Map<string, number>; firstRow: number; lastRow: number } | null;
-  /** Where the chart of counts by status reads from, for renderers that draw one. */
-  chart: { sheet: string; labels: string; values: string };
+  /** Where the chart of counts by status reads from and the empty cells it covers, for renderers that draw one. */
+  chart: { sheet: string; labels: string; values: string; at: [string, string] };
 }
 
 /** Describes the standard report workbook of a plan: "Chỉ tiêu", "Nhiệm vụ", "Tổng hợp", "Cấu hình". */
@@ -36,7 +36,7 @@ export function buildWorkbook(input: WorkbookInput): { spec: WorkbookSpec; layou
     layout: {
       indicators: indicators.layout,
       tasks: tasks ? { rowOf: tasks.rowOf, firstRow: tasks.firstRow, lastRow: tasks.lastRow } : null,
-      chart: { sheet: summary.sheet.name, labels: summary.statusLabelRange, values: summary.statusCountRange },
+      chart: { sheet: summary.sheet.name, labels: summary.statusLabelRange, values: summary.statusCountRange, at: summary.chartAt },
     },
   };
 }

@@ -10,10 +10,17 @@ import { TASK_SHEET, taskCol } from "./taskSheet";
 
 export const SUMMARY_SHEET = "Tổng hợp";
 
+/** The last row the chart covers (from row 4): about 240 points, enough for six bars and their labels. */
+const CHART_BOTTOM = 19;
+
 const groupLabel = (i: Indicator) => [i.section, [i.groupCode, i.group].filter(Boolean).join(". ")].filter(Boolean).join(" — ");
 
 /** Live counts a leader reads the plan's state from: by status, by group and by lead unit. */
-export function buildSummarySheet(indicators: Indicator[], layout: IndicatorSheetLayout, tasks: { firstRow: number; lastRow: number } | null): { sheet: SheetSpec; statusCountRange: string; statusLabelRange: string } {
+export function buildSummarySheet(
+  indicators: Indicator[],
+  layout: IndicatorSheetLayout,
+  tasks: { firstRow: number; lastRow: number } | null,
+): { sheet: SheetSpec; statusCountRange: string; statusLabelRange: string; chartAt: [string, string] } {
   const sheet = emptySheet(SUMMARY_SHEET);
   const ind = (key: string) => {
     const c = layout.columns.letter(key);
@@ -52,6 +59,9 @@ export function buildSummarySheet(indicators: Indicator[], layout: IndicatorShee
   setCell(sheet, r, 2, { f: `IF(B${r - 1}=0,"",B${first}/B${r - 1})`, fmt: "0%" });
   sheet.styles.push({ range: rangeAddr(1, r - 1, 3, r), style: { bold: true, border: true } });
   sheet.styles.push({ range: rangeAddr(1, first, tasks ? 4 : 3, r), style: { border: true } });
+  // The chart sits beside the status table, over empty cells: the tables below start under it.
+  const chartAt: [string, string] = [addr(6, 4), addr(STATUSES.length + 3, CHART_BOTTOM)];
+  r = Math.max(r, CHART_BOTTOM - 1);
 
   const table = (title: string, labels: string[], column: string) => {
     r += 2;
@@ -80,5 +90,5 @@ export function buildSummarySheet(indicators: Indicator[], layout: IndicatorShee
   table("Theo đơn vị chủ trì", [...new Set(indicators.map((i) => i.lead ?? ""))].sort((a, b) => a.localeCompare(b, "vi")), ind("lead"));
   sheet.freeze = null;
   sheet.print = { landscape: true, repeatRows: null };
-  return { sheet, statusCountRange, statusLabelRange };
+  return { sheet, statusCountRange, statusLabelRange, chartAt };
 }

@@ -18,5 +18,6 @@ w.Office = {
   context: { requirements: { isSetSupported: () => true } },
 };
 w.Excel = {
-  run: async <T,>(fn: (context: Excel.RequestContext) => Promise<T>) => fn(excel.context()),
+  run: async <T,>(a: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>), b?: (context: Excel.RequestContext) => Promise<T>) =>
+    typeof a === "function" ? a(excel.context()) : b!(excel.context(a)),
 };

@@ -2,7 +2,8 @@ import { CATALOGUE } from "../../src/catalogue/catalogue";
 import { readDocumentFile } from "../../src/catalogue/fileSource";
 import { parsePlan } from "../../src/core/loaders/parsePlan";
 import { parsePeriod } from "../../src/core/period";
-import { officeFormula, renderToExcel } from "../../src/render/office";
+import { RenderFailed, officeFormula, renderToExcel } from "../../src/render/office";
+import { excelErrorMessage } from "../../src/taskpane/office/errors";
 import { buildWorkbook } from "../../src/workbook/build";
 import type { WorkbookSettings } from "../../src/workbook/settings";
 import { addr } from "../../src/workbook/spec";
@@ -20,13 +21,13 @@ async function load(planText: string, excel = new FakeExcel()) {
 }
 
 describe("loading a plan into Excel (Office.js renderer)", () => {
-  it("costs the same two context.sync calls for 29 and for 300 indicators", async () => {
+  it("costs the same three context.sync calls for 29 and for 300 indicators (read, write, finish)", async () => {
     const small = await load(readDocumentFile(CATALOGUE[0]));
     const big = await load(bigAppendix(300));
     expect(big.plan.indicators).toHaveLength(300);
-    expect(small.excel.syncs).toBe(2);
-    expect(big.excel.syncs).toBe(2);
-    expect(big.result.syncs).toBe(2);
+    expect(small.excel.syncs).toBe(3);
+    expect(big.excel.syncs).toBe(3);
+    expect(big.result.syncs).toBe(3);
     // API calls grow with the rows (row heights) but stay far from one call per cell.
     expect(big.excel.calls).toBeLessThan(300 * 10);
   });
@@ -48,7 +49,7 @@ describe("loading a plan into Excel (Office.js renderer)", () => {
     const plan = parsePlan(bigAppendix(1200));
     const { spec, layout } = buildWorkbook({ plan, settings: { ...settings, frequency: "month", period: parsePeriod("Tháng 5/2026", "month")! } });
     const result = await renderToExcel(excel.context(), spec, { supports, chart: layout.chart });
-    expect(result.syncs).toBeGreaterThan(2);
+    expect(result.syncs).toBeGreaterThan(3);
     expect(result.syncs).toBe(excel.syncs);
     expect(excel.largestRequest).toBeLessThan(5 * 1024 * 1024);
     expect(excel.cell("Chỉ tiêu", `A${layout.indicators.rowOf.get(plan.indicators[1199].id)}`)).toBe(`'${plan.indicators[1199].id}`);
@@ -70,7 +71,7 @@ describe("loading a plan into Excel (Office.js renderer)", () => {
     expect(officeFormula({ f: "A1+1" })).toBe("=A1+1");
   });
 
-  it("adds the rules and protection the description asks for, and the chart before protecting", async () => {
+  it("adds the rules and protection the description asks for, and the chart over empty cells, movable", async () => {
     const { excel, spec } = await load(readDocumentFile(CATALOGUE[0]));
     const ind = excel.sheet("Chỉ tiêu");
     const s = spec.sheets[0];
@@ -78,7 +79,13 @@ describe("loading a plan into Excel (Office.js renderer)", () => {
     expect(ind.validations.map((v) => v.range)).toEqual(s.validations.map((v) => v.range));
     expect(ind.unlocked).toEqual(s.inputs);
     expect(excel.sheets.every((x) => x.protected)).toBe(true);
-    expect(excel.sheet("Tổng hợp").charts).toEqual([{ type: "BarClustered", source: "A5:B10", title: "Số chỉ tiêu theo trạng thái" }]);
+    const summary = excel.sheet("Tổng hợp");
+    expect(summary.charts).toEqual([{ type: "BarClustered", source: "A5:B10", title: "Số chỉ tiêu theo trạng thái", position: ["F4", "I19"] }]);
+    // Nothing under the chart: every filled cell of the summary lies outside F4:I19.
+    const covered = [...summary.cells].filter(([a, c]) => c.formula !== "" && /^[F-I]\d+$/.test(a) && Number(a.slice(1)) >= 4 && Number(a.slice(1)) <= 19);
+    expect(covered).toEqual([]);
+    expect(summary.cells.get("A20")?.formula).toBe("'Theo nhóm chỉ tiêu");
+    expect(summary.protectionOptions).toMatchObject({ allowEditObjects: true });
     expect(excel.names.get("CT_CuoiKy")).toBe("='Cấu hình'!$B$10");
     expect(ind.frozen).toBe("A1:B4");
   });
@@ -96,5 +103,60 @@ describe("loading a plan into Excel (Office.js renderer)", () => {
     // Loading again keeps both earlier copies.
     const again = await load(readDocumentFile(CATALOGUE[0]), excel);
     expect(again.result.renamed.find((r) => r.from === "Chỉ tiêu")).toEqual({ from: "Chỉ tiêu", to: "Chỉ tiêu (cũ 2)" });
+  });
+
+  it("gives the workbook back as it was when Excel refuses part of the write", async () => {
+    const excel = new FakeExcel();
+    const mine = excel.addSheet("Chỉ tiêu");
+    mine.cells.set("A1", { formula: "bảng của xã", format: "General" });
+    excel.addSheet("Sheet1");
+    excel.names.set("CT_CuoiKy", "=Sheet1!$A$1");
+    excel.refuse = { label: /conditionalFormats\.add/, code: "GeneralException" };
+    const plan = parsePlan(readDocumentFile(CATALOGUE[0]));
+    const { spec, layout } = buildWorkbook({ plan, settings });
+    const failure = await renderToExcel(excel.context(), spec, { supports, chart: layout.chart }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(RenderFailed);
+    expect(failure).toMatchObject({ restored: true, cause: { code: "GeneralException" } });
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Chỉ tiêu", "Sheet1"]);
+    expect(excel.cell("Chỉ tiêu", "A1")).toBe("bảng của xã");
+    expect([...excel.names]).toEqual([["CT_CuoiKy", "=Sheet1!$A$1"]]);
+    expect(excelErrorMessage(failure)).toBe("Chưa ghi được sổ: Excel gặp lỗi khi thực hiện thao tác. Hãy thử lại. Những gì vừa ghi dở đã được gỡ bỏ; các trang cũ đã trở lại tên cũ, sổ như trước khi bấm.");
+  });
+
+  it("also when the refusal comes at the very end, with the protection, after a hidden sheet was made", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("Sheet1");
+    // Refused in the finishing batch and again in the batch that puts the protection back: then everything goes.
+    excel.refuse = { label: /sheet\(…\)\.protect$/, code: "AccessDenied", times: 2 };
+    const plan = parsePlan(readDocumentFile(CATALOGUE[0]));
+    const { spec, layout } = buildWorkbook({ plan, settings });
+    const failure = await renderToExcel(excel.context(), spec, { supports, chart: layout.chart }).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ restored: true });
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+    expect(excel.names.size).toBe(0);
+  });
+
+  it("only says so when a finishing touch is refused: data, names and protection stay", async () => {
+    const excel = new FakeExcel();
+    excel.refuse = { label: /charts\.add/, code: "GeneralException" };
+    const { result } = await load(readDocumentFile(CATALOGUE[0]), excel);
+    expect(result.skipped).toEqual(["Excel không nhận một phần trình bày (cố định dòng tiêu đề, thiết lập in hoặc biểu đồ); số liệu, công thức và bảo vệ trang vẫn đủ."]);
+    expect(excel.sheets.filter((s) => s.name !== "_CDS").every((s) => s.protected)).toBe(true);
+    expect(excel.sheet("_CDS").visibility).toBe("VeryHidden");
+    expect(excel.cell("Chỉ tiêu", "A6")).toBe("'A.1");
+    expect(excel.names.get("CT_CuoiKy")).toBe("='Cấu hình'!$B$10");
+    expect(excel.active).toBe("Chỉ tiêu");
+  });
+
+  it("waits for the official to leave the cell being edited when run with delayForCellEdit, and fails without", async () => {
+    const plan = parsePlan(readDocumentFile(CATALOGUE[0]));
+    const { spec, layout } = buildWorkbook({ plan, settings });
+    const editing = new FakeExcel();
+    editing.cellEditMode = true;
+    await expect(renderToExcel(editing.context(), spec, { supports, chart: layout.chart })).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+    const waiting = new FakeExcel();
+    waiting.cellEditMode = true;
+    await renderToExcel(waiting.context({ delayForCellEdit: true }), spec, { supports, chart: layout.chart });
+    expect(waiting.cell("Chỉ tiêu", "A6")).toBe("'A.1");
   });
 });

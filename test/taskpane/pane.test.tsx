@@ -30,7 +30,7 @@ function port(overrides: Partial<WorkbookPort> = {}): WorkbookPort & { loaded: P
     supported: true,
     load: jest.fn(async (plan: Plan) => {
       loaded.push(plan);
-      return { renamed: [], syncs: 2, cut: [] };
+      return { renamed: [], syncs: 3, cut: [], skipped: [] };
     }),
     read: jest.fn(async () => null),
     writePeriod: jest.fn(async () => undefined),
@@ -160,7 +160,7 @@ describe("Cập nhật chỉ tiêu", () => {
   it("shows each doubtful pair side by side and writes nothing until the official has chosen for every one", async () => {
     const pair: DoubtfulPair = { kind: "indicator", oldCode: "C.6", oldName: "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến.", newCode: "C.6", newName: "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trước hạn và đúng hạn.", similarity: 0.54, doubt: "cách diễn đạt chỉ giống 54%", joined: false };
     const summary = { kept: 28, added: [], removed: [], keptAside: [], changedTargets: [], renumbered: [], doubtful: [{ ...pair, joined: true }], overrides: [], tasks: { kept: 0, added: [], removed: [], keptAside: [], renumbered: [] } };
-    const p = port({ proposeUpdate: jest.fn(async () => [pair]), update: jest.fn(async () => ({ summary, renamed: [{ from: "Chỉ tiêu", to: "Chỉ tiêu (cũ 1)" }], cut: ["Ô Chỉ tiêu!S12 dài 40.000 ký tự, quá giới hạn 32.767 của Excel: đã cắt"] })) });
+    const p = port({ proposeUpdate: jest.fn(async () => [pair]), update: jest.fn(async () => ({ summary, renamed: [{ from: "Chỉ tiêu", to: "Chỉ tiêu (cũ 1)" }], cut: ["Ô Chỉ tiêu!S12 dài 40.000 ký tự, quá giới hạn 32.767 của Excel: đã cắt"], skipped: [] })) });
     show(<UpdatePanel port={p} />);
     fireEvent.change(screen.getByLabelText("Phụ lục chỉ tiêu đã sửa đổi"), { target: { value: readDocumentFile(CATALOGUE[0]) } });
     fireEvent.click(screen.getByRole("button", { name: "Đọc phụ lục" }));

@@ -42,7 +42,7 @@ export function LoadPanel({ port }: { port: WorkbookPort }) {
         productVersion: PRODUCT_VERSION,
       });
       const renamed = result.renamed.map((r) => `"${r.from}" → "${r.to}"`).join(", ");
-      setDone(`Đã lập sổ: ${kept.indicators.length} chỉ tiêu, ${kept.tasks.length} nhiệm vụ.${renamed ? ` Các trang cũ được giữ lại: ${renamed}.` : ""}${result.cut.length ? ` Lưu ý: ${result.cut.join("; ")}.` : ""}`);
+      setDone(`Đã lập sổ: ${kept.indicators.length} chỉ tiêu, ${kept.tasks.length} nhiệm vụ.${renamed ? ` Các trang cũ được giữ lại: ${renamed}.` : ""}${result.cut.length ? ` Lưu ý: ${result.cut.join("; ")}.` : ""}${result.skipped.length ? ` ${result.skipped.join(" ")}` : ""}`);
     });
 
   return (

@@ -1,5 +1,5 @@
 import type { Plan } from "../../core/plan";
-import { officeFormula, renderToExcel } from "../../render/office";
+import { PROTECTION, officeFormula, renderToExcel } from "../../render/office";
 import { buildWorkbook } from "../../workbook/build";
 import { CONFIG_SHEET } from "../../workbook/configSheet";
 import { INDICATOR_SHEET } from "../../workbook/indicatorSheet";
@@ -39,17 +39,27 @@ export async function readReport(context: Excel.RequestContext): Promise<ReportS
     throw new UserFacingError(`Sổ này là sổ báo cáo nhưng không thấy trang ${gone} (có lẽ đã bị đổi tên hoặc xóa). Hãy đặt lại đúng tên trang rồi thử lại; chưa có gì bị thay đổi.`);
   }
   if (ind.isNullObject || cfg.isNullObject) return null;
+  // The used range starts at the first used cell, not at A1: grids are padded back so row and column numbers hold.
   const used = ind.getUsedRange();
-  used.load("values,numberFormat,formulas");
+  used.load("values,numberFormat,formulas,rowIndex,columnIndex");
   const taskValues = taskSheet.isNullObject ? null : taskSheet.getUsedRange();
-  taskValues?.load("values");
+  taskValues?.load("values,rowIndex,columnIndex");
   const metaValues = metaSheet.isNullObject ? null : metaSheet.getUsedRange();
-  metaValues?.load("values");
+  metaValues?.load("values,rowIndex,columnIndex");
   const settings = cfg.getRange("B3:B12");
   settings.load("values");
   await context.sync();
   const config = configFromValues(settings.values.map((r) => r[0]));
-  return { reading: readIndicatorSheet(used.values, used.numberFormat as string[][], used.formulas), tasks: taskValues ? readTaskSheet(taskValues.values) : [], config, meta: metaValues ? readMeta(metaValues.values) : null };
+  const fromA1 = <T,>(range: Excel.Range, grid: T[][], blank: T): T[][] => [
+    ...Array.from({ length: range.rowIndex }, () => []),
+    ...grid.map((row) => [...Array.from({ length: range.columnIndex }, () => blank), ...row]),
+  ];
+  return {
+    reading: readIndicatorSheet(fromA1(used, used.values, ""), fromA1(used, used.numberFormat as string[][], "General"), fromA1(used, used.formulas, "")),
+    tasks: taskValues ? readTaskSheet(fromA1(taskValues, taskValues.values, "")) : [],
+    config,
+    meta: metaValues ? readMeta(fromA1(metaValues, metaValues.values, "")) : null,
+  };
 }
 
 /** "Kỳ báo cáo": writes unit, year, period, date and threshold on "Cấu hình"; the formulas do the rest. */
@@ -65,7 +75,7 @@ export async function writePeriod(context: Excel.RequestContext, config: Pick<Re
   date.numberFormat = [["dd/mm/yyyy"]];
   date.formulas = [[dateSerial(config.reportDate)]];
   cfg.getRange("B8").formulas = [[config.warnThreshold]];
-  cfg.protection.protect({ allowFormatColumns: true, allowFormatRows: true, selectionMode: "Normal" });
+  cfg.protection.protect(PROTECTION);
   await context.sync();
 }
 
@@ -101,7 +111,7 @@ export async function updateWorkbook(
   plan: Plan,
   decisions: UpdateDecisions,
   options: { supports: (v: string) => boolean; productVersion: string; planId: string | null; today: string },
-): Promise<{ summary: UpdateSummary; renamed: Array<{ from: string; to: string }>; cut: string[] } | null> {
+): Promise<{ summary: UpdateSummary; renamed: Array<{ from: string; to: string }>; cut: string[]; skipped: string[] } | null> {
   // Read again in the same run: what officials typed a moment ago must move too.
   const state = await readReport(context);
   if (!state) return null;
@@ -112,5 +122,5 @@ export async function updateWorkbook(
   const settings = settingsFromConfig(state.config, options.planId, options.productVersion);
   const { spec, layout } = buildWorkbook({ plan: merged.plan, settings, indicatorEntries: merged.entries, taskEntries: merged.taskEntries });
   const result = await renderToExcel(context, spec, { supports: options.supports, chart: layout.chart });
-  return { summary: merged.summary, renamed: result.renamed, cut: result.cut };
+  return { summary: merged.summary, renamed: result.renamed, cut: result.cut, skipped: result.skipped };
 }
