@@ -21,7 +21,8 @@ const PERIOD_MESSAGES: Record<ValueProblem["kind"], (v: string | number) => stri
   notProgressWord: (v) => `"${v}" không phải từ tiến độ (${PROGRESS_WORD_LIST})`,
   numberForWords: (v) => `chỉ tiêu này ghi tiến độ bằng chữ (Hoàn thành, Đang triển khai...), không ghi số ${v}`,
   negative: (v) => `số âm (${v})`,
-  percentTyped: (v) => `ô phần trăm đang là ${pct(Number(v))}; có lẽ đã gõ ${v} thay cho ${v}% (ô phần trăm lưu 0,95 cho 95%)`,
+  // Excel turns 95 typed into a percent cell into 95%; 9500% comes from a paste, a results file or a cell formatted after typing.
+  percentTyped: (v) => `ô phần trăm đang là ${pct(Number(v))}; có lẽ số ${v} được dán vào (hoặc nhập trước khi ô có dạng %) thay cho ${v}%: hãy gõ lại ${v} vào ô`,
   over100: (v) => `tỷ lệ ${pct(Number(v))} vượt quá 100%`,
 };
 

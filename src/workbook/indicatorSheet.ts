@@ -214,7 +214,7 @@ const PROGRESS_LIST = "DS_TienDo";
 function validationFor(rule: RowRule, firstCell: string): Validation {
   switch (rule) {
     case "percent":
-      return { type: "decimal", min: 0, max: 1, title: "Tỷ lệ phần trăm", message: "Nhập tỷ lệ từ 0% đến 100%, ví dụ 95%. Số 95 sẽ bị hiểu là 9500%." };
+      return { type: "decimal", min: 0, max: 1, title: "Tỷ lệ phần trăm", message: "Nhập tỷ lệ từ 0% đến 100%: gõ 95 hoặc 95% đều được 95%. Khi dán số từ nơi khác, 95 thành 9500%: hãy dán 0,95 hoặc 95%." };
     case "count":
       return { type: "whole", min: 0, max: null, title: "Số lượng", message: "Nhập một số nguyên không âm, ví dụ 10." };
     case "number":

@@ -38,7 +38,7 @@ describe("the pane's actions on a real-shaped workbook", () => {
     const state = await readReport(excel.context());
     expect(state!.config).toMatchObject({ unit: "Đảng ủy phường Phước Bình", year: 2026, choice: "Quý I", frequency: "quarter", warnThreshold: 0.5, reportDate: "2026-04-05" });
     const problems = checkEntries(state!.reading.rows, judgeSettingsOf(state!.config));
-    expect(problems.map((p) => `${p.address} ${p.message}`)).toEqual([`${cellAddress(row, "p1")} 1.1.1: Quý I: ô phần trăm đang là 5500%; có lẽ đã gõ 55 thay cho 55% (ô phần trăm lưu 0,95 cho 95%)`, `${cellAddress(row, "evCheck")} 1.1.1: minh chứng bị đánh giá không hợp lệ: kết quả không được tính là hoàn thành`]);
+    expect(problems.map((p) => `${p.address} ${p.message}`)).toEqual([`${cellAddress(row, "p1")} 1.1.1: Quý I: ô phần trăm đang là 5500%; có lẽ số 55 được dán vào (hoặc nhập trước khi ô có dạng %) thay cho 55%: hãy gõ lại 55 vào ô`, `${cellAddress(row, "evCheck")} 1.1.1: minh chứng bị đánh giá không hợp lệ: kết quả không được tính là hoàn thành`]);
     await selectCell(excel.context(), "Chỉ tiêu", problems[0].address);
     expect(excel.selected).toBe(`Chỉ tiêu!${problems[0].address}`);
     expect(excel.active).toBe("Chỉ tiêu");

@@ -67,7 +67,7 @@ describe("Kiểm tra số liệu", () => {
       return `${String.fromCharCode(64 + row.columns.get(key)!)}${row.row}`;
     };
     expect(at("C.7")).toEqual([
-      `${col("p1", "C.7")} C.7: Quý I: ô phần trăm đang là 9500%; có lẽ đã gõ 95 thay cho 95% (ô phần trăm lưu 0,95 cho 95%)`,
+      `${col("p1", "C.7")} C.7: Quý I: ô phần trăm đang là 9500%; có lẽ số 95 được dán vào (hoặc nhập trước khi ô có dạng %) thay cho 95%: hãy gõ lại 95 vào ô`,
       // 9500% meets ≥ 80%, so the row reads Đạt, and Đạt needs evidence.
       `${col("evNumber", "C.7")} C.7: báo cáo Đạt nhưng chưa có minh chứng (số văn bản hoặc tóm tắt)`,
     ]);
