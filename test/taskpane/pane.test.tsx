@@ -13,7 +13,9 @@ import type { Plan } from "../../src/core/plan";
 import { App } from "../../src/taskpane/App";
 import { CheckPanel } from "../../src/taskpane/components/CheckPanel";
 import { LoadPanel } from "../../src/taskpane/components/LoadPanel";
+import { ProvincePanel } from "../../src/taskpane/components/ProvincePanel";
 import { UpdatePanel } from "../../src/taskpane/components/UpdatePanel";
+import { renderXlsx } from "../../src/render/xlsx";
 import type { DoubtfulPair } from "../../src/workbook/update";
 import type { WorkbookPort } from "../../src/taskpane/office/port";
 import type { ReportState } from "../../src/taskpane/office/report";
@@ -179,6 +181,24 @@ describe("Cập nhật chỉ tiêu", () => {
     const decisions = (p.update as jest.Mock).mock.calls[0][2];
     expect([...decisions.indicators]).toEqual([["C.6", "C.6"]]);
     expect(await screen.findByText(/Đã cập nhật\. Giữ 28 chỉ tiêu.*đã ghép theo lựa chọn.*Lưu ý: Ô Chỉ tiêu!S12 dài 40\.000 ký tự, quá giới hạn 32\.767 của Excel: đã cắt\./)).toBeTruthy();
+  });
+});
+
+describe("Gửi tỉnh", () => {
+  it("consolidates the chosen reports, names the file it downloaded, and can open it as a new workbook (Office for Mac)", async () => {
+    const plan = parsePlan(readDocumentFile(CATALOGUE[0]));
+    const { spec } = buildWorkbook({ plan, settings: { unit: "UBND xã Thống Nhất", period: parsePeriod("Quý II/2026", "quarter")!, frequency: "quarter", reportDate: "2026-07-05", warnThreshold: 0.5, planId: "thong-nhat-2026", productVersion: "t" } });
+    const bytes = await renderXlsx(spec);
+    const file = new File([new Uint8Array(bytes)], "thong-nhat.xlsx");
+    Object.defineProperty(file, "arrayBuffer", { value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+    const p = port();
+    show(<ProvincePanel port={p} />);
+    fireEvent.change(screen.getByLabelText("Các tệp báo cáo của đơn vị"), { target: { files: [file] } });
+    expect(await screen.findByText("Đã tổng hợp 1 đơn vị, 29 chỉ tiêu vào tệp TongHop_Quy-II-2026.xlsx (đã tải về).", { exact: false })).toBeTruthy();
+    const downloaded = (p.download as jest.Mock).mock.calls[0];
+    expect(downloaded[0]).toBe("TongHop_Quy-II-2026.xlsx");
+    fireEvent.click(screen.getByRole("button", { name: "Mở bảng tổng hợp thành sổ mới" }));
+    await waitFor(() => expect(p.openAsNewWorkbook).toHaveBeenCalledWith(downloaded[1]));
   });
 });
 

@@ -20,6 +20,7 @@ export function ProvincePanel({ port }: { port: WorkbookPort }) {
   const consolidating = useAction();
   const [exported, setExported] = useState<{ xlsxName: string; xlsx: Uint8Array; csvName: string } | null>(null);
   const [summary, setSummary] = useState<string | null>(null);
+  const [consolidated, setConsolidated] = useState<Uint8Array | null>(null);
   const [log, setLog] = useState<string[]>([]);
   const [units, setUnits] = useState("");
   const files = useRef<HTMLInputElement>(null);
@@ -41,7 +42,8 @@ export function ProvincePanel({ port }: { port: WorkbookPort }) {
       const { consolidateFiles } = await import(/* webpackChunkName: "province" */ "../province");
       const { result, name, xlsx } = await consolidateFiles(chosen, units.split(/\r?\n/).map((u) => u.trim()).filter(Boolean));
       port.download(name, xlsx, XLSX);
-      setSummary(`Đã tổng hợp ${result.units.length} đơn vị, ${result.indicators.length} chỉ tiêu. Chưa báo cáo: ${result.missing.length ? result.missing.join(", ") : "không có"}. Cặp chỉ tiêu cần xác nhận: ${result.uncertain.length}.`);
+      setConsolidated(xlsx);
+      setSummary(`Đã tổng hợp ${result.units.length} đơn vị, ${result.indicators.length} chỉ tiêu vào tệp ${name} (đã tải về). Chưa báo cáo: ${result.missing.length ? result.missing.join(", ") : "không có"}. Cặp chỉ tiêu cần xác nhận: ${result.uncertain.length}.`);
       setLog(result.log.map((l) => `${l.file}: ${l.message}`));
     });
 
@@ -66,6 +68,8 @@ export function ProvincePanel({ port }: { port: WorkbookPort }) {
           Chọn các tệp của đơn vị…
         </Button>
         <input ref={files} type="file" multiple accept=".xlsx" hidden aria-label="Các tệp báo cáo của đơn vị" onChange={(e) => void doConsolidate(Array.from(e.target.files ?? []))} />
+        {/* Office for Mac offers no download from the pane: the same workbook opens in Excel instead. */}
+        {consolidated && port.inExcel && <Button onClick={() => void consolidating.run(() => port.openAsNewWorkbook(consolidated))}>Mở bảng tổng hợp thành sổ mới</Button>}
       </div>
       <Notice busy={consolidating.busy} error={consolidating.error} done={summary} busyLabel="Đang tổng hợp…" />
       {log.length > 0 && (
