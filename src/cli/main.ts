@@ -5,6 +5,7 @@ import { readDocumentFile } from "../catalogue/fileSource";
 import { formatDate, parseViDate } from "../core/format";
 import { parsePlan } from "../core/loaders/parsePlan";
 import type { Plan } from "../core/plan";
+import { periodLabel } from "../core/period";
 import { planSummary } from "./parseCommand";
 import { UserError, evaluate, loadResults, reportOptions, workbookFile } from "./reportCommands";
 import { consolidateReports, consolidationWorkbook, readIntoBatch, type Consolidation } from "../province/consolidate";
@@ -296,7 +297,7 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
         io.writeFile(out as string, file.bytes);
         for (const w of results.warnings) io.err(`Cảnh báo — ${w.where}: ${w.message}`);
         for (const c of file.cut) io.err(`Cảnh báo — ${c}`);
-        io.out(`Đã ghi sổ báo cáo ${out}: ${plan.indicators.length} chỉ tiêu, ${plan.tasks.length} nhiệm vụ, kỳ ${opts.period.choice}/${opts.period.year}.`);
+        io.out(`Đã ghi sổ báo cáo ${out}: ${plan.indicators.length} chỉ tiêu, ${plan.tasks.length} nhiệm vụ, kỳ ${periodLabel(opts.period)}.`);
         return 0;
       }
       case "update": {

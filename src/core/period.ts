@@ -51,8 +51,20 @@ export function slotsCovered(p: ReportPeriod, frequency: Frequency): number {
   return frequency === "month" ? p.endMonth : Math.ceil(p.endMonth / 3);
 }
 
-export function periodLabel(p: ReportPeriod): string {
+/**
+ * The period as Vietnamese writes it: "Quý II/2026", "Tháng 5/2026", "6 tháng đầu năm 2026", "9 tháng năm
+ * 2026", "Năm 2026". The workbook's "Tên kỳ báo cáo" cell computes the same (PERIOD_LABEL_FORMULA).
+ */
+export function periodLabel(p: Pick<ReportPeriod, "choice" | "year">): string {
+  if (p.choice === "6 tháng đầu năm") return `6 tháng đầu năm ${p.year}`;
+  if (p.choice === "9 tháng") return `9 tháng năm ${p.year}`;
+  if (p.choice === "Cả năm") return `Năm ${p.year}`;
   return `${p.choice}/${p.year}`;
+}
+
+/** periodLabel as an Excel formula over the period and year cells. */
+export function periodLabelFormula(period: string, year: string): string {
+  return `IF(${period}="6 tháng đầu năm","6 tháng đầu năm "&${year},IF(${period}="9 tháng","9 tháng năm "&${year},IF(${period}="Cả năm","Năm "&${year},${period}&"/"&${year})))`;
 }
 
 /**

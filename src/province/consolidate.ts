@@ -1,7 +1,7 @@
 import type { Entry, Status } from "../core/judge";
 import { STATUSES, judgeMilestones, numberOrNull, toDocumentScale } from "../core/judge";
 import { formatDate } from "../core/format";
-import { periodEnd } from "../core/period";
+import { periodEnd, periodLabel } from "../core/period";
 import { matchRows } from "../core/match";
 import { nameKey } from "../core/text/clean";
 import { judgeSettingsOf } from "../workbook/configRead";
@@ -115,7 +115,7 @@ export function consolidateReports(reports: UnitReport[], log: Consolidation["lo
       cells.set(match.key, { status: j.status, value, code: row.id });
     });
     const met = [...cells.values()].filter((c) => c.status === "Đạt").length;
-    results.push({ unit: report.config.unit, file: report.file, period: `${settings.period.choice}/${settings.period.year}`, plan: report.meta.planId || report.meta.planTitle || report.config.planTitle, reportDate: report.config.reportDate, late: false, cells, met, total: cells.size, share: cells.size ? met / cells.size : 0, rank: 0 });
+    results.push({ unit: report.config.unit, file: report.file, period: periodLabel(settings.period), plan: report.meta.planId || report.meta.planTitle || report.config.planTitle, reportDate: report.config.reportDate, late: false, cells, met, total: cells.size, share: cells.size ? met / cells.size : 0, rank: 0 });
   }
   // A column shows the code and wording most units use.
   for (const ind of indicators) {

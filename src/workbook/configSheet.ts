@@ -1,5 +1,5 @@
 import { EVIDENCE_CHECKS, PROGRESS_WORDS, STATUSES } from "../core/judge";
-import { periodChoices } from "../core/period";
+import { periodChoices, periodLabelFormula } from "../core/period";
 import type { WorkbookSettings } from "./settings";
 import { NAMES } from "./settings";
 import type { SheetSpec } from "./spec";
@@ -28,7 +28,7 @@ export function buildConfigSheet(settings: WorkbookSettings, planTitle: string):
     ["Tần suất nhập số liệu", { v: settings.frequency === "month" ? "Theo tháng" : "Theo quý" }, "Mỗi kỳ một cột nhập số liệu.", null],
     ["Ngày cuối kỳ báo cáo", { f: `DATE(${NAMES.year},INDEX(DS_KyThang,MATCH(${NAMES.period},DS_Ky,0))+1,0)`, fmt: "dd/mm/yyyy" }, "Tính từ năm và kỳ báo cáo: mốc để so với thời hạn và lộ trình.", NAMES.periodEnd],
     ["Số cột kỳ đã tính", { f: settings.frequency === "month" ? `INDEX(DS_KyThang,MATCH(${NAMES.period},DS_Ky,0))` : `ROUNDUP(INDEX(DS_KyThang,MATCH(${NAMES.period},DS_Ky,0))/3,0)` }, "Giá trị báo cáo lấy từ các cột kỳ này trở về trước.", NAMES.slotsCovered],
-    ["Tên kỳ báo cáo", { f: `${NAMES.period}&"/"&${NAMES.year}` }, "", NAMES.periodLabel],
+    ["Tên kỳ báo cáo", { f: periodLabelFormula(NAMES.period, NAMES.year) }, "", NAMES.periodLabel],
   ];
   let r = 3;
   const firstSetting = r;

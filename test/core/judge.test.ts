@@ -1,5 +1,5 @@
 import { judge, judgeMilestones, judgeTask, percentText, type JudgeSettings, type Milestone } from "../../src/core/judge";
-import { parsePeriod, type Frequency } from "../../src/core/period";
+import { parsePeriod, periodLabel, type Frequency } from "../../src/core/period";
 import { parsePlan } from "../../src/core/loaders/parsePlan";
 import { CATALOGUE } from "../../src/catalogue/catalogue";
 import { readDocumentFile } from "../../src/catalogue/fileSource";
@@ -13,6 +13,11 @@ const status = (ms: Milestone[], report: Parameters<typeof judgeMilestones>[3], 
 };
 
 describe("periods", () => {
+  it("are named as Vietnamese writes them, and each name reads back as the same period", () => {
+    const names = ["Quý II/2026", "Tháng 5/2026", "6 tháng đầu năm 2026", "9 tháng năm 2026", "Năm 2026"];
+    expect(names.map((n) => periodLabel(parsePeriod(n, n.startsWith("Tháng") ? "month" : "quarter")!))).toEqual(names);
+  });
+
   it("reads the period names officials write", () => {
     expect(parsePeriod("Quý II/2026", "quarter")).toEqual({ year: 2026, choice: "Quý II", endMonth: 6 });
     expect(parsePeriod("Quý 3/2026", "quarter")).toEqual({ year: 2026, choice: "Quý III", endMonth: 9 });

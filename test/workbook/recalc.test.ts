@@ -6,7 +6,7 @@ import { CATALOGUE } from "../../src/catalogue/catalogue";
 import { readDocumentFile } from "../../src/catalogue/fileSource";
 import { judge, judgeTask, milestonesOf, PROGRESS_WORDS, type JudgeSettings } from "../../src/core/judge";
 import { parsePlan } from "../../src/core/loaders/parsePlan";
-import { periodChoices, type Frequency } from "../../src/core/period";
+import { periodChoices, periodLabel, type Frequency } from "../../src/core/period";
 import type { Indicator, Plan } from "../../src/core/plan";
 import { renderXlsx } from "../../src/render/xlsx";
 import { buildWorkbook, type WorkbookLayout } from "../../src/workbook/build";
@@ -188,6 +188,9 @@ describe("the workbook's formulas give the judge's answers (LibreOffice recalcul
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(join(outDir, c.file.split("/").pop()!));
       const ws = wb.getWorksheet("Chỉ tiêu")!;
+      // The period's name, as the sheet titles show it: "6 tháng đầu năm 2026", "Năm 2027", "Tháng 5/2026".
+      const label = text(wb.getWorksheet("Cấu hình")!.getCell("B12").value);
+      if (label !== periodLabel(c.settings.period)) mismatches.push(`${c.name}: Tên kỳ ${label} ≠ ${periodLabel(c.settings.period)}`);
       const judgeSettings: JudgeSettings = { period: c.settings.period, frequency: c.settings.frequency, warnThreshold: c.settings.warnThreshold };
       const cols = c.layout!.indicators.columns;
       for (const ind of c.plan.indicators) {

@@ -1,6 +1,7 @@
 import { Button, Link, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { STATUSES } from "../../core/judge";
+import { periodLabel } from "../../core/period";
 import { INDICATOR_SHEET } from "../../workbook/indicatorSheet";
 import type { Overview } from "../../workbook/overview";
 import { overview } from "../../workbook/overview";
@@ -27,7 +28,7 @@ export function OverviewPanel({ port }: { port: WorkbookPort }) {
     run(async () => {
       const state = await port.read();
       if (!state) throw noReport();
-      setData({ ...overview(state.reading.rows, judgeSettingsOf(state.config)), period: `${state.config.choice}/${state.config.year}` });
+      setData({ ...overview(state.reading.rows, judgeSettingsOf(state.config)), period: periodLabel(state.config) });
     });
   return (
     <div className={styles.root}>

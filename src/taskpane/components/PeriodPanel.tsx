@@ -1,7 +1,7 @@
 import { Button, Dropdown, Field, Input, Option, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { formatDate, parseViDate } from "../../core/format";
-import { periodChoices, type Frequency } from "../../core/period";
+import { periodChoices, periodLabel, type Frequency } from "../../core/period";
 import type { WorkbookPort } from "../office/port";
 import { useAction } from "../useAction";
 import { Notice } from "./Notice";
@@ -42,7 +42,7 @@ export function PeriodPanel({ port }: { port: WorkbookPort }) {
   const apply = () =>
     run(async () => {
       await port.writePeriod({ unit: unit.trim(), year: yearNumber, choice, reportDate: iso!, warnThreshold: thresholdNumber / 100 });
-      setDone(`Đã chọn kỳ ${choice}/${yearNumber}. Mọi trạng thái trong sổ đã được tính lại; số liệu đã nhập giữ nguyên.`);
+      setDone(`Đã chọn kỳ ${periodLabel({ choice, year: yearNumber })}. Mọi trạng thái trong sổ đã được tính lại; số liệu đã nhập giữ nguyên.`);
     });
 
   if (found === false) return <Notice error="Sổ tính này chưa có sổ báo cáo chỉ tiêu. Hãy vào thẻ Nạp chỉ tiêu trước." />;
