@@ -2,7 +2,7 @@ import { closeSync, fsyncSync, openSync, readFileSync, readdirSync, realpathSync
 import { basename, dirname, extname, join, resolve } from "path";
 import { CATALOGUE, findEntry } from "../catalogue/catalogue";
 import { readDocumentFile } from "../catalogue/fileSource";
-import { formatDate, parseViDate } from "../core/format";
+import { dateProblem, formatDate, parseViDate } from "../core/format";
 import { parsePlan } from "../core/loaders/parsePlan";
 import type { Plan } from "../core/plan";
 import { periodLabel } from "../core/period";
@@ -363,7 +363,7 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
         let due: string | null = null;
         if (typeof dueText === "string") {
           due = parseViDate(dueText);
-          if (!due) throw new UserError(`Hạn báo cáo "${dueText}" phải là một ngày theo dạng dd/mm/yyyy`);
+          if (!due) throw new UserError(`Hạn báo cáo "${dueText}" ${dateProblem(dueText)}`);
         }
         const { reports, log } = await readReportFolder(dir, out, io);
         if (reports.length === 0) {

@@ -1,5 +1,5 @@
 import { findEntry } from "../catalogue/catalogue";
-import { parseViDate } from "../core/format";
+import { dateProblem, parseViDate } from "../core/format";
 import { judge, judgeTask, isPercent, toDocumentScale, type JudgeSettings } from "../core/judge";
 import type { Frequency, ReportPeriod } from "../core/period";
 import { parsePeriod, periodLabel } from "../core/period";
@@ -49,7 +49,7 @@ export function reportOptions(flags: Map<string, string | true>, plan: Plan, pla
   let reportDate = todayIso;
   if (dateText) {
     const parsed = parseViDate(dateText);
-    if (!parsed) throw new UserError(`Ngày báo cáo "${dateText}" phải là một ngày theo dạng dd/mm/yyyy`);
+    if (!parsed) throw new UserError(`Ngày báo cáo "${dateText}" ${dateProblem(dateText)}`);
     reportDate = parsed;
   }
   const entry = findEntry(planArg);

@@ -18,6 +18,16 @@ export function parseViDate(text: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
+/** Why a dd/mm/yyyy text is not a date, in words for the official ("31/02/2026" is written right but does not exist). */
+export function dateProblem(text: string): string | null {
+  if (parseViDate(text)) return null;
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+  if (!m) return "phải là một ngày theo dạng dd/mm/yyyy, ví dụ 05/07/2026";
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12) return `là ngày không tồn tại: không có tháng ${mo}`;
+  return `là ngày không tồn tại: tháng ${mo} năm ${y} có ${new Date(Date.UTC(y, mo, 0)).getUTCDate()} ngày, không có ngày ${d}`;
+}
+
 /** yyyy-mm-dd → dd/mm/yyyy */
 export function formatDate(iso: string | null): string {
   if (!iso) return "";

@@ -156,6 +156,14 @@ describe("results files as Vietnamese offices save them", () => {
     expect(far.err).toContain("cách xa các năm của kế hoạch (2026)");
     expect(existsSync(at("so.xlsx"))).toBe(false);
   });
+
+  it("says a date that does not exist is one, not that it is badly written", async () => {
+    const feb = await run("workbook", "--plan", "thong-nhat-2026", "--period", "Quý I/2026", "--date", "31/02/2026", "--out", at("so.xlsx"));
+    expect(feb).toMatchObject({ code: 1, err: 'Lỗi: Ngày báo cáo "31/02/2026" là ngày không tồn tại: tháng 2 năm 2026 có 28 ngày, không có ngày 31' });
+    const shape = await run("workbook", "--plan", "thong-nhat-2026", "--period", "Quý I/2026", "--date", "2026-02-20", "--out", at("so.xlsx"));
+    expect(shape.err).toBe('Lỗi: Ngày báo cáo "2026-02-20" phải là một ngày theo dạng dd/mm/yyyy, ví dụ 05/07/2026');
+    expect(existsSync(at("so.xlsx"))).toBe(false);
+  });
 });
 
 describe("chitieu update", () => {

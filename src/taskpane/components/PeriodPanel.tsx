@@ -1,6 +1,6 @@
 import { Button, Dropdown, Field, Input, Option, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { formatDate, parseViDate } from "../../core/format";
+import { formatDate, parseViDate, dateProblem } from "../../core/format";
 import { periodChoices, periodLabel, type Frequency } from "../../core/period";
 import type { WorkbookPort } from "../office/port";
 import { useAction } from "../useAction";
@@ -63,7 +63,7 @@ export function PeriodPanel({ port }: { port: WorkbookPort }) {
           ))}
         </Dropdown>
       </Field>
-      <Field label="Ngày báo cáo (dd/mm/yyyy)" validationState={iso ? "none" : "error"} validationMessage={iso ? undefined : "Ngày theo dạng dd/mm/yyyy, ví dụ 05/07/2026"}>
+      <Field label="Ngày báo cáo (dd/mm/yyyy)" validationState={iso ? "none" : "error"} validationMessage={iso ? undefined : `Ngày báo cáo ${dateProblem(date)}.`}>
         <Input value={date} onChange={(_, d) => setDate(d.value)} />
       </Field>
       <Field label="Ngưỡng cảnh báo so với lộ trình (%)">
