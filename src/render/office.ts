@@ -15,8 +15,8 @@ export interface RenderOptions {
 }
 
 export interface RenderResult {
-  /** Old sheets renamed to make room, e.g. "Chỉ tiêu" → "Chỉ tiêu (cũ 1)". */
-  renamed: Array<{ from: string; to: string }>;
+  /** Old sheets renamed to make room, e.g. "Chỉ tiêu" → "Chỉ tiêu (cũ 1)"; `hidden` for the workbook's own hidden sheet, never named to users. */
+  renamed: Array<{ from: string; to: string; hidden?: boolean }>;
   /** Cells whose text was longer than Excel allows, cut and said (see cutLongText). */
   cut: string[];
   /** Finishing touches Excel refused (the workbook is complete without them), for the user. */
@@ -253,6 +253,7 @@ export async function renderToExcel(context: Excel.RequestContext, spec: Workboo
 
   const taken = new Set(before.sheets.map((s) => s.name.toLowerCase()));
   const ours = new Set(spec.sheets.map((s) => s.name.toLowerCase()));
+  const hiddenSheets = new Set(spec.sheets.filter((s) => s.hidden).map((s) => s.name.toLowerCase()));
   const renamed: RenderResult["renamed"] = [];
   let created: Excel.Worksheet[] = [];
   try {
@@ -260,7 +261,7 @@ export async function renderToExcel(context: Excel.RequestContext, spec: Workboo
       if (!ours.has(old.name.toLowerCase())) continue;
       const to = freeName(old.name, taken);
       taken.add(to.toLowerCase());
-      renamed.push({ from: old.name, to });
+      renamed.push(hiddenSheets.has(old.name.toLowerCase()) ? { from: old.name, to, hidden: true } : { from: old.name, to });
       old.name = to;
     }
     for (const n of names.items) if (ourNames.has(n.name.toLowerCase())) n.delete();

@@ -162,7 +162,7 @@ describe("Cập nhật chỉ tiêu", () => {
   it("shows each doubtful pair side by side and writes nothing until the official has chosen for every one", async () => {
     const pair: DoubtfulPair = { kind: "indicator", oldCode: "C.6", oldName: "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến.", newCode: "C.6", newName: "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trước hạn và đúng hạn.", similarity: 0.54, doubt: "cách diễn đạt chỉ giống 54%", joined: false };
     const summary = { kept: 28, added: [], removed: [], keptAside: [], changedTargets: [], renumbered: [], doubtful: [{ ...pair, joined: true }], overrides: [], tasks: { kept: 0, added: [], removed: [], keptAside: [], renumbered: [] } };
-    const p = port({ proposeUpdate: jest.fn(async () => [pair]), update: jest.fn(async () => ({ summary, renamed: [{ from: "Chỉ tiêu", to: "Chỉ tiêu (cũ 1)" }], cut: ["Ô Chỉ tiêu!S12 dài 40.000 ký tự, quá giới hạn 32.767 của Excel: đã cắt"], skipped: [] })) });
+    const p = port({ proposeUpdate: jest.fn(async () => [pair]), update: jest.fn(async () => ({ summary, renamed: [{ from: "Chỉ tiêu", to: "Chỉ tiêu (cũ 1)" }, { from: "_CDS", to: "_CDS (cũ 1)", hidden: true }], cut: ["Ô Chỉ tiêu!S12 dài 40.000 ký tự, quá giới hạn 32.767 của Excel: đã cắt"], skipped: [] })) });
     show(<UpdatePanel port={p} />);
     fireEvent.change(screen.getByLabelText("Phụ lục chỉ tiêu đã sửa đổi"), { target: { value: readDocumentFile(CATALOGUE[0]) } });
     fireEvent.click(screen.getByRole("button", { name: "Đọc phụ lục" }));
@@ -180,6 +180,8 @@ describe("Cập nhật chỉ tiêu", () => {
     await waitFor(() => expect(p.update).toHaveBeenCalled());
     const decisions = (p.update as jest.Mock).mock.calls[0][2];
     expect([...decisions.indicators]).toEqual([["C.6", "C.6"]]);
+    // The workbook's own hidden sheet is never named to the official.
+    expect((await screen.findByText(/Bản sao trước khi cập nhật: Chỉ tiêu \(cũ 1\)\. /)).textContent).not.toContain("_CDS");
     expect(await screen.findByText(/Đã cập nhật\. Giữ 28 chỉ tiêu.*đã ghép theo lựa chọn.*Lưu ý: Ô Chỉ tiêu!S12 dài 40\.000 ký tự, quá giới hạn 32\.767 của Excel: đã cắt\./)).toBeTruthy();
   });
 });

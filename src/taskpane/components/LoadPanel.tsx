@@ -41,7 +41,7 @@ export function LoadPanel({ port }: { port: WorkbookPort }) {
         planId,
         productVersion: PRODUCT_VERSION,
       });
-      const renamed = result.renamed.map((r) => `"${r.from}" → "${r.to}"`).join(", ");
+      const renamed = result.renamed.filter((r) => !r.hidden).map((r) => `"${r.from}" → "${r.to}"`).join(", ");
       setDone(`Đã lập sổ: ${kept.indicators.length} chỉ tiêu, ${kept.tasks.length} nhiệm vụ.${renamed ? ` Các trang cũ được giữ lại: ${renamed}.` : ""}${result.cut.length ? ` Lưu ý: ${result.cut.join("; ")}.` : ""}${result.skipped.length ? ` ${result.skipped.join(" ")}` : ""}`);
     });
 

@@ -47,7 +47,7 @@ export function UpdatePanel({ port }: { port: WorkbookPort }) {
       }
       const result = await port.update(plan, planId, decisions);
       if (!result) throw noReport();
-      setDone([`Đã cập nhật.`, ...describeUpdate(result.summary), `Bản sao trước khi cập nhật: ${result.renamed.map((r) => r.to).join(", ")}.`, ...(result.cut.length ? [`Lưu ý: ${result.cut.join("; ")}.`] : []), ...result.skipped].join(" "));
+      setDone([`Đã cập nhật.`, ...describeUpdate(result.summary), `Bản sao trước khi cập nhật: ${result.renamed.filter((r) => !r.hidden).map((r) => r.to).join(", ")}.`, ...(result.cut.length ? [`Lưu ý: ${result.cut.join("; ")}.`] : []), ...result.skipped].join(" "));
       setPairs(null);
     });
 

@@ -18,7 +18,7 @@ export interface WorkbookPort {
   select(sheet: string, address: string): Promise<void>;
   /** The old and new rows a person must look at before the update; null when there is no report. */
   proposeUpdate(plan: Plan): Promise<DoubtfulPair[] | null>;
-  update(plan: Plan, planId: string | null, decisions: UpdateDecisions): Promise<{ summary: UpdateSummary; renamed: Array<{ from: string; to: string }>; cut: string[]; skipped: string[] } | null>;
+  update(plan: Plan, planId: string | null, decisions: UpdateDecisions): Promise<{ summary: UpdateSummary; renamed: Array<{ from: string; to: string; hidden?: boolean }>; cut: string[]; skipped: string[] } | null>;
   /** Opens an .xlsx as a new workbook (ExcelApi 1.8), for hosts where a download is not offered. */
   openAsNewWorkbook(bytes: Uint8Array): Promise<void>;
   /** Offers a file to save. */

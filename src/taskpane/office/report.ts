@@ -111,7 +111,7 @@ export async function updateWorkbook(
   plan: Plan,
   decisions: UpdateDecisions,
   options: { supports: (v: string) => boolean; productVersion: string; planId: string | null; today: string },
-): Promise<{ summary: UpdateSummary; renamed: Array<{ from: string; to: string }>; cut: string[]; skipped: string[] } | null> {
+): Promise<{ summary: UpdateSummary; renamed: Array<{ from: string; to: string; hidden?: boolean }>; cut: string[]; skipped: string[] } | null> {
   // Read again in the same run: what officials typed a moment ago must move too.
   const state = await readReport(context);
   if (!state) return null;
