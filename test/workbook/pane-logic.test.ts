@@ -12,6 +12,8 @@ import { readIndicatorSheet, readTaskSheet } from "../../src/workbook/readBack";
 import { planFromReport } from "../../src/workbook/rebuild";
 import type { WorkbookSettings } from "../../src/workbook/settings";
 import type { SheetSpec } from "../../src/workbook/spec";
+import { colLetter } from "../../src/workbook/spec";
+import { taskCol } from "../../src/workbook/taskSheet";
 import { REMOVED_GROUP, describeUpdate, mergeForUpdate } from "../../src/workbook/update";
 
 const settings: WorkbookSettings = { unit: "UBND xã Thống Nhất", period: parsePeriod("Quý II/2026", "quarter")!, frequency: "quarter", reportDate: "2026-07-05", warnThreshold: 0.5, planId: null, productVersion: "test" };
@@ -86,13 +88,31 @@ describe("Kiểm tra số liệu", () => {
 describe("Tổng quan", () => {
   it("counts by status with the judge and lists the lagging indicators, worst first", () => {
     const reading = filled(parsePlan(original), entries);
-    const o = overview(reading.rows, judgeSettings);
+    const o = overview(reading.rows, [], judgeSettings);
     expect(o.total).toBe(29);
     expect(Object.values(o.counts).reduce((a, b) => a + b, 0)).toBe(29);
     // C.7 (9500%), C.8 (120%) and C.18 (Hoàn thành) meet their targets.
     expect(o.counts["Đạt"]).toBe(3);
     expect(o.lagging[0].status).toBe("Cảnh báo");
     expect(o.lagging.map((l) => l.code)).toEqual(expect.arrayContaining(["C.6", "B.3"]));
+  });
+
+  it("includes the tasks: done, under way, and past their deadline without being done, each with its cell", () => {
+    const plan = parsePlan(readDocumentFile(CATALOGUE[2]));
+    const taskEntries = new Map([
+      ["II.4", { progress: "Hoàn thành", evidence: "Hợp lệ" }],
+      ["II.1", { progress: "Đang triển khai" }],
+      ["V.1.1", { progress: "Đang triển khai" }],
+    ]);
+    const { spec, layout } = buildWorkbook({ plan, settings, taskEntries });
+    const tasks = readTaskSheet(sheetValues(spec.sheets[1]).values);
+    const o = overview([], tasks, judgeSettings);
+    expect(o.tasks).toMatchObject({ total: 32, done: 1, inProgress: 1 });
+    // Due by 31/03/2026 and not done at the end of Quý II: II.1 is under way but late.
+    expect(o.tasks.overdue.map((t) => t.code)).toEqual(expect.arrayContaining(["II.1", "II.3", "II.5", "V.2.4", "V.6", "V.7", "VI.1"]));
+    expect(o.tasks.overdue.map((t) => t.code)).not.toContain("II.4");
+    expect(o.tasks.overdue.map((t) => t.code)).not.toContain("V.1.1");
+    expect(o.tasks.overdue.find((t) => t.code === "II.1")).toMatchObject({ deadline: "2026-03-31", address: `${colLetter(taskCol("status"))}${layout.tasks!.rowOf.get("II.1")}` });
   });
 });
 

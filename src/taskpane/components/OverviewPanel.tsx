@@ -2,7 +2,9 @@ import { Button, Link, makeStyles, Text, tokens } from "@fluentui/react-componen
 import { useState } from "react";
 import { STATUSES } from "../../core/judge";
 import { periodLabel } from "../../core/period";
+import { formatDate } from "../../core/format";
 import { INDICATOR_SHEET } from "../../workbook/indicatorSheet";
+import { TASK_SHEET } from "../../workbook/taskSheet";
 import type { Overview } from "../../workbook/overview";
 import { overview } from "../../workbook/overview";
 import { STATUS_STYLE } from "../../workbook/theme";
@@ -28,7 +30,7 @@ export function OverviewPanel({ port }: { port: WorkbookPort }) {
     run(async () => {
       const state = await port.read();
       if (!state) throw noReport();
-      setData({ ...overview(state.reading.rows, judgeSettingsOf(state.config)), period: periodLabel(state.config) });
+      setData({ ...overview(state.reading.rows, state.tasks, judgeSettingsOf(state.config)), period: periodLabel(state.config) });
     });
   return (
     <div className={styles.root}>
@@ -66,6 +68,24 @@ export function OverviewPanel({ port }: { port: WorkbookPort }) {
               </li>
             ))}
           </ul>
+          {data.tasks.total > 0 && (
+            <>
+              <Text weight="semibold">
+                Nhiệm vụ: {data.tasks.done} hoàn thành, {data.tasks.inProgress} đang triển khai, {data.tasks.overdue.length} quá hạn chưa hoàn thành (trên {data.tasks.total})
+              </Text>
+              <ul className={styles.list} aria-label="Nhiệm vụ quá hạn">
+                {data.tasks.overdue.map((t) => (
+                  <li key={t.code}>
+                    <Link as="button" onClick={() => void run(() => port.select(TASK_SHEET, t.address))}>
+                      {t.code}
+                    </Link>{" "}
+                    {t.name} — hạn {formatDate(t.deadline)}
+                    {t.lead ? ` (${t.lead})` : ""}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </>
       )}
     </div>
