@@ -27,6 +27,7 @@ type TabId = (typeof TABS)[number][0];
 export function App({ port }: { port: WorkbookPort }) {
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>("load");
+  const [visited, setVisited] = useState<Set<TabId>>(new Set(["load"]));
   const usable = port.inExcel && port.supported;
   return (
     <main className={styles.root}>
@@ -41,7 +42,10 @@ export function App({ port }: { port: WorkbookPort }) {
           <MessageBarBody>Phiên bản Excel này chưa hỗ trợ ExcelApi {REQUIRED_EXCEL_API}. Hãy dùng Excel 2019, Microsoft 365 hoặc Excel trên web.</MessageBarBody>
         </MessageBar>
       )}
-      <TabList size="small" className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label="Chức năng">
+      <TabList size="small" className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => {
+          setTab(d.value as TabId);
+          setVisited((v) => new Set(v).add(d.value as TabId));
+        }} aria-label="Chức năng">
         {TABS.map(([id, label]) => (
           <Tab key={id} value={id} disabled={id !== "load" && id !== "province" && !usable}>
             {label}
@@ -49,10 +53,17 @@ export function App({ port }: { port: WorkbookPort }) {
         ))}
       </TabList>
       <div role="tabpanel" aria-label={TABS.find((t) => t[0] === tab)![1]}>
-        {tab === "load" && <LoadPanel port={port} />}
+        {/* Loading and updating hold the official's work (the preview, corrections, choices): kept when another tab is open. */}
+        <div hidden={tab !== "load"}>
+          <LoadPanel port={port} />
+        </div>
+        {visited.has("update") && (
+          <div hidden={tab !== "update"}>
+            <UpdatePanel port={port} />
+          </div>
+        )}
         {tab === "period" && <PeriodPanel port={port} />}
         {tab === "check" && <CheckPanel port={port} />}
-        {tab === "update" && <UpdatePanel port={port} />}
         {tab === "overview" && <OverviewPanel port={port} />}
         {tab === "province" && <ProvincePanel port={port} />}
       </div>

@@ -47,7 +47,8 @@ beforeAll(async () => {
     executablePath: "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
-  page = await browser.newPage({ viewport: { width: 440, height: 1000 } });
+  // The pane as Excel opens it: about 320 px wide.
+  page = await browser.newPage({ viewport: { width: 320, height: 900 } });
   // Microsoft's office.js is answered by the stand-in; nothing else leaves the machine.
   await page.route(/^https:\/\/appsforoffice\.microsoft\.com\//, (route) => route.fulfill({ body: standin, contentType: "text/javascript" }));
   await page.route((url) => !url.href.startsWith(base) && !url.href.startsWith("https://appsforoffice.microsoft.com/"), (route) => route.abort());
@@ -74,12 +75,21 @@ describe("the task pane in Chromium against an in-memory Excel", () => {
     await page.getByLabel("Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)").fill(appendix);
     await page.getByRole("button", { name: "Đọc phụ lục" }).click();
     await page.getByText("29 chỉ tiêu").waitFor();
+    // At 320 px nothing runs off the right edge (every target box fits) and 29 rows stay a readable length.
+    const layout = await page.evaluate(() => ({
+      width: document.documentElement.scrollWidth,
+      height: document.documentElement.scrollHeight,
+      boxes: [...document.querySelectorAll("input[aria-label^='Chỉ tiêu phấn đấu của']")].map((e) => e.getBoundingClientRect().right),
+    }));
+    expect(layout.width).toBeLessThanOrEqual(320);
+    expect(Math.max(...layout.boxes)).toBeLessThanOrEqual(320);
+    expect(layout.height).toBeLessThan(29 * 150);
     // The official drops nothing but corrects C.6's target before loading.
     const c6 = page.getByLabel("Chỉ tiêu phấn đấu của C.6");
     await c6.fill("≥ 96%");
     await c6.blur();
     await page.getByText("≥ 96% (2026)").waitFor();
-    await page.getByLabel("Đơn vị báo cáo").fill("UBND xã Thống Nhất");
+    await page.getByRole("textbox", { name: "Đơn vị báo cáo" }).fill("UBND xã Thống Nhất");
     await page.getByLabel("Kỳ báo cáo").fill("Quý II/2026");
     await snap("nap-chi-tieu");
     await page.getByRole("button", { name: "Nạp vào sổ" }).click();
@@ -111,8 +121,8 @@ describe("the task pane in Chromium against an in-memory Excel", () => {
 
   it("changes the period on Cấu hình", async () => {
     await page.getByRole("tab", { name: "Kỳ báo cáo" }).click();
-    await page.getByLabel("Đơn vị báo cáo").waitFor();
-    expect(await page.getByLabel("Đơn vị báo cáo").inputValue()).toBe("UBND xã Thống Nhất");
+    await page.getByRole("textbox", { name: "Đơn vị báo cáo" }).waitFor();
+    expect(await page.getByRole("textbox", { name: "Đơn vị báo cáo" }).inputValue()).toBe("UBND xã Thống Nhất");
     await page.getByRole("combobox").click();
     await page.getByRole("option", { name: "Quý III" }).click();
     await snap("ky-bao-cao");
@@ -207,7 +217,7 @@ describe("the task pane in Chromium against an in-memory Excel", () => {
     await page.getByRole("tab", { name: "Nạp chỉ tiêu" }).waitFor();
     await page.getByLabel("Tệp phụ lục").setInputFiles(pdf);
     await page.getByText("3 chỉ tiêu").waitFor({ timeout: 30000 });
-    const preview = page.getByRole("table", { name: "Chỉ tiêu" });
+    const preview = page.getByRole("list", { name: "Chỉ tiêu" });
     await preview.getByText("Tỷ lệ hộ gia đình được phủ cáp quang").waitFor();
     expect(await preview.getByText("≥ 95% (2026)").count()).toBe(1);
     expect(await preview.getByText("≥ 40 camera (2026)").count()).toBe(1);

@@ -95,17 +95,45 @@ describe("Nạp chỉ tiêu", () => {
     show(<LoadPanel port={port()} />);
     fireEvent.change(screen.getByLabelText("Tệp phụ lục"), { target: { files: [file] } });
     expect(await screen.findByText("2 chỉ tiêu")).toBeTruthy();
-    const preview = screen.getByRole("table", { name: "Chỉ tiêu" });
-    const wordTarget = within(preview).getByText("Tỷ lệ hộ kinh doanh dùng thanh toán không dùng tiền mặt").closest("tr")!;
+    const preview = screen.getByRole("list", { name: "Chỉ tiêu" });
+    const wordTarget = within(preview).getByText("Tỷ lệ hộ kinh doanh dùng thanh toán không dùng tiền mặt").closest("li")!;
     expect(within(wordTarget).getByText(/^Cần xem lại: /).textContent).toMatch(/viết bằng chữ "Chín mươi phần trăm trở lên" được đọc là ≥ 90%/);
-    const numberTarget = within(preview).getByText("Số điểm phát wifi công cộng").closest("tr")!;
+    const numberTarget = within(preview).getByText("Số điểm phát wifi công cộng").closest("li")!;
     expect(within(numberTarget).getByText(/^Cần xem lại: /).textContent).toMatch(/đã lấy năm 2027 theo tiêu đề văn bản/);
     expect(within(wordTarget).getByText("≥ 90% (2027)")).toBeTruthy();
     const box = within(wordTarget).getByLabelText("Chỉ tiêu phấn đấu của I.1");
     fireEvent.change(box, { target: { value: "≥ 92%" } });
     fireEvent.blur(box);
-    await waitFor(() => expect(within(screen.getByText("Tỷ lệ hộ kinh doanh dùng thanh toán không dùng tiền mặt").closest("tr")!).queryByText(/^Cần xem lại: /)).toBeNull());
-    expect(within(screen.getByText("Số điểm phát wifi công cộng").closest("tr")!).getByText(/^Cần xem lại: /)).toBeTruthy();
+    await waitFor(() => expect(within(screen.getByText("Tỷ lệ hộ kinh doanh dùng thanh toán không dùng tiền mặt").closest("li")!).queryByText(/^Cần xem lại: /)).toBeNull());
+    expect(within(screen.getByText("Số điểm phát wifi công cộng").closest("li")!).getByText(/^Cần xem lại: /)).toBeTruthy();
+  });
+
+  it("keeps the preview and the corrections when the official opens another tab and comes back", async () => {
+    const p = port({ read: jest.fn(async () => null) });
+    show(<App port={p} />);
+    fireEvent.change(screen.getByLabelText("Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)"), { target: { value: readDocumentFile(CATALOGUE[0]) } });
+    fireEvent.click(screen.getByRole("button", { name: "Đọc phụ lục" }));
+    const c6 = await screen.findByLabelText("Chỉ tiêu phấn đấu của C.6");
+    fireEvent.change(c6, { target: { value: "≥ 96%" } });
+    fireEvent.blur(c6);
+    fireEvent.click(screen.getByLabelText("Giữ chỉ tiêu C.23"));
+    fireEvent.click(screen.getByRole("tab", { name: "Tổng quan" }));
+    fireEvent.click(screen.getByRole("tab", { name: "Nạp chỉ tiêu" }));
+    expect(screen.getByText("28 chỉ tiêu")).toBeTruthy();
+    expect(screen.getByText("≥ 96% (2026)")).toBeTruthy();
+    expect((screen.getByLabelText("Giữ chỉ tiêu C.23") as HTMLInputElement).checked).toBe(false);
+  });
+
+  it("puts 'Nạp vào sổ' after the preview, and keeps it closed when every row was left out", async () => {
+    show(<LoadPanel port={port()} />);
+    fireEvent.change(screen.getByLabelText("Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)"), { target: { value: "STT\tNội dung chỉ tiêu\tChỉ tiêu phấn đấu năm 2026\n1\tTỷ lệ A\t100%" } });
+    fireEvent.click(screen.getByRole("button", { name: "Đọc phụ lục" }));
+    const write = await screen.findByRole("button", { name: "Nạp vào sổ" });
+    const preview = screen.getByRole("list", { name: "Chỉ tiêu" });
+    expect(preview.compareDocumentPosition(write) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(write.hasAttribute("disabled")).toBe(false);
+    fireEvent.click(screen.getByLabelText("Giữ chỉ tiêu 1"));
+    expect(write.hasAttribute("disabled")).toBe(true);
   });
 
   it("refuses a period it cannot read, saying how to write one", async () => {

@@ -27,12 +27,13 @@ export function LoadPanel({ port }: { port: WorkbookPort }) {
   const [done, setDone] = useState<string | null>(null);
   const { busy, error, run } = useAction();
   const period = parsePeriod(periodText, frequency);
+  const kept = plan ? plan.indicators.length - dropped.size + plan.tasks.length : 0;
 
   const write = () =>
     run(async () => {
       if (!plan || !period) return;
-      const kept = { ...plan, indicators: plan.indicators.filter((i) => !dropped.has(i.id)) };
-      const result = await port.load(kept, {
+      const chosen = { ...plan, indicators: plan.indicators.filter((i) => !dropped.has(i.id)) };
+      const result = await port.load(chosen, {
         unit: unit.trim() || "(chưa đặt tên đơn vị)",
         period,
         frequency,
@@ -42,7 +43,7 @@ export function LoadPanel({ port }: { port: WorkbookPort }) {
         productVersion: PRODUCT_VERSION,
       });
       const renamed = result.renamed.filter((r) => !r.hidden).map((r) => `"${r.from}" → "${r.to}"`).join(", ");
-      setDone(`Đã lập sổ: ${kept.indicators.length} chỉ tiêu, ${kept.tasks.length} nhiệm vụ.${renamed ? ` Các trang cũ được giữ lại: ${renamed}.` : ""}${result.cut.length ? ` Lưu ý: ${result.cut.join("; ")}.` : ""}${result.skipped.length ? ` ${result.skipped.join(" ")}` : ""}`);
+      setDone(`Đã lập sổ: ${chosen.indicators.length} chỉ tiêu, ${chosen.tasks.length} nhiệm vụ.${renamed ? ` Các trang cũ được giữ lại: ${renamed}.` : ""}${result.cut.length ? ` Lưu ý: ${result.cut.join("; ")}.` : ""}${result.skipped.length ? ` ${result.skipped.join(" ")}` : ""}`);
     });
 
   return (
@@ -57,26 +58,6 @@ export function LoadPanel({ port }: { port: WorkbookPort }) {
           setDone(null);
         }}
       />
-      {plan && port.inExcel && port.supported && (
-        <section aria-label="Nạp vào sổ" className={styles.root}>
-          <Field label="Đơn vị báo cáo">
-            <Input value={unit} onChange={(_, d) => setUnit(d.value)} placeholder="Ví dụ: UBND xã Thống Nhất" />
-          </Field>
-          <Field label="Nhập số liệu">
-            <RadioGroup layout="horizontal" value={frequency} onChange={(_, d) => setFrequency(d.value as Frequency)}>
-              <Radio value="quarter" label="Theo quý" />
-              <Radio value="month" label="Theo tháng" />
-            </RadioGroup>
-          </Field>
-          <Field label="Kỳ báo cáo" validationState={period ? "none" : "error"} validationMessage={period ? undefined : "Ví dụ: Quý II/2026, Tháng 5/2026, 6 tháng đầu năm 2026, Năm 2026"}>
-            <Input value={periodText} onChange={(_, d) => setPeriodText(d.value)} />
-          </Field>
-          <Button appearance="primary" disabled={busy || !period} onClick={() => void write()}>
-            Nạp vào sổ
-          </Button>
-        </section>
-      )}
-      <Notice busy={busy} error={error} done={done} busyLabel="Đang lập sổ trong Excel…" />
       {plan && (
         <PlanPreview
           plan={plan}
@@ -92,6 +73,27 @@ export function LoadPanel({ port }: { port: WorkbookPort }) {
           }
         />
       )}
+      {plan && port.inExcel && port.supported && (
+        // After the preview: the official reads what was found, then writes it.
+        <section aria-label="Nạp vào sổ" className={styles.root}>
+          <Field label="Đơn vị báo cáo">
+            <Input value={unit} onChange={(_, d) => setUnit(d.value)} placeholder="Ví dụ: UBND xã Thống Nhất" />
+          </Field>
+          <Field label="Nhập số liệu">
+            <RadioGroup layout="horizontal" value={frequency} onChange={(_, d) => setFrequency(d.value as Frequency)}>
+              <Radio value="quarter" label="Theo quý" />
+              <Radio value="month" label="Theo tháng" />
+            </RadioGroup>
+          </Field>
+          <Field label="Kỳ báo cáo" validationState={period ? "none" : "error"} validationMessage={period ? undefined : "Ví dụ: Quý II/2026, Tháng 5/2026, 6 tháng đầu năm 2026, Năm 2026"}>
+            <Input value={periodText} onChange={(_, d) => setPeriodText(d.value)} />
+          </Field>
+          <Button appearance="primary" disabled={busy || !period || kept === 0} onClick={() => void write()}>
+            Nạp vào sổ
+          </Button>
+        </section>
+      )}
+      <Notice busy={busy} error={error} done={done} busyLabel="Đang lập sổ trong Excel…" />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Checkbox, Input, MessageBar, MessageBarBody, MessageBarTitle, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Checkbox, Input, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { describeTarget, formatDate } from "../../core/format";
 import type { Indicator, Plan } from "../../core/plan";
 import { parseTargetCell } from "../../core/target";
@@ -6,14 +6,19 @@ import { parseTargetCell } from "../../core/target";
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  code: { whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums", width: "56px" },
-  keep: { width: "32px" },
+  // A card per row: at the pane's usual 320-350 px the wording gets the whole width, the target sits under it.
+  cards: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, listStyleType: "none", margin: 0, padding: 0 },
+  card: { display: "flex", flexDirection: "column", gap: "2px", padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  head: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  code: { whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums", fontWeight: tokens.fontWeightSemibold, paddingTop: "6px" },
+  wording: { flex: 1, minWidth: 0, overflowWrap: "anywhere", paddingTop: "6px" },
   dropped: { opacity: 0.45, textDecorationLine: "line-through" },
   warnings: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   parsed: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   review: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
   reviewRow: { backgroundColor: tokens.colorPaletteYellowBackground1 },
-  target: { width: "100%", minWidth: 0 },
+  target: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: "2px", minWidth: 0 },
+  targetBox: { flex: "1 1 130px", minWidth: 0 },
 });
 
 /** Replaces one target of an indicator with the official's correction, read by the same grammar. */
@@ -59,75 +64,52 @@ export function PlanPreview({ plan, dropped, onChange, onToggle }: { plan: Plan;
       )}
 
       {plan.indicators.length > 0 && (
-        <Table size="small" aria-label="Chỉ tiêu">
-          <TableHeader>
-            <TableRow>
-              {editable && <TableHeaderCell className={styles.keep}>Giữ</TableHeaderCell>}
-              <TableHeaderCell className={styles.code}>Mã</TableHeaderCell>
-              <TableHeaderCell>Chỉ tiêu</TableHeaderCell>
-              <TableHeaderCell>Chỉ tiêu phấn đấu</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {plan.indicators.map((i) => {
-              const out = dropped?.has(i.id) ?? false;
-              return (
-                <TableRow key={i.id} className={out ? styles.dropped : i.review ? styles.reviewRow : undefined}>
-                  {editable && (
-                    <TableCell className={styles.keep}>
-                      <Checkbox checked={!out} aria-label={`Giữ chỉ tiêu ${i.id}`} onChange={() => onToggle?.(i.id)} />
-                    </TableCell>
-                  )}
-                  <TableCell className={styles.code}>{i.id}</TableCell>
-                  <TableCell>
-                    {i.name}
-                    {i.review && <div className={styles.review}>Cần xem lại: {i.review}</div>}
-                  </TableCell>
-                  <TableCell>
-                    {i.targets.map((t, k) => (
-                      <div key={k}>
-                        {editable ? (
-                          <Input
-                            className={styles.target}
-                            size="small"
-                            aria-label={`Chỉ tiêu phấn đấu của ${i.id}${i.targets.length > 1 ? ` mốc ${t.year ?? k + 1}` : ""}`}
-                            defaultValue={t.text}
-                            onBlur={(e) => e.target.value !== t.text && setIndicator(correctTarget(i, k, e.target.value))}
-                          />
-                        ) : null}
-                        <div className={editable ? styles.parsed : undefined}>
-                          {describeTarget(t)}
-                          {t.year ? ` (${t.year})` : ""}
-                        </div>
-                      </div>
-                    ))}
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <ul className={styles.cards} aria-label="Chỉ tiêu">
+          {plan.indicators.map((i) => {
+            const out = dropped?.has(i.id) ?? false;
+            return (
+              <li key={i.id} className={mergeClasses(styles.card, out ? styles.dropped : i.review ? styles.reviewRow : undefined)}>
+                <div className={styles.head}>
+                  {editable && <Checkbox checked={!out} aria-label={`Giữ chỉ tiêu ${i.id}`} onChange={() => onToggle?.(i.id)} />}
+                  <span className={styles.code}>{i.id}</span>
+                  <span className={styles.wording}>{i.name}</span>
+                </div>
+                {i.review && <div className={styles.review}>Cần xem lại: {i.review}</div>}
+                {i.targets.map((t, k) => (
+                  <div key={k} className={styles.target}>
+                    {editable ? (
+                      <Input
+                        className={styles.targetBox}
+                        size="small"
+                        aria-label={`Chỉ tiêu phấn đấu của ${i.id}${i.targets.length > 1 ? ` mốc ${t.year ?? k + 1}` : ""}`}
+                        defaultValue={t.text}
+                        onBlur={(e) => e.target.value !== t.text && setIndicator(correctTarget(i, k, e.target.value))}
+                      />
+                    ) : null}
+                    <div className={editable ? styles.parsed : undefined}>
+                      {describeTarget(t)}
+                      {t.year ? ` (${t.year})` : ""}
+                    </div>
+                  </div>
+                ))}
+              </li>
+            );
+          })}
+        </ul>
       )}
 
       {plan.tasks.length > 0 && (
-        <Table size="small" aria-label="Nhiệm vụ">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell className={styles.code}>Mã</TableHeaderCell>
-              <TableHeaderCell>Nhiệm vụ</TableHeaderCell>
-              <TableHeaderCell>Thời hạn</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {plan.tasks.map((t) => (
-              <TableRow key={t.id}>
-                <TableCell className={styles.code}>{t.id}</TableCell>
-                <TableCell>{t.name}</TableCell>
-                <TableCell>{t.ongoing ? "Thường xuyên" : formatDate(t.deadline) || t.deadlineText || ""}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <ul className={styles.cards} aria-label="Nhiệm vụ">
+          {plan.tasks.map((t) => (
+            <li key={t.id} className={styles.card}>
+              <div className={styles.head}>
+                <span className={styles.code}>{t.id}</span>
+                <span className={styles.wording}>{t.name}</span>
+              </div>
+              <div className={styles.parsed}>Thời hạn: {t.ongoing ? "Thường xuyên" : formatDate(t.deadline) || t.deadlineText || "không ghi"}</div>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );
