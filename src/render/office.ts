@@ -21,6 +21,8 @@ export interface RenderResult {
   cut: string[];
   /** Finishing touches Excel refused (the workbook is complete without them), for the user. */
   skipped: string[];
+  /** Outside Excel: the name of the file the workbook was downloaded as. */
+  file?: string;
   syncs: number;
 }
 

@@ -7,6 +7,8 @@ import { PeriodPanel } from "./components/PeriodPanel";
 import { ProvincePanel } from "./components/ProvincePanel";
 import { UpdatePanel } from "./components/UpdatePanel";
 import { REQUIRED_EXCEL_API } from "./office/host";
+import { ReportFilePicker } from "./components/ReportFilePicker";
+import type { FilePort } from "./filePort";
 import type { WorkbookPort } from "./office/port";
 
 const useStyles = makeStyles({
@@ -29,13 +31,19 @@ export function App({ port }: { port: WorkbookPort }) {
   const [tab, setTab] = useState<TabId>("load");
   const [visited, setVisited] = useState<Set<TabId>>(new Set(["load"]));
   const usable = port.inExcel && port.supported;
+  // In a plain browser the workbook is a file: building, checking, the overview and the province work on files.
+  const files = !port.inExcel && "openReport" in port ? (port as FilePort) : null;
+  const enabled = (id: TabId) => id === "load" || id === "province" || usable || (files !== null && (id === "check" || id === "overview"));
   return (
     <main className={styles.root}>
       <Title3 as="h1">Chỉ tiêu số</Title3>
-      {!port.inExcel && (
-        <MessageBar intent="info">
-          <MessageBarBody>Đang mở ngoài Excel: có thể đọc và xem trước phụ lục, nhưng chưa ghi được vào sổ tính.</MessageBarBody>
-        </MessageBar>
+      {files && (
+        <>
+          <MessageBar intent="info">
+            <MessageBarBody>Đang mở ngoài Excel: sổ báo cáo được lập thành tệp .xlsx để tải về; mở một sổ đã nhập số liệu để kiểm tra, xem tổng quan và xuất gửi tỉnh. Đổi kỳ và cập nhật phụ lục cần mở sổ trong Excel.</MessageBarBody>
+          </MessageBar>
+          <ReportFilePicker port={files} />
+        </>
       )}
       {port.inExcel && !port.supported && (
         <MessageBar intent="error">
@@ -47,7 +55,7 @@ export function App({ port }: { port: WorkbookPort }) {
           setVisited((v) => new Set(v).add(d.value as TabId));
         }} aria-label="Chức năng">
         {TABS.map(([id, label]) => (
-          <Tab key={id} value={id} disabled={id !== "load" && id !== "province" && !usable}>
+          <Tab key={id} value={id} disabled={!enabled(id)}>
             {label}
           </Tab>
         ))}

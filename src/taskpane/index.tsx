@@ -2,6 +2,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { readHost } from "./office/host";
+import { filePort } from "./filePort";
 import { officePort } from "./office/port";
 
 function mount(inExcel: boolean, supported: boolean): void {
@@ -9,7 +10,7 @@ function mount(inExcel: boolean, supported: boolean): void {
   if (!container) return;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App port={officePort(inExcel, supported)} />
+      <App port={inExcel ? officePort(inExcel, supported) : filePort()} />
     </FluentProvider>,
   );
 }

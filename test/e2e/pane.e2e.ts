@@ -4,6 +4,7 @@ import { tmpdir } from "os";
 import http from "http";
 import type { AddressInfo } from "net";
 import { join, extname } from "path";
+import ExcelJS from "exceljs";
 import { chromium, type Browser, type Download, type Page } from "playwright-core";
 import { CATALOGUE } from "../../src/catalogue/catalogue";
 import { readDocumentFile } from "../../src/catalogue/fileSource";
@@ -223,4 +224,59 @@ describe("the task pane in Chromium against an in-memory Excel", () => {
     expect(await preview.getByText("≥ 40 camera (2026)").count()).toBe(1);
     expect(await preview.getByText(/70.*80%.*\(2026\)/).count()).toBe(1);
   }, 90000);
+});
+
+describe("the same pane in a plain browser, outside Excel", () => {
+  const appendix = readDocumentFile(CATALOGUE[0]);
+  it("builds the report workbook as a file, opens it filled in, checks it, shows the overview and exports it", async () => {
+    const browserPage = await browser.newPage({ viewport: { width: 320, height: 900 }, acceptDownloads: true });
+    // No Office at all (as in Chrome or Cốc Cốc with office.js unreachable): the pane works on files.
+    await browserPage.route((url) => !url.href.startsWith(base), (route) => route.abort());
+    try {
+      await browserPage.goto(`${base}/taskpane.html`);
+      await browserPage.getByText("Đang mở ngoài Excel", { exact: false }).waitFor();
+      await browserPage.getByLabel("Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)").fill(appendix);
+      await browserPage.getByRole("button", { name: "Đọc phụ lục" }).click();
+      await browserPage.getByRole("textbox", { name: "Đơn vị báo cáo" }).fill("UBND xã Gia Tân");
+      await browserPage.getByLabel("Kỳ báo cáo").fill("Quý II/2026");
+      const [built] = await Promise.all([browserPage.waitForEvent("download"), browserPage.getByRole("button", { name: "Lập sổ và tải về (.xlsx)" }).click()]);
+      expect(built.suggestedFilename()).toBe("SoBaoCao_UBND-xa-Gia-Tan_Quy-II-2026.xlsx");
+      await browserPage.getByText("Đã tải về tệp SoBaoCao_UBND-xa-Gia-Tan_Quy-II-2026.xlsx", { exact: false }).waitFor();
+
+      // The official fills it in Excel (here: ExcelJS) and opens it again in the browser.
+      const dir = mkdtempSync(join(tmpdir(), "chitieu-e2e-file-"));
+      const path = join(dir, "so.xlsx");
+      await built.saveAs(path);
+      const read = await readReportFile("so.xlsx", new Uint8Array(readFileSync(path)));
+      expect(read.report!.config).toMatchObject({ unit: "UBND xã Gia Tân", choice: "Quý II", year: 2026 });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(path) as never);
+      const ws = wb.getWorksheet("Chỉ tiêu")!;
+      const rowOf = (id: string) => ws.getColumn(1).values.findIndex((v) => v === id);
+      ws.getCell(`F${rowOf("C.7")}`).value = 95;
+      ws.getCell(`G${rowOf("A.1")}`).value = 0.5;
+      await wb.xlsx.writeFile(path);
+      await browserPage.getByLabel("Sổ báo cáo đã nhập số liệu").setInputFiles(path);
+      await browserPage.getByText("Đang xem sổ so.xlsx: UBND xã Gia Tân, kỳ Quý II/2026, 29 chỉ tiêu", { exact: false }).waitFor();
+
+      await browserPage.getByRole("tab", { name: "Kiểm tra" }).click();
+      await browserPage.getByRole("button", { name: "Kiểm tra số liệu" }).click();
+      await browserPage.getByRole("listitem").filter({ hasText: "C.7: Quý I: ô phần trăm đang là 9500%" }).waitFor();
+      await browserPage.getByRole("tab", { name: "Tổng quan" }).click();
+      await browserPage.getByRole("button", { name: "Xem tổng quan" }).click();
+      await browserPage.getByText("Kỳ Quý II/2026: 29 chỉ tiêu").waitFor();
+      expect(await browserPage.getByRole("tab", { name: "Kỳ báo cáo" }).isDisabled()).toBe(true);
+
+      await browserPage.getByRole("tab", { name: "Gửi tỉnh" }).click();
+      const exported: Download[] = [];
+      browserPage.on("download", (d) => exported.push(d));
+      await browserPage.getByRole("button", { name: "Xuất gửi tỉnh" }).click();
+      await browserPage.getByText("Đã xuất CDS_UBND-xa-Gia-Tan", { exact: false }).waitFor();
+      for (let k = 0; k < 50 && exported.length < 2; k++) await browserPage.waitForTimeout(100);
+      expect(exported.map((d) => d.suggestedFilename()).sort()).toEqual([expect.stringMatching(/^CDS_UBND-xa-Gia-Tan-\w{5}_Quy-II-2026\.csv$/), expect.stringMatching(/^CDS_UBND-xa-Gia-Tan-\w{5}_Quy-II-2026\.xlsx$/)]);
+      expect(await browserPage.getByRole("button", { name: "Mở thành sổ mới" }).count()).toBe(0);
+    } finally {
+      await browserPage.close();
+    }
+  }, 120000);
 });

@@ -43,7 +43,7 @@ export function LoadPanel({ port }: { port: WorkbookPort }) {
         productVersion: PRODUCT_VERSION,
       });
       const renamed = result.renamed.filter((r) => !r.hidden).map((r) => `"${r.from}" → "${r.to}"`).join(", ");
-      setDone(`Đã lập sổ: ${chosen.indicators.length} chỉ tiêu, ${chosen.tasks.length} nhiệm vụ.${renamed ? ` Các trang cũ được giữ lại: ${renamed}.` : ""}${result.cut.length ? ` Lưu ý: ${result.cut.join("; ")}.` : ""}${result.skipped.length ? ` ${result.skipped.join(" ")}` : ""}`);
+      setDone(`Đã lập sổ: ${chosen.indicators.length} chỉ tiêu, ${chosen.tasks.length} nhiệm vụ.${result.file ? ` Đã tải về tệp ${result.file}; mở bằng Excel để nhập số liệu.` : ""}${renamed ? ` Các trang cũ được giữ lại: ${renamed}.` : ""}${result.cut.length ? ` Lưu ý: ${result.cut.join("; ")}.` : ""}${result.skipped.length ? ` ${result.skipped.join(" ")}` : ""}`);
     });
 
   return (
@@ -73,7 +73,7 @@ export function LoadPanel({ port }: { port: WorkbookPort }) {
           }
         />
       )}
-      {plan && port.inExcel && port.supported && (
+      {plan && port.supported && (
         // After the preview: the official reads what was found, then writes it.
         <section aria-label="Nạp vào sổ" className={styles.root}>
           <Field label="Đơn vị báo cáo">
@@ -89,11 +89,11 @@ export function LoadPanel({ port }: { port: WorkbookPort }) {
             <Input value={periodText} onChange={(_, d) => setPeriodText(d.value)} />
           </Field>
           <Button appearance="primary" disabled={busy || !period || kept === 0} onClick={() => void write()}>
-            Nạp vào sổ
+            {port.inExcel ? "Nạp vào sổ" : "Lập sổ và tải về (.xlsx)"}
           </Button>
         </section>
       )}
-      <Notice busy={busy} error={error} done={done} busyLabel="Đang lập sổ trong Excel…" />
+      <Notice busy={busy} error={error} done={done} busyLabel={port.inExcel ? "Đang lập sổ trong Excel…" : "Đang lập tệp sổ báo cáo…"} />
     </div>
   );
 }

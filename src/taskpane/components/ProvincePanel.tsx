@@ -52,10 +52,10 @@ export function ProvincePanel({ port }: { port: WorkbookPort }) {
       <Text weight="semibold">Xuất gửi tỉnh</Text>
       <Text>Lập tệp CDS_&lt;đơn vị&gt;_&lt;kỳ&gt;.xlsx (giữ công thức và màu) và tệp .csv kèm theo để gửi tỉnh.</Text>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={exporting.busy || !port.inExcel} onClick={() => void doExport()}>
+        <Button appearance="primary" disabled={exporting.busy} onClick={() => void doExport()}>
           Xuất gửi tỉnh
         </Button>
-        {exported && <Button onClick={() => void exporting.run(() => port.openAsNewWorkbook(exported.xlsx))}>Mở thành sổ mới</Button>}
+        {exported && port.inExcel && <Button onClick={() => void exporting.run(() => port.openAsNewWorkbook(exported.xlsx))}>Mở thành sổ mới</Button>}
       </div>
       <Notice busy={exporting.busy} error={exporting.error} done={exported ? `Đã xuất ${exported.xlsxName} và ${exported.csvName}.` : null} busyLabel="Đang lập tệp gửi tỉnh…" />
 
