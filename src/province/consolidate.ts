@@ -7,7 +7,7 @@ import { nameKey } from "../core/text/clean";
 import { judgeSettingsOf } from "../workbook/configRead";
 import { rowWording } from "../workbook/readBack";
 import type { SheetSpec, WorkbookSpec } from "../workbook/spec";
-import { addr, emptySheet, rangeAddr, setCell } from "../workbook/spec";
+import { addr, emptySheet, rangeAddr, rowHeight, setCell } from "../workbook/spec";
 import { HEADER_COLOR, HEADER_FILL, STATUS_STYLE } from "../workbook/theme";
 import type { UnitReport } from "./readReportFile";
 import { readReportFile } from "./readReportFile";
@@ -22,13 +22,18 @@ import { readReportFile } from "./readReportFile";
 export interface Canonical {
   key: number;
   code: string;
+  /** The wording as the first unit that has the indicator wrote it, for people. */
   name: string;
+  /** The same wording prepared for matching (accents folded, target text set aside), for the matcher. */
+  wording: string;
 }
 
 export interface Cell {
   status: Status;
   value: Entry;
   code: string;
+  /** The unit's own wording of the indicator. */
+  name: string;
 }
 
 export interface UnitResult {
@@ -98,7 +103,7 @@ export function consolidateReports(reports: UnitReport[], log: Consolidation["lo
     const rows = report.reading.rows;
     // Units number their own indicators: a shared code is a hint, and a doubtful pair gets its own column.
     const wordings = rows.map(rowWording);
-    const m = matchRows(rows.map((r, k) => ({ code: r.id, wording: wordings[k] })), indicators.map((c) => ({ code: c.code, wording: c.name })), { sharedNumbering: false });
+    const m = matchRows(rows.map((r, k) => ({ code: r.id, wording: wordings[k] })), indicators.map((c) => ({ code: c.code, wording: c.wording })), { sharedNumbering: false });
     const column = new Map<number, Canonical>();
     for (const p of m.pairs) {
       if (p.sure) column.set(p.a, indicators[p.b]);
@@ -107,25 +112,27 @@ export function consolidateReports(reports: UnitReport[], log: Consolidation["lo
     rows.forEach((row, k) => {
       let match = column.get(k);
       if (!match) {
-        match = { key: indicators.length, code: row.id, name: wordings[k] };
+        match = { key: indicators.length, code: row.id, name: row.name, wording: wordings[k] };
         indicators.push(match);
       }
       const j = judgeMilestones(row.milestones, row.cumulative, numberOrNull(row.entry.baseline), row.entry, settings);
       const value = typeof j.value === "number" ? toDocumentScale(j.value, row.percent) : j.value;
-      cells.set(match.key, { status: j.status, value, code: row.id });
+      cells.set(match.key, { status: j.status, value, code: row.id, name: row.name });
     });
     const met = [...cells.values()].filter((c) => c.status === "Đạt").length;
     results.push({ unit: report.config.unit, file: report.file, period: periodLabel(settings.period), plan: report.meta.planId || report.meta.planTitle || report.config.planTitle, reportDate: report.config.reportDate, late: false, cells, met, total: cells.size, share: cells.size ? met / cells.size : 0, rank: 0 });
   }
-  // A column shows the code and wording most units use.
+  // A row shows the code and the wording most units use.
+  const mostUsed = (values: string[], current: string): string => {
+    const counts = new Map<string, number>();
+    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+    const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+    return best && best[1] > (counts.get(current) ?? 0) ? best[0] : current;
+  };
   for (const ind of indicators) {
-    const codes = new Map<string, number>();
-    for (const u of results) {
-      const code = u.cells.get(ind.key)?.code;
-      if (code) codes.set(code, (codes.get(code) ?? 0) + 1);
-    }
-    const best = [...codes].sort((a, b) => b[1] - a[1])[0];
-    if (best && best[1] > (codes.get(ind.code) ?? 0)) ind.code = best[0];
+    const cells = results.map((u) => u.cells.get(ind.key)).filter((x): x is Cell => x !== undefined);
+    ind.code = mostUsed(cells.map((x) => x.code), ind.code);
+    ind.name = mostUsed(cells.map((x) => x.name), ind.name);
   }
   for (const u of results) u.late = due !== null && u.reportDate > due;
   const group = (u: UnitResult) => `${u.period}\u0000${u.plan}`;
@@ -186,55 +193,94 @@ export function consolidationWorkbook(c: Consolidation): WorkbookSpec {
   summary.freeze = { rows: 4, columns: 2 };
   sheets.push(summary);
 
-  const matrix = (name: string, cell: (u: UnitResult, key: number) => { v?: string | number; fmt?: string }) => {
+  // Printed on A4: indicators down and units across when there are more indicators than units (the usual
+  // case), units down otherwise; headers repeat on every page, and up to eight units fit the page width.
+  const down = c.indicators.length >= c.units.length;
+  const matrix = (name: string, cell: (u: UnitResult, key: number) => { v?: string | number; fmt?: string }, share: boolean) => {
     const s = emptySheet(name);
     setCell(s, 1, 1, { v: `${name.toUpperCase()} — KỲ ${period.toUpperCase()}` });
     s.styles.push({ range: "A1", style: { bold: true, size: 13, color: HEADER_FILL } });
-    setCell(s, 3, 1, { v: "Nội dung chỉ tiêu" });
-    setCell(s, 4, 1, { v: "Đơn vị / Mã chỉ tiêu" });
-    c.indicators.forEach((ind, k) => {
-      setCell(s, 3, k + 2, { v: ind.name });
-      setCell(s, 4, k + 2, { v: ind.code });
-    });
-    const last = c.indicators.length + 1;
-    s.styles.push({ range: rangeAddr(1, 3, last, 4), style: { bold: true, fill: HEADER_FILL, color: HEADER_COLOR, wrap: true, vAlign: "top", border: true } });
-    s.rowHeights[3] = 90;
-    c.units.forEach((u, r) => {
-      setCell(s, 5 + r, 1, { v: u.unit });
-      c.indicators.forEach((ind, k) => setCell(s, 5 + r, k + 2, cell(u, ind.key)));
-    });
-    const end = 4 + c.units.length;
-    s.columns = [{ width: 30 }, ...c.indicators.map(() => ({ width: 13 }))];
-    s.freeze = { rows: 4, columns: 1 };
-    s.print = { landscape: true, repeatRows: [3, 4], fitToWidth: false, repeatColumns: "A:A" };
-    s.styles.push({ range: rangeAddr(1, 5, last, Math.max(5, end)), style: { border: true } });
-    return { s, end, last };
+    const shareOf = (ind: Canonical) => {
+      const having = c.units.filter((u) => u.cells.has(ind.key));
+      const met = having.filter((u) => u.cells.get(ind.key)!.status === "Đạt").length;
+      return having.length ? { v: met / having.length, fmt: "0%" } : {};
+    };
+    const head = 3;
+    let lastCol: number;
+    let lastRow: number;
+    if (down) {
+      ["Mã", "Nội dung chỉ tiêu", ...c.units.map((u) => u.unit), ...(share ? ["Tỷ lệ đơn vị đạt"] : [])].forEach((t, k) => setCell(s, head, k + 1, { v: t }));
+      c.indicators.forEach((ind, r) => {
+        setCell(s, head + 1 + r, 1, { v: ind.code });
+        setCell(s, head + 1 + r, 2, { v: ind.name });
+        c.units.forEach((u, k) => setCell(s, head + 1 + r, k + 3, cell(u, ind.key)));
+        if (share) setCell(s, head + 1 + r, c.units.length + 3, shareOf(ind));
+        s.rowHeights[head + 1 + r] = rowHeight([[ind.name, 50]]);
+      });
+      lastCol = c.units.length + 2 + (share ? 1 : 0);
+      lastRow = head + c.indicators.length;
+      s.columns = [{ width: 9 }, { width: 50 }, ...c.units.map(() => ({ width: 14 })), ...(share ? [{ width: 11 }] : [])];
+      s.rowHeights[head] = rowHeight(c.units.map((u) => [u.unit, 14]));
+      s.freeze = { rows: head, columns: 2 };
+      s.print = { landscape: c.units.length > 3, repeatRows: [head, head], ...(c.units.length > 8 ? { fitToWidth: false, repeatColumns: "A:B" } : {}) };
+      s.styles.push({ range: rangeAddr(1, head + 1, lastCol, Math.max(head + 1, lastRow)), style: { border: true, vAlign: "top", wrap: true } });
+    } else {
+      setCell(s, head, 1, { v: "Nội dung chỉ tiêu" });
+      setCell(s, head + 1, 1, { v: "Đơn vị / Mã chỉ tiêu" });
+      c.indicators.forEach((ind, k) => {
+        setCell(s, head, k + 2, { v: ind.name });
+        setCell(s, head + 1, k + 2, { v: ind.code });
+      });
+      c.units.forEach((u, r) => {
+        setCell(s, head + 2 + r, 1, { v: u.unit });
+        c.indicators.forEach((ind, k) => setCell(s, head + 2 + r, k + 2, cell(u, ind.key)));
+      });
+      lastCol = c.indicators.length + 1;
+      lastRow = head + 1 + c.units.length;
+      if (share) {
+        lastRow++;
+        setCell(s, lastRow, 1, { v: "Tỷ lệ đơn vị đạt" });
+        c.indicators.forEach((ind, k) => setCell(s, lastRow, k + 2, shareOf(ind)));
+        s.styles.push({ range: rangeAddr(1, lastRow, lastCol, lastRow), style: { bold: true } });
+      }
+      s.columns = [{ width: 30 }, ...c.indicators.map(() => ({ width: 16 }))];
+      s.rowHeights[head] = rowHeight(c.indicators.map((i) => [i.name, 16]));
+      s.freeze = { rows: head + 1, columns: 1 };
+      s.print = { landscape: true, repeatRows: [head, head + 1], fitToWidth: false, repeatColumns: "A:A" };
+      s.styles.push({ range: rangeAddr(1, head + 2, lastCol, Math.max(head + 2, lastRow)), style: { border: true } });
+    }
+    s.styles.push({ range: rangeAddr(1, head, lastCol, down ? head : head + 1), style: { bold: true, fill: HEADER_FILL, color: HEADER_COLOR, wrap: true, vAlign: "top", border: true } });
+    // The cells that hold a unit's value or status.
+    const body = down ? rangeAddr(3, head + 1, c.units.length + 2, Math.max(head + 1, lastRow)) : rangeAddr(2, head + 2, lastCol, Math.max(head + 2, head + 1 + c.units.length));
+    return { s, body };
   };
 
-  const statuses = matrix("Ma trận trạng thái", (u, key) => (u.cells.has(key) ? { v: u.cells.get(key)!.status } : {}));
-  const shareRow = statuses.end + 1;
-  setCell(statuses.s, shareRow, 1, { v: "Tỷ lệ đơn vị đạt" });
-  c.indicators.forEach((ind, k) => {
-    const having = c.units.filter((u) => u.cells.has(ind.key));
-    const met = having.filter((u) => u.cells.get(ind.key)!.status === "Đạt").length;
-    setCell(statuses.s, shareRow, k + 2, having.length ? { v: met / having.length, fmt: "0%" } : {});
-  });
-  statuses.s.styles.push({ range: rangeAddr(1, shareRow, statuses.last, shareRow), style: { bold: true, border: true } });
-  for (const s of STATUSES) {
-    statuses.s.conditionalFormats.push({ range: rangeAddr(2, 5, statuses.last, Math.max(5, statuses.end)), formula: `${addr(2, 5)}="${s}"`, fill: STATUS_STYLE[s].fill, color: STATUS_STYLE[s].color });
-  }
+  const statuses = matrix("Ma trận trạng thái", (u, key) => (u.cells.has(key) ? { v: u.cells.get(key)!.status } : {}), true);
+  const topLeft = statuses.body.split(":")[0];
+  for (const s of STATUSES) statuses.s.conditionalFormats.push({ range: statuses.body, formula: `${topLeft}="${s}"`, fill: STATUS_STYLE[s].fill, color: STATUS_STYLE[s].color });
   sheets.push(statuses.s);
-  sheets.push(matrix("Ma trận giá trị", (u, key) => {
-    const v = u.cells.get(key)?.value;
-    return v === null || v === undefined ? {} : { v };
-  }).s);
+  sheets.push(
+    matrix(
+      "Ma trận giá trị",
+      (u, key) => {
+        const v = u.cells.get(key)?.value;
+        return v === null || v === undefined ? {} : { v };
+      },
+      false,
+    ).s,
+  );
 
   const doubt = emptySheet("Cần xác nhận");
   setCell(doubt, 1, 1, { v: "Các chỉ tiêu có thể là cùng một chỉ tiêu nhưng chưa chắc: đang để ở cột riêng, cần người xác nhận" });
   doubt.styles.push({ range: "A1", style: { bold: true, color: HEADER_FILL } });
   header(doubt, 3, ["Đơn vị", "Mã của đơn vị", "Chỉ tiêu của đơn vị", "Có thể cùng chỉ tiêu mã", "Chỉ tiêu trong ma trận", "Độ giống", "Vì sao cần xem"]);
-  c.uncertain.forEach((u, k) => [u.unit, u.code, u.name, u.matchedCode, u.matchedName, u.score, u.doubt].forEach((v, j) => setCell(doubt, 4 + k, j + 1, { v })));
-  doubt.columns = [{ width: 26 }, { width: 10 }, { width: 50 }, { width: 10 }, { width: 50 }, { width: 9 }, { width: 40 }];
+  c.uncertain.forEach((u, k) => {
+    [u.unit, u.code, u.name, u.matchedCode, u.matchedName, u.score, u.doubt].forEach((v, j) => setCell(doubt, 4 + k, j + 1, j === 5 ? { v, fmt: "0%" } : { v }));
+    doubt.rowHeights[4 + k] = rowHeight([[u.unit, 20], [u.name, 40], [u.matchedName, 40], [u.doubt, 28]]);
+  });
+  doubt.columns = [{ width: 20 }, { width: 9 }, { width: 40 }, { width: 9 }, { width: 40 }, { width: 8 }, { width: 28 }];
+  if (c.uncertain.length) doubt.styles.push({ range: rangeAddr(1, 4, 7, 3 + c.uncertain.length), style: { wrap: true, vAlign: "top", border: true } });
+  doubt.print = { landscape: true, repeatRows: [3, 3] };
   sheets.push(doubt);
 
   const missing = emptySheet("Chưa báo cáo");

@@ -26,9 +26,9 @@ export interface WorkbookLayout {
 /** Describes the standard report workbook of a plan: "Chỉ tiêu", "Nhiệm vụ", "Tổng hợp", "Cấu hình". */
 export function buildWorkbook(input: WorkbookInput): { spec: WorkbookSpec; layout: WorkbookLayout } {
   const { plan, settings } = input;
-  const indicators = buildIndicatorSheet(plan.indicators, settings, input.indicatorEntries ?? new Map());
-  const tasks = plan.tasks.length ? buildTaskSheet(plan.tasks, input.taskEntries ?? new Map()) : null;
-  const summary = buildSummarySheet(plan.indicators, indicators.layout, tasks);
+  const indicators = buildIndicatorSheet(plan.indicators, settings, input.indicatorEntries ?? new Map(), plan.title);
+  const tasks = plan.tasks.length ? buildTaskSheet(plan.tasks, input.taskEntries ?? new Map(), plan.title) : null;
+  const summary = buildSummarySheet(plan.indicators, indicators.layout, tasks, plan.title);
   const config = buildConfigSheet(settings, plan.title);
   const sheets = [indicators.sheet, ...(tasks ? [tasks.sheet] : []), summary.sheet, config.sheet, buildMetaSheet(plan, settings)];
   return {

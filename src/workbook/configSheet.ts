@@ -3,7 +3,7 @@ import { periodChoices, periodLabelFormula } from "../core/period";
 import type { WorkbookSettings } from "./settings";
 import { NAMES } from "./settings";
 import type { SheetSpec } from "./spec";
-import { addr, dateSerial, emptySheet, quoteSheet, rangeAddr, setCell } from "./spec";
+import { addr, dateSerial, emptySheet, quoteSheet, rangeAddr, rowHeight, setCell } from "./spec";
 import { HEADER_FILL, HEADER_COLOR, INPUT_FILL, STATUS_STYLE } from "./theme";
 
 export const CONFIG_SHEET = "Cấu hình";
@@ -37,11 +37,17 @@ export function buildConfigSheet(settings: WorkbookSettings, planTitle: string):
     setCell(sheet, r, 2, cell);
     setCell(sheet, r, 3, { v: help });
     if (n) name(n, 2, r);
+    // Wrapped text needs its height, or paper prints the plan's title and the help over the next rows.
+    sheet.rowHeights[r] = rowHeight([
+      [label, 34],
+      [typeof cell.v === "string" ? cell.v : "", 44],
+      [help, 60],
+    ]);
     r++;
   }
-  sheet.styles.push({ range: rangeAddr(1, firstSetting, 1, r - 1), style: { bold: true } });
-  sheet.styles.push({ range: rangeAddr(3, firstSetting, 3, r - 1), style: { italic: true, color: "#595959", wrap: true } });
-  sheet.styles.push({ range: rangeAddr(2, firstSetting, 2, r - 1), style: { hAlign: "left", wrap: true } });
+  sheet.styles.push({ range: rangeAddr(1, firstSetting, 1, r - 1), style: { bold: true, wrap: true, vAlign: "top" } });
+  sheet.styles.push({ range: rangeAddr(3, firstSetting, 3, r - 1), style: { italic: true, color: "#595959", wrap: true, vAlign: "top" } });
+  sheet.styles.push({ range: rangeAddr(2, firstSetting, 2, r - 1), style: { hAlign: "left", wrap: true, vAlign: "top" } });
   for (const row of [3, 5, 6, 7, 8]) {
     sheet.inputs.push(addr(2, row));
     sheet.styles.push({ range: addr(2, row), style: { fill: INPUT_FILL, border: true } });
@@ -59,7 +65,8 @@ export function buildConfigSheet(settings: WorkbookSettings, planTitle: string):
     setCell(sheet, r, 1, { v: s });
     setCell(sheet, r, 2, { v: STATUS_STYLE[s].meaning });
     sheet.styles.push({ range: addr(1, r), style: { fill: STATUS_STYLE[s].fill, color: STATUS_STYLE[s].color, bold: true, border: true } });
-    sheet.styles.push({ range: addr(2, r), style: { wrap: true } });
+    sheet.styles.push({ range: addr(2, r), style: { wrap: true, vAlign: "top" } });
+    sheet.rowHeights[r] = rowHeight([[STATUS_STYLE[s].meaning, 44]]);
     r++;
   }
 

@@ -6,7 +6,7 @@ import type { Indicator } from "../core/plan";
 import type { WorkbookSettings } from "./settings";
 import { NAMES } from "./settings";
 import type { Cell, SheetSpec, Validation } from "./spec";
-import { addr, colLetter, dateSerial, emptySheet, rangeAddr, setCell } from "./spec";
+import { addr, colLetter, dateSerial, emptySheet, rangeAddr, rowHeight, setCell } from "./spec";
 import { GROUP_FILL, HEADER_COLOR, HEADER_FILL, INPUT_FILL, STATUS_STYLE } from "./theme";
 
 export const INDICATOR_SHEET = "Chỉ tiêu";
@@ -241,7 +241,7 @@ export interface IndicatorSheetLayout {
 
 const isoOrNull = (d: string | null | undefined) => (d ? { v: dateSerial(d), fmt: "dd/mm/yyyy" } : {});
 
-export function buildIndicatorSheet(indicators: Indicator[], settings: WorkbookSettings, entries: Map<string, IndicatorEntry>): { sheet: SheetSpec; layout: IndicatorSheetLayout } {
+export function buildIndicatorSheet(indicators: Indicator[], settings: WorkbookSettings, entries: Map<string, IndicatorEntry>, planTitle = ""): { sheet: SheetSpec; layout: IndicatorSheetLayout } {
   const sheet = emptySheet(INDICATOR_SHEET);
   const periods = periodColumns(settings.frequency);
   const M = Math.max(1, ...indicators.map((i) => i.targets.length));
@@ -251,9 +251,12 @@ export function buildIndicatorSheet(indicators: Indicator[], settings: WorkbookS
 
   setCell(sheet, 1, 1, { f: `"BÁO CÁO CHỈ TIÊU CHUYỂN ĐỔI SỐ — "&UPPER(${NAMES.unit})` });
   setCell(sheet, 2, 1, { f: `${NAMES.planTitle}&" — Kỳ báo cáo: "&${NAMES.periodLabel}` });
-  sheet.merges.push(rangeAddr(1, 1, 8, 1), rangeAddr(1, 2, 8, 2));
-  sheet.styles.push({ range: rangeAddr(1, 1, 8, 1), style: { bold: true, size: 14, color: HEADER_FILL } });
-  sheet.styles.push({ range: rangeAddr(1, 2, 8, 2), style: { italic: true } });
+  // Titles are merged over the printed columns (to "Đơn vị chủ trì") and the plan's long title wraps: paper never cuts them.
+  const printed = L("lead");
+  sheet.merges.push(rangeAddr(1, 1, printed, 1), rangeAddr(1, 2, printed, 2));
+  sheet.styles.push({ range: rangeAddr(1, 1, printed, 1), style: { bold: true, size: 14, color: HEADER_FILL } });
+  sheet.styles.push({ range: rangeAddr(1, 2, printed, 2), style: { italic: true, wrap: true, vAlign: "top" } });
+  sheet.rowHeights[2] = rowHeight([[`${planTitle} — Kỳ báo cáo: 6 tháng đầu năm ${settings.period.year}`, cols.list.slice(0, printed).reduce((w, c) => w + (c.hidden ? 0 : c.width), 0) * 0.9]]);
   periods.forEach((_, k) => setCell(sheet, SLOT_ROW, L(`p${k + 1}`), { v: k + 1 }));
   sheet.hiddenRows.push(SLOT_ROW);
   cols.list.forEach((c, k) => setCell(sheet, HEADER_ROW, k + 1, { v: c.header }));
@@ -369,11 +372,6 @@ export function buildIndicatorSheet(indicators: Indicator[], settings: WorkbookS
   return { sheet, layout: { columns: cols, rowOf, firstRow: first, lastRow } };
 }
 
-/** Row height in points for wrapped text: the tallest of the cells, at about 1.15 characters per width unit. */
-export function rowHeight(cells: Array<[string, number]>): number {
-  const lines = Math.max(1, ...cells.map(([text, width]) => Math.ceil((text ?? "").length / (width * 1.15))));
-  return Math.min(409, 15 * lines + 2);
-}
 
 /** Consecutive column indexes as [from, to] runs. */
 export function runsOf(indexes: number[]): Array<[number, number]> {

@@ -156,3 +156,30 @@ export function cutLongText(spec: WorkbookSpec): string[] {
   }
   return said;
 }
+
+/**
+ * Row height in points for wrapped text: the tallest of the cells, wrapped word by word at about one
+ * character per width unit (bold headers and Vietnamese letters run wider than Excel's digit width).
+ */
+export function rowHeight(cells: Array<[string, number]>): number {
+  const lines = Math.max(1, ...cells.map(([text, width]) => wrappedLines(text ?? "", Math.max(1, Math.floor(width)))));
+  return Math.min(409, 15 * lines + 2);
+}
+
+function wrappedLines(text: string, capacity: number): number {
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    let used = 0;
+    lines++;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const need = used === 0 ? word.length : used + 1 + word.length;
+      if (need <= capacity) used = need;
+      else {
+        // A word longer than the line breaks where it must.
+        lines += used === 0 ? Math.ceil(word.length / capacity) - 1 : Math.ceil(word.length / capacity);
+        used = word.length % capacity || capacity;
+      }
+    }
+  }
+  return lines;
+}

@@ -4,7 +4,7 @@ import type { IndicatorSheetLayout } from "./indicatorSheet";
 import { INDICATOR_SHEET } from "./indicatorSheet";
 import { NAMES } from "./settings";
 import type { SheetSpec } from "./spec";
-import { addr, colLetter, emptySheet, quoteSheet, rangeAddr, setCell } from "./spec";
+import { addr, colLetter, emptySheet, quoteSheet, rangeAddr, rowHeight, setCell } from "./spec";
 import { HEADER_COLOR, HEADER_FILL, STATUS_STYLE } from "./theme";
 import { TASK_SHEET, taskCol } from "./taskSheet";
 
@@ -20,6 +20,7 @@ export function buildSummarySheet(
   indicators: Indicator[],
   layout: IndicatorSheetLayout,
   tasks: { firstRow: number; lastRow: number } | null,
+  planTitle = "",
 ): { sheet: SheetSpec; statusCountRange: string; statusLabelRange: string; chartAt: [string, string] } {
   const sheet = emptySheet(SUMMARY_SHEET);
   const ind = (key: string) => {
@@ -30,7 +31,10 @@ export function buildSummarySheet(
   sheet.columns = [{ width: 44 }, ...STATUSES.map(() => ({ width: 13 })), { width: 12 }, { width: 12 }];
   setCell(sheet, 1, 1, { f: `"TỔNG HỢP CHỈ TIÊU CHUYỂN ĐỔI SỐ — "&UPPER(${NAMES.unit})` });
   setCell(sheet, 2, 1, { f: `"Kỳ báo cáo: "&${NAMES.periodLabel}&" — "&${NAMES.planTitle}` });
-  sheet.styles.push({ range: "A1", style: { bold: true, size: 14, color: HEADER_FILL } }, { range: "A2", style: { italic: true } });
+  const width = STATUSES.length + 3;
+  sheet.merges.push(rangeAddr(1, 2, width, 2));
+  sheet.styles.push({ range: "A1", style: { bold: true, size: 14, color: HEADER_FILL } }, { range: rangeAddr(1, 2, width, 2), style: { italic: true, wrap: true, vAlign: "top" } });
+  sheet.rowHeights[2] = rowHeight([[`Kỳ báo cáo: 6 tháng đầu năm 2026 — ${planTitle}`, 44 + 13 * STATUSES.length + 24]]);
 
   let r = 4;
   setCell(sheet, r, 1, { v: "Trạng thái" });

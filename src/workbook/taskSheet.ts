@@ -4,7 +4,7 @@ import { NAMES } from "./settings";
 import type { SheetSpec } from "./spec";
 import { colLetter, dateSerial, emptySheet, rangeAddr, setCell } from "./spec";
 import { HEADER_COLOR, HEADER_FILL, INPUT_FILL, STATUS_STYLE } from "./theme";
-import { rowHeight } from "./indicatorSheet";
+import { rowHeight } from "./spec";
 
 export const TASK_SHEET = "Nhiệm vụ";
 export const TASK_HEADER_ROW = 3;
@@ -18,24 +18,26 @@ export interface TaskEntry {
   note?: string | null;
 }
 
+// What a leader reads comes first and is the print area (to "Lý do"); the detail and evidence follow.
 export const TASK_COLUMNS = [
   ["code", "Mã", 8],
-  ["group", "Nhóm", 18],
   ["name", "Nhiệm vụ", 40],
-  ["parent", "Nhiệm vụ tổng quát", 30],
-  ["output", "Sản phẩm đầu ra", 28],
-  ["kpi", "KPI đo lường", 26],
   ["lead", "Đơn vị chủ trì", 18],
+  ["deadline", "Thời hạn", 11],
+  ["progress", "Tiến độ", 17],
+  ["status", "Trạng thái", 16],
+  ["reason", "Lý do", 28],
+  ["group", "Nhóm", 18],
+  // Wide enough that these texts, outside the print area, rarely need more lines than the task's name.
+  ["parent", "Nhiệm vụ tổng quát", 48],
+  ["output", "Sản phẩm đầu ra", 44],
+  ["kpi", "KPI đo lường", 40],
   ["partners", "Đơn vị phối hợp", 18],
   ["deadlineText", "Thời hạn theo văn bản", 18],
-  ["deadline", "Thời hạn", 11],
-  ["progress", "Tiến độ", 14],
   ["evNumber", "Số văn bản minh chứng", 14],
   ["evDate", "Ngày minh chứng", 11],
   ["evSummary", "Tóm tắt minh chứng", 24],
   ["evCheck", "Thẩm định minh chứng", 13],
-  ["status", "Trạng thái", 14],
-  ["reason", "Lý do", 28],
   ["note", "Ghi chú", 22],
 ] as const;
 
@@ -55,12 +57,16 @@ export function taskFormulas(r: number): { status: string; reason: string } {
   };
 }
 
-export function buildTaskSheet(tasks: Task[], entries: Map<string, TaskEntry>): { sheet: SheetSpec; rowOf: Map<string, number>; firstRow: number; lastRow: number } {
+export function buildTaskSheet(tasks: Task[], entries: Map<string, TaskEntry>, planTitle = ""): { sheet: SheetSpec; rowOf: Map<string, number>; firstRow: number; lastRow: number } {
   const sheet = emptySheet(TASK_SHEET);
   const last = TASK_COLUMNS.length;
   setCell(sheet, 1, 1, { f: `"NHIỆM VỤ — "&${NAMES.planTitle}&" — Kỳ báo cáo: "&${NAMES.periodLabel}` });
-  sheet.merges.push(rangeAddr(1, 1, 8, 1));
-  sheet.styles.push({ range: rangeAddr(1, 1, 8, 1), style: { bold: true, size: 13, color: HEADER_FILL } });
+  // The title is merged over the printed columns and wraps, so paper never cuts it.
+  const printed = taskCol("reason");
+  sheet.merges.push(rangeAddr(1, 1, printed, 1));
+  sheet.styles.push({ range: rangeAddr(1, 1, printed, 1), style: { bold: true, size: 13, color: HEADER_FILL, wrap: true, vAlign: "top" } });
+  // 13 pt bold runs about 1.4 times as wide as the body text the widths are counted in.
+  sheet.rowHeights[1] = Math.round(rowHeight([[`NHIỆM VỤ — ${planTitle} — Kỳ báo cáo: 6 tháng đầu năm 2026`, TASK_COLUMNS.slice(0, printed).reduce((w, c) => w + c[2], 0) / 1.4]]) * 1.2);
   TASK_COLUMNS.forEach(([, header], k) => setCell(sheet, TASK_HEADER_ROW, k + 1, { v: header }));
   sheet.columns = TASK_COLUMNS.map(([, , width]) => ({ width }));
   sheet.styles.push({ range: rangeAddr(1, TASK_HEADER_ROW, last, TASK_HEADER_ROW), style: { bold: true, fill: HEADER_FILL, color: HEADER_COLOR, wrap: true, vAlign: "middle", hAlign: "center", border: true } });
@@ -92,15 +98,20 @@ export function buildTaskSheet(tasks: Task[], entries: Map<string, TaskEntry>): 
     put("note", { v: e?.note ?? t.note ?? "" });
     sheet.rowHeights[r] = rowHeight([
       [t.name, 40],
-      [t.parent ?? "", 30],
-      [t.output ?? "", 28],
-      [t.kpi ?? "", 26],
+      [t.lead ?? "", 18],
+      [t.parent ?? "", 48],
+      [t.output ?? "", 44],
+      [t.kpi ?? "", 40],
     ]);
   }
   sheet.rowHeights[TASK_HEADER_ROW] = 32;
   const first = TASK_HEADER_ROW + 1;
   const lastRow = Math.max(r, first);
-  sheet.inputs.push(rangeAddr(taskCol("progress"), first, taskCol("evCheck"), lastRow), rangeAddr(taskCol("note"), first, taskCol("note"), lastRow));
+  sheet.inputs.push(
+    rangeAddr(taskCol("progress"), first, taskCol("progress"), lastRow),
+    rangeAddr(taskCol("evNumber"), first, taskCol("evCheck"), lastRow),
+    rangeAddr(taskCol("note"), first, taskCol("note"), lastRow),
+  );
   for (const range of sheet.inputs) sheet.styles.push({ range, style: { fill: INPUT_FILL } });
   sheet.validations.push({ range: rangeAddr(taskCol("progress"), first, taskCol("progress"), lastRow), rule: { type: "list", source: "DS_TienDo", title: "Tiến độ", message: "Chọn: Chưa triển khai, Đang triển khai, Hoàn thành." } });
   sheet.validations.push({ range: rangeAddr(taskCol("evDate"), first, taskCol("evDate"), lastRow), rule: { type: "date", title: "Ngày minh chứng", message: "Nhập ngày theo dạng dd/mm/yyyy." } });
@@ -113,7 +124,7 @@ export function buildTaskSheet(tasks: Task[], entries: Map<string, TaskEntry>): 
   }
   sheet.styles.push({ range: rangeAddr(1, first, last, lastRow), style: { vAlign: "top", border: true, wrap: true } });
   sheet.styles.push({ range: rangeAddr(taskCol("status"), first, taskCol("status"), lastRow), style: { bold: true, hAlign: "center" } });
-  sheet.freeze = { rows: TASK_HEADER_ROW, columns: 3 };
-  sheet.print = { landscape: true, repeatRows: [TASK_HEADER_ROW, TASK_HEADER_ROW] };
+  sheet.freeze = { rows: TASK_HEADER_ROW, columns: 2 };
+  sheet.print = { landscape: true, repeatRows: [TASK_HEADER_ROW, TASK_HEADER_ROW], area: rangeAddr(1, 1, printed, lastRow) };
   return { sheet, rowOf, firstRow: first, lastRow };
 }

@@ -155,10 +155,13 @@ describe("the province", () => {
       await wb.xlsx.load(Buffer.from(await renderXlsx(consolidationWorkbook(result))) as never);
       expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp tỉnh", "Ma trận trạng thái", "Ma trận giá trị", "Cần xác nhận", "Chưa báo cáo", "Nhật ký tệp"]);
       const m = wb.getWorksheet("Ma trận trạng thái")!;
-      const unitRow = [5, 6, 7].find((r) => m.getCell(r, 1).value === "UBND xã Thống Nhất")!;
+      // More indicators than units: indicators down (code, wording as the unit wrote it), units across.
+      const unitCol = [3, 4, 5].find((c) => m.getCell(3, c).value === "UBND xã Thống Nhất")!;
       const a1 = result.indicators.find((i) => result.units.find((u) => u.unit === "UBND xã Thống Nhất")!.cells.get(i.key)?.code === "A.1")!;
-      expect(m.getCell(unitRow, a1.key + 2).value).toBe("Đạt");
-      expect(m.getCell(4, a1.key + 2).value).toBe("A.1");
+      expect(m.getCell(4 + a1.key, unitCol).value).toBe("Đạt");
+      expect(m.getCell(4 + a1.key, 1).value).toBe("A.1");
+      expect(m.getCell(4 + a1.key, 2).value).toBe(thongNhat.indicators.find((i) => i.id === "A.1")!.name);
+      expect(m.getCell(3, 6).value).toBe("Tỷ lệ đơn vị đạt");
       const rules = (m as unknown as { conditionalFormattings: Array<{ rules: Array<{ formulae: string[]; style: { fill: { bgColor: { argb: string } } } }> }> }).conditionalFormattings.flatMap((c) => c.rules);
       expect(rules.find((r) => r.formulae[0].endsWith('="Đạt"'))!.style.fill.bgColor.argb).toBe(`FF${STATUS_STYLE["Đạt"].fill.slice(1)}`);
       expect(wb.getWorksheet("Chưa báo cáo")!.getCell("A2").value).toBe("UBND xã Xuân Lộc");

@@ -10,6 +10,8 @@ import { cellAddress } from "../../src/workbook/readBack";
 import type { WorkbookSettings } from "../../src/workbook/settings";
 import { FakeExcel } from "../support/fakeExcel";
 import { NO_DECISIONS } from "../../src/workbook/update";
+import { colLetter } from "../../src/workbook/spec";
+import { taskCol } from "../../src/workbook/taskSheet";
 
 const settings: WorkbookSettings = { unit: "Đảng ủy phường Phước Bình", period: parsePeriod("Quý I/2026", "quarter")!, frequency: "quarter", reportDate: "2026-04-05", warnThreshold: 0.5, planId: "phuoc-binh-2026", productVersion: "test" };
 const original = readDocumentFile(CATALOGUE[2]);
@@ -70,8 +72,8 @@ describe("the pane's actions on a real-shaped workbook", () => {
     type(excel, "Chỉ tiêu", cellAddress(row, "p1"), 0.9);
     type(excel, "Chỉ tiêu", cellAddress(row, "note"), "Số liệu từ Cổng DVC");
     const taskRow = state!.tasks.find((t) => t.id === "II.4")!;
-    type(excel, "Nhiệm vụ", `K${taskRow.row}`, "Hoàn thành");
-    type(excel, "Nhiệm vụ", `L${taskRow.row}`, "15/QĐ-UBND");
+    type(excel, "Nhiệm vụ", `${colLetter(taskCol("progress"))}${taskRow.row}`, "Hoàn thành");
+    type(excel, "Nhiệm vụ", `${colLetter(taskCol("evNumber"))}${taskRow.row}`, "15/QĐ-UBND");
 
     const amended = original.replace("(7) Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến 95%.", "(7) Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến 97%.");
     const before = excel.syncs;
