@@ -15,9 +15,24 @@ async function httpsOptions() {
   try {
     return await devCerts.getHttpsServerOptions();
   } catch {
+    // Installing the certificate needs administrator rights (sudo); the files are written all the same.
     const dir = path.join(os.homedir(), ".office-addin-dev-certs");
-    const read = (name) => fs.readFileSync(path.join(dir, name));
-    return { ca: read("ca.crt"), key: read("localhost.key"), cert: read("localhost.crt") };
+    const files = ["ca.crt", "localhost.key", "localhost.crt"].map((name) => path.join(dir, name));
+    if (files.some((f) => !fs.existsSync(f))) {
+      throw new Error(`Không tạo được chứng chỉ HTTPS cho localhost trong ${dir}. Hãy chạy "npx office-addin-dev-certs install" (cần quyền quản trị) rồi chạy lại npm start.`);
+    }
+    console.log(
+      [
+        "",
+        "Lưu ý về chứng chỉ: không cài được chứng chỉ localhost vào kho tin cậy của máy (việc này cần quyền quản trị).",
+        `Máy chủ vẫn chạy với chứng chỉ trong ${dir}. Trình duyệt sẽ báo "không an toàn" cho tới khi bạn`,
+        `mở https://localhost:${devPort}/taskpane.html và chấp nhận, hoặc cài ${files[0]} làm chứng chỉ gốc tin cậy`,
+        '(Chrome/Chromium trên Linux: certutil -d sql:$HOME/.pki/nssdb -A -t "C,," -n chitieu-dev -i ' + files[0] + ").",
+        "",
+      ].join("\n"),
+    );
+    const [ca, key, cert] = files.map((f) => fs.readFileSync(f));
+    return { ca, key, cert };
   }
 }
 
