@@ -10,8 +10,6 @@ import { TASK_SHEET, taskCol } from "./taskSheet";
 
 export const SUMMARY_SHEET = "Tổng hợp";
 
-/** The last row the chart covers (from row 4): about 240 points, enough for six bars and their labels. */
-const CHART_BOTTOM = 19;
 
 const groupLabel = (i: Indicator) => [i.section, [i.groupCode, i.group].filter(Boolean).join(". ")].filter(Boolean).join(" — ");
 
@@ -63,9 +61,8 @@ export function buildSummarySheet(
   setCell(sheet, r, 2, { f: `IF(B${r - 1}=0,"",B${first}/B${r - 1})`, fmt: "0%" });
   sheet.styles.push({ range: rangeAddr(1, r - 1, 3, r), style: { bold: true, border: true } });
   sheet.styles.push({ range: rangeAddr(1, first, tasks ? 4 : 3, r), style: { border: true } });
-  // The chart sits beside the status table, over empty cells: the tables below start under it.
-  const chartAt: [string, string] = [addr(6, 4), addr(STATUSES.length + 3, CHART_BOTTOM)];
-  r = Math.max(r, CHART_BOTTOM - 1);
+  // The chart sits beside the status table, over empty cells, no taller than it: no gap where a file has no chart.
+  const chartAt: [string, string] = [addr(6, 4), addr(STATUSES.length + 3, r)];
 
   const table = (title: string, labels: string[], column: string) => {
     r += 2;

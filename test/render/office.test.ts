@@ -80,11 +80,11 @@ describe("loading a plan into Excel (Office.js renderer)", () => {
     expect(ind.unlocked).toEqual(s.inputs);
     expect(excel.sheets.every((x) => x.protected)).toBe(true);
     const summary = excel.sheet("Tổng hợp");
-    expect(summary.charts).toEqual([{ type: "BarClustered", source: "A5:B10", title: "Số chỉ tiêu theo trạng thái", position: ["F4", "I19"] }]);
-    // Nothing under the chart: every filled cell of the summary lies outside F4:I19.
-    const covered = [...summary.cells].filter(([a, c]) => c.formula !== "" && /^[F-I]\d+$/.test(a) && Number(a.slice(1)) >= 4 && Number(a.slice(1)) <= 19);
+    expect(summary.charts).toEqual([{ type: "BarClustered", source: "A5:B10", title: "Số chỉ tiêu theo trạng thái", position: ["F4", "I12"] }]);
+    // Nothing under the chart: every filled cell of the summary lies outside F4:I12.
+    const covered = [...summary.cells].filter(([a, c]) => c.formula !== "" && /^[F-I]\d+$/.test(a) && Number(a.slice(1)) >= 4 && Number(a.slice(1)) <= 12);
     expect(covered).toEqual([]);
-    expect(summary.cells.get("A20")?.formula).toBe("'Theo nhóm chỉ tiêu");
+    expect(summary.cells.get("A14")?.formula).toBe("'Theo nhóm chỉ tiêu");
     expect(summary.protectionOptions).toMatchObject({ allowEditObjects: true });
     expect(excel.names.get("CT_CuoiKy")).toBe("='Cấu hình'!$B$10");
     expect(ind.frozen).toBe("A1:B4");
