@@ -7,7 +7,7 @@ import { nameKey } from "../core/text/clean";
 import { judgeSettingsOf } from "../workbook/configRead";
 import { rowWording } from "../workbook/readBack";
 import type { SheetSpec, WorkbookSpec } from "../workbook/spec";
-import { addr, emptySheet, rangeAddr, rowHeight, setCell } from "../workbook/spec";
+import { emptySheet, rangeAddr, rowHeight, setCell } from "../workbook/spec";
 import { HEADER_COLOR, HEADER_FILL, STATUS_STYLE } from "../workbook/theme";
 import type { UnitReport } from "./readReportFile";
 import { readReportFile } from "./readReportFile";
