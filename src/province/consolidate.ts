@@ -87,7 +87,7 @@ export function consolidateReports(reports: UnitReport[], log: Consolidation["lo
       log.push({ file: earlier.file, message: `trùng đơn vị "${r.config.unit}" với ${later.file}; dùng báo cáo ngày ${formatDate(later.config.reportDate)} (báo cáo sau)` });
     }
   }
-  const units = [...byUnit.values()].sort((a, b) => a.config.unit.localeCompare(b.config.unit, "vi"));
+  const units = [...byUnit.values()].sort((a, b) => a.config.unit.localeCompare(b.config.unit, "vi", { numeric: true }));
 
   const indicators: Canonical[] = [];
   const uncertain: Consolidation["uncertain"] = [];
@@ -164,6 +164,12 @@ export async function readIntoBatch(name: string, bytes: Uint8Array, reports: Un
   } else log.push({ file: name, message: `bỏ qua: ${outcome.problem}` });
 }
 
+/** A header row tall enough for its wrapped titles in the sheet's column widths (bold runs wider: 0.85). */
+function fitRow(sheet: SheetSpec, row: number): void {
+  const cells = (sheet.rows[row - 1] ?? []).map((c, k): [string, number] => [typeof c?.v === "string" ? c.v : "", (sheet.columns[k]?.width ?? 10) * 0.85]);
+  sheet.rowHeights[row] = rowHeight(cells);
+}
+
 /** The consolidated workbook: summary by unit, status and value matrices, doubtful matches, missing units, file log. */
 export function consolidationWorkbook(c: Consolidation): WorkbookSpec {
   const sheets: SheetSpec[] = [];
@@ -183,13 +189,14 @@ export function consolidationWorkbook(c: Consolidation): WorkbookSpec {
     summary.styles.push({ range: "A3", style: { bold: true, color: STATUS_STYLE["Không đạt"].fill } });
   }
   header(summary, 4, ["Xếp hạng", "Đơn vị", "Kỳ", "Ngày báo cáo", "Muộn", "Số chỉ tiêu", "Đạt", "Tỷ lệ đạt", "Tệp"]);
-  [...c.units].sort((a, b) => a.rank - b.rank || a.unit.localeCompare(b.unit, "vi")).forEach((u, k) => {
+  [...c.units].sort((a, b) => a.rank - b.rank || a.unit.localeCompare(b.unit, "vi", { numeric: true })).forEach((u, k) => {
     const r = 5 + k;
     [u.rank, u.unit, u.period, formatDate(u.reportDate), u.late ? "Muộn" : null, u.total, u.met].forEach((v, j) => setCell(summary, r, j + 1, { v }));
     setCell(summary, r, 8, { v: u.share, fmt: "0%" });
     setCell(summary, r, 9, { v: u.file });
   });
   summary.columns = [{ width: 9 }, { width: 34 }, { width: 14 }, { width: 13 }, { width: 8 }, { width: 11 }, { width: 8 }, { width: 10 }, { width: 36 }];
+  fitRow(summary, 4);
   summary.freeze = { rows: 4, columns: 2 };
   sheets.push(summary);
 
@@ -279,6 +286,7 @@ export function consolidationWorkbook(c: Consolidation): WorkbookSpec {
     doubt.rowHeights[4 + k] = rowHeight([[u.unit, 20], [u.name, 40], [u.matchedName, 40], [u.doubt, 28]]);
   });
   doubt.columns = [{ width: 20 }, { width: 9 }, { width: 40 }, { width: 9 }, { width: 40 }, { width: 8 }, { width: 28 }];
+  fitRow(doubt, 3);
   if (c.uncertain.length) doubt.styles.push({ range: rangeAddr(1, 4, 7, 3 + c.uncertain.length), style: { wrap: true, vAlign: "top", border: true } });
   doubt.print = { landscape: true, repeatRows: [3, 3] };
   sheets.push(doubt);
