@@ -10,7 +10,7 @@ import { planSummary } from "./parseCommand";
 import { UserError, evaluate, loadResults, reportOptions, workbookFile } from "./reportCommands";
 import { consolidateReports, consolidationWorkbook, readIntoBatch, type Consolidation } from "../province/consolidate";
 import { exportCsv, exportName } from "../province/export";
-import { fileTooBig, readReportFile, type UnitReport } from "../province/readReportFile";
+import { readReportFile, type UnitReport } from "../province/readReportFile";
 import { decodeText } from "../documents/text";
 import { buildWorkbook } from "../workbook/build";
 import { settingsFromConfig } from "../workbook/configRead";
@@ -146,18 +146,13 @@ async function readReportFolder(dir: string, out: string, io: CliIo): Promise<{ 
       else if (id === outId) skip(e.name, "là tệp tổng hợp đang ghi");
       else if (ext === ".csv") skip(e.name, "tệp CSV (tổng hợp đọc sổ .xlsx; CSV chỉ là bản xuất kèm)");
       else if (ext !== ".xlsx") skip(e.name, `không phải sổ .xlsx (${ext ? `đuôi ${ext}` : "không có đuôi"})`);
-      else if (fileTooBig(e.size)) skip(e.name, fileTooBig(e.size)!);
       else {
-        read.set(id, e.name);
-        let bytes: Uint8Array;
-        try {
-          bytes = io.readBytes(full);
-        } catch (err) {
-          const code = (err as NodeJS.ErrnoException).code;
-          skip(e.name, `không đọc được tệp${code === "EACCES" || code === "EPERM" ? " (không có quyền đọc)" : code ? ` (${code})` : ""}`);
-          continue;
-        }
-        await readIntoBatch(e.name, bytes, reports, log);
+        // A file over the size limit is not opened, so a second link to it is not "already read".
+        const opened = await readIntoBatch(e.name, e.size, async () => io.readBytes(full), reports, log).catch((err: NodeJS.ErrnoException) => {
+          skip(e.name, `không đọc được tệp${err.code === "EACCES" || err.code === "EPERM" ? " (không có quyền đọc)" : err.code ? ` (${err.code})` : ""}`);
+          return true;
+        });
+        if (opened) read.set(id, e.name);
       }
     }
   }

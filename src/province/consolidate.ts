@@ -10,7 +10,7 @@ import type { SheetSpec, WorkbookSpec } from "../workbook/spec";
 import { emptySheet, rangeAddr, rowHeight, setCell } from "../workbook/spec";
 import { HEADER_COLOR, HEADER_FILL, STATUS_STYLE } from "../workbook/theme";
 import type { UnitReport } from "./readReportFile";
-import { readReportFile } from "./readReportFile";
+import { fileTooBig, readReportFile } from "./readReportFile";
 
 /**
  * The province's consolidation: many unit workbooks into one matrix of units by indicators, with the
@@ -151,17 +151,27 @@ export function consolidateReports(reports: UnitReport[], log: Consolidation["lo
 export async function consolidate(files: Array<{ name: string; bytes: Uint8Array }>, options: ConsolidateOptions = {}): Promise<Consolidation> {
   const log: Consolidation["log"] = [];
   const reports: UnitReport[] = [];
-  for (const f of files) await readIntoBatch(f.name, f.bytes, reports, log);
+  for (const f of files) await readIntoBatch(f.name, f.bytes.length, async () => f.bytes, reports, log);
   return consolidateReports(reports, log, options);
 }
 
-/** One unit's file into the batch: its report, or a log line saying why it was not read. */
-export async function readIntoBatch(name: string, bytes: Uint8Array, reports: UnitReport[], log: Consolidation["log"]): Promise<void> {
-  const outcome = await readReportFile(name, bytes);
+/**
+ * One unit's file into the batch: its report, or a log line saying why it was not read. The size is
+ * checked before `read` is called, so a file over the limit is never held in memory. Errors of `read`
+ * itself (permissions) reach the caller, who knows how to name them. False when the file was not opened.
+ */
+export async function readIntoBatch(name: string, size: number, read: () => Promise<Uint8Array>, reports: UnitReport[], log: Consolidation["log"]): Promise<boolean> {
+  const oversized = fileTooBig(size);
+  if (oversized) {
+    log.push({ file: name, message: `bỏ qua: ${oversized}` });
+    return false;
+  }
+  const outcome = await readReportFile(name, await read());
   if (outcome.report) {
     reports.push(outcome.report);
     log.push({ file: name, message: `đã đọc: ${outcome.report.config.unit}, ${outcome.report.reading.rows.length} chỉ tiêu` });
   } else log.push({ file: name, message: `bỏ qua: ${outcome.problem}` });
+  return true;
 }
 
 /** A header row tall enough for its wrapped titles in the sheet's column widths (bold runs wider: 0.85). */

@@ -168,9 +168,9 @@ function dressSheet(ws: Excel.Worksheet, spec: SheetSpec, options: RenderOptions
 /** Protection lets officials resize rows and columns and move the chart, nothing else outside their input cells. */
 export const PROTECTION: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatRows: true, allowEditObjects: true, selectionMode: "Normal" };
 
-function lockSheet(ws: Excel.Worksheet, spec: SheetSpec): void {
+function lockSheet(ws: Excel.Worksheet, spec: SheetSpec, alreadyProtected = false): void {
   if (spec.hidden) ws.visibility = "VeryHidden";
-  if (spec.protect) ws.protection.protect(PROTECTION);
+  if (spec.protect && !alreadyProtected) ws.protection.protect(PROTECTION);
 }
 
 const utf8 = new TextEncoder();
@@ -278,13 +278,13 @@ export async function renderToExcel(context: Excel.RequestContext, spec: Workboo
   }
 
   const skipped: string[] = [];
-  const finish = () => {
-    spec.sheets.forEach((s, k) => lockSheet(created[k], s));
+  const lockAll = (alreadyProtected: (k: number) => boolean) => {
+    spec.sheets.forEach((s, k) => lockSheet(created[k], s, alreadyProtected(k)));
     created[0].activate();
   };
   try {
     spec.sheets.forEach((s, k) => dressSheet(created[k], s, options, options.chart?.sheet === s.name ? options.chart : null));
-    finish();
+    lockAll(() => false);
     await pacer.sync();
   } catch {
     // Excel stopped at the refused step: panes, printing or the chart may be missing, the protection too.
@@ -292,11 +292,7 @@ export async function renderToExcel(context: Excel.RequestContext, spec: Workboo
     try {
       for (const ws of created) ws.protection.load("protected");
       await pacer.sync();
-      spec.sheets.forEach((s, k) => {
-        if (s.protect && !created[k].protection.protected) created[k].protection.protect(PROTECTION);
-        if (s.hidden) created[k].visibility = "VeryHidden";
-      });
-      created[0].activate();
+      lockAll((k) => created[k].protection.protected);
       await pacer.sync();
     } catch (err) {
       return fail(err);

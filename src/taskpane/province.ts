@@ -4,7 +4,7 @@
  */
 import type { Consolidation } from "../province/consolidate";
 import { consolidateReports, consolidationWorkbook, readIntoBatch } from "../province/consolidate";
-import { fileTooBig, readReportFile, type UnitReport } from "../province/readReportFile";
+import { readReportFile, type UnitReport } from "../province/readReportFile";
 import { ascii, exportCsv, exportName } from "../province/export";
 import { renderXlsx } from "../render/xlsx";
 import { buildWorkbook } from "../workbook/build";
@@ -35,11 +35,7 @@ export async function consolidateFiles(files: File[], expectedUnits: string[]) {
   // One file in memory at a time, its size checked before it is read, as on the command line.
   const log: Consolidation["log"] = [];
   const reports: UnitReport[] = [];
-  for (const f of files) {
-    const oversized = fileTooBig(f.size);
-    if (oversized) log.push({ file: f.name, message: `bỏ qua: ${oversized}` });
-    else await readIntoBatch(f.name, new Uint8Array(await f.arrayBuffer()), reports, log);
-  }
+  for (const f of files) await readIntoBatch(f.name, f.size, async () => new Uint8Array(await f.arrayBuffer()), reports, log);
   const result = consolidateReports(reports, log, { expectedUnits });
   const period = [...new Set(result.units.map((u) => u.period))].join(" ") || "ky";
   return { result, name: `TongHop_${ascii(period)}.xlsx`, xlsx: await renderXlsx(consolidationWorkbook(result)) };
