@@ -7,6 +7,7 @@ import type { WorkbookSettings } from "./settings";
 import { NAMES } from "./settings";
 import type { Cell, SheetSpec, Validation } from "./spec";
 import { addr, colLetter, dateSerial, emptySheet, rangeAddr, rowHeight, setCell } from "./spec";
+import { judgeFormulas } from "./formulas";
 import { GROUP_FILL, HEADER_COLOR, HEADER_FILL, INPUT_FILL, STATUS_STYLE } from "./theme";
 
 export const INDICATOR_SHEET = "Chỉ tiêu";
@@ -90,20 +91,7 @@ export class IndicatorColumns {
   }
 }
 
-const NUMERIC_OPS = (op: string) => `OR(${op}=">=",${op}=">",${op}="<=",${op}="<",${op}="=",${op}="tăng",${op}="giảm")`;
-const AT_LEAST = (op: string) => `OR(${op}=">=",${op}=">",${op}="=")`;
-const RELATIVE = (op: string) => `OR(${op}="tăng",${op}="giảm")`;
-const DATE_TEXT = (d: string) => `TEXT(DAY(${d}),"00")&"/"&TEXT(MONTH(${d}),"00")&"/"&YEAR(${d})`;
-
-/** Nested IFs choosing among milestone cells by the milestone index (CHOOSE would turn blanks into 0). */
-function pick(mCell: string, cells: string[], blankAsEmpty: boolean): string {
-  const item = (c: string) => (blankAsEmpty ? `IF(${c}="","",${c})` : c);
-  let f = item(cells[cells.length - 1]);
-  for (let k = cells.length - 2; k >= 0; k--) f = `IF(${mCell}=${k + 1},${item(cells[k])},${f})`;
-  return f;
-}
-
-/** The formulas of one indicator row: the same rules, in the same order, as src/core/judge.ts. */
+/** The formulas of one indicator row: the value from the period columns, then the judging of ./formulas.ts. */
 export function rowFormulas(c: IndicatorColumns, r: number, cumulative: boolean, milestoneCount: number): Record<string, string> {
   const L = (key: string) => `${c.letter(key)}${r}`;
   const P = c.periods.length;
@@ -125,73 +113,7 @@ export function rowFormulas(c: IndicatorColumns, r: number, cumulative: boolean,
 
   // Only the row's own milestones: a plan whose other rows have more leaves the extra cells blank.
   const M = Math.max(1, Math.min(milestoneCount, c.milestones));
-  const ms = (key: string) => Array.from({ length: M }, (_, k) => L(`${key}${k + 1}`));
-  let m = "1";
-  if (M > 1) {
-    m = String(M);
-    for (let k = M - 1; k >= 1; k--) m = `IF(OR(${L(`d${k}`)}="",${NAMES.periodEnd}<=${L(`d${k}`)}),${k},${m})`;
-  }
-  const b1 = `IF(ISNUMBER(${L("baseline")}),${L("baseline")},0)`;
-  const bases = [b1, ...Array.from({ length: M - 1 }, (_, k) => `IF(${NUMERIC_OPS(L(`op${k + 1}`))},${L(`t${k + 1}`)},${b1})`)];
-  const starts = [`IF(${L("d1")}="","",DATE(YEAR(${L("d1")}),1,1))`, ...Array.from({ length: M - 1 }, (_, k) => `IF(${L(`d${k + 1}`)}="","",${L(`d${k + 1}`)}+1)`)];
-  const pickExpr = (exprs: string[]) => {
-    let f = exprs[exprs.length - 1];
-    for (let k = exprs.length - 2; k >= 0; k--) f = `IF(${L("m")}=${k + 1},${exprs[k]},${f})`;
-    return f;
-  };
-
-  const A = L("value");
-  const op = L("opx");
-  const T = L("tx");
-  const D = L("dx");
-  // Relative targets ("Tăng 20% so với năm 2025") compare the change against the baseline cell.
-  const BL = L("baseline");
-  const hasBase = `AND(ISNUMBER(${BL}),ROUND(${BL},9)<>0)`;
-  const change = `IF(${op}="tăng",(${A}-${BL})/${BL},(${BL}-${A})/${BL})`;
-  const absoluteMet = `OR(AND(${op}=">=",ROUND(${A}-${T},9)>=0),AND(${op}=">",ROUND(${A}-${T},9)>0),AND(${op}="<=",ROUND(${A}-${T},9)<=0),AND(${op}="<",ROUND(${A}-${T},9)<0),AND(${op}="=",ROUND(${A}-${T},9)=0))`;
-  const met = `IF(AND(${NUMERIC_OPS(op)},ISNUMBER(${A})),IF(${RELATIVE(op)},IF(${hasBase},ROUND(${change}-${T},9)>=0,FALSE),${absoluteMet}),FALSE)`;
-  const f = `IF(OR(${D}="",${L("sx")}=""),"",MAX(0,MIN(1,(${NAMES.periodEnd}-${L("sx")}+1)/(${D}-${L("sx")}+1))))`;
-  const fx = L("fx");
-  const expected = `IF(AND(${NUMERIC_OPS(op)},${fx}<>""),IF(${RELATIVE(op)},IF(${hasBase},IF(${op}="tăng",${BL}*(1+${T}*${fx}),${BL}*(1-${T}*${fx})),""),IF(${AT_LEAST(op)},${L("bx")}+(${T}-${L("bx")})*${fx},"")),"")`;
-  const progress = `IF(AND(ISNUMBER(${A}),ISNUMBER(${L("expected")})),IF(${RELATIVE(op)},IF(ROUND(${T}*${fx},9)>0,${change}/(${T}*${fx}),""),IF(ROUND(${L("expected")}-${L("bx")},9)>0,(${A}-${L("bx")})/(${L("expected")}-${L("bx")}),"")),"")`;
-  const ratio = `IF(AND(ISNUMBER(${A}),${NUMERIC_OPS(op)}),IF(${RELATIVE(op)},IF(AND(${hasBase},${T}<>0),${change}/${T},""),IF(${AT_LEAST(op)},IF(${T}<>0,${A}/${T},""),IF(${L("met")},1,IF(${A}<>0,${T}/${A},"")))),"")`;
-  const due = `IF(${D}="",FALSE,${NAMES.periodEnd}>=${D})`;
-  const invalid = `${L("evCheck")}="Không hợp lệ"`;
-  const E = L("expected");
-  const Pr = L("progress");
-  const pct = (x: string) => `TEXT(${x},"0%")`;
-  const noRoadmap = `OR(AND(NOT(${AT_LEAST(op)}),NOT(${RELATIVE(op)})),${E}="")`;
-  // Before the roadmap starts: at or above the start for at-least targets, no worse than the baseline for relative ones.
-  const aheadOfStart = `ROUND(IF(${RELATIVE(op)},${change},${A}-${E}),9)>=0`;
-  const noBase = `AND(${RELATIVE(op)},NOT(${hasBase}))`;
-
-  const numericStatus = `IF(NOT(ISNUMBER(${A})),"Cảnh báo",IF(${L("met")},"Đạt",IF(${due},"Không đạt",IF(${noRoadmap},"Chậm tiến độ",IF(${Pr}="",IF(${aheadOfStart},"Đúng tiến độ","Chậm tiến độ"),IF(ROUND(${Pr}-1,9)>=0,"Đúng tiến độ",IF(ROUND(${Pr}-${NAMES.warnThreshold},9)>=0,"Chậm tiến độ","Cảnh báo")))))))`;
-  const doneStatus = `IF(OR(${A}="Hoàn thành",${A}="Đạt"),"Đạt",IF(${due},"Không đạt",IF(${A}="Đang triển khai","Đúng tiến độ","Chậm tiến độ")))`;
-  const status = `IF(${A}="","Chưa có số liệu",IF(${noBase},"Chưa có số liệu",IF(${invalid},"Cảnh báo",IF(${NUMERIC_OPS(op)},${numericStatus},${doneStatus}))))`;
-
-  const numericReason = `IF(NOT(ISNUMBER(${A})),"Giá trị không phải số",IF(${L("met")},"Đã đạt chỉ tiêu",IF(${due},"Quá hạn "&${DATE_TEXT(D)}&" mà chưa đạt",IF(${noRoadmap},"Chưa đạt, chưa đến hạn",IF(${Pr}="",IF(${aheadOfStart},"Chưa đến mốc lộ trình","Thấp hơn mức xuất phát"),IF(ROUND(${Pr}-${NAMES.warnThreshold},9)>=0,"Đạt "&${pct(Pr)}&" lộ trình","Dưới "&${pct(NAMES.warnThreshold)}&" lộ trình (đạt "&${pct(Pr)}&")"))))))`;
-  const doneReason = `IF(OR(${A}="Hoàn thành",${A}="Đạt"),"Đã hoàn thành",IF(${due},"Quá hạn "&${DATE_TEXT(D)}&" mà chưa hoàn thành",IF(${A}="Đang triển khai","Đang triển khai","Chưa hoàn thành")))`;
-  const reason = `IF(${A}="","Chưa nhập số liệu đến kỳ này",IF(${noBase},"Chưa có mức cơ sở để so sánh: nhập cột Hiện trạng",IF(${invalid},"Minh chứng không hợp lệ",IF(${NUMERIC_OPS(op)},${numericReason},${doneReason}))))`;
-
-  return {
-    latest,
-    previous,
-    value,
-    trend,
-    m,
-    opx: pick(L("m"), ms("op"), false),
-    tx: pick(L("m"), ms("t"), false),
-    dx: pick(L("m"), ms("d"), true),
-    bx: pickExpr(bases),
-    sx: pickExpr(starts),
-    met,
-    fx: f,
-    expected,
-    progress,
-    ratio,
-    status,
-    reason,
-  };
+  return { latest, previous, value, trend, ...judgeFormulas(L, M) };
 }
 
 function percentFormat(indicator: Indicator): string {
