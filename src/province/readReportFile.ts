@@ -117,7 +117,7 @@ function unpackedSize(entry: JSZip.JSZipObject, limit: number): Promise<number> 
 }
 
 /** Sizes from the zip's directory, checked before anything is unpacked, then the true sizes, counted. */
-async function zipProblem(bytes: Uint8Array): Promise<string | null> {
+export async function zipProblem(bytes: Uint8Array): Promise<string | null> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);

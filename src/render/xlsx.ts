@@ -1,12 +1,12 @@
 import ExcelJS from "exceljs";
-import type { SheetSpec, Style, Validation, WorkbookSpec } from "../workbook/spec";
+import type { SheetOverlay, SheetSpec, Style, Validation, WorkbookSpec } from "../workbook/spec";
 import { cutLongText } from "../workbook/spec";
 
 /** Renders the workbook description to an .xlsx file with ExcelJS (the CLI, export, tests). */
 
 const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
 
-function eachCell(ws: ExcelJS.Worksheet, range: string, fn: (cell: ExcelJS.Cell) => void): void {
+export function eachCell(ws: ExcelJS.Worksheet, range: string, fn: (cell: ExcelJS.Cell) => void): void {
   const [a, b = a] = range.split(":");
   const tl = ws.getCell(a);
   const br = ws.getCell(b);
@@ -15,7 +15,7 @@ function eachCell(ws: ExcelJS.Worksheet, range: string, fn: (cell: ExcelJS.Cell)
   }
 }
 
-function applyStyle(cell: ExcelJS.Cell, style: Style): void {
+export function applyStyle(cell: ExcelJS.Cell, style: Style): void {
   if (style.bold !== undefined || style.italic !== undefined || style.size !== undefined || style.color !== undefined) {
     cell.font = {
       ...cell.font,
@@ -60,7 +60,7 @@ function validation(rule: Validation): ExcelJS.DataValidation {
   }
 }
 
-async function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void> {
+export async function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void> {
   const ws = wb.addWorksheet(spec.name, {
     properties: spec.tabColor ? { tabColor: { argb: argb(spec.tabColor) } } : {},
     views: spec.freeze ? [{ state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }] : [],
@@ -119,4 +119,30 @@ export async function renderXlsx(spec: WorkbookSpec): Promise<Uint8Array> {
   for (const n of spec.names) wb.definedNames.add(n.ref, n.name);
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
+}
+
+/** Writes an overlay into a sheet the official already has: only the cells it names, widths of its own columns, rules added after theirs. */
+export function renderOverlay(ws: ExcelJS.Worksheet, overlay: SheetOverlay): void {
+  for (const { row, col, cell } of overlay.cells) {
+    const target = ws.getCell(row, col);
+    if (cell.f !== undefined) target.value = { formula: cell.f };
+    else if (cell.v !== undefined && cell.v !== null) target.value = cell.v;
+    if (cell.fmt) target.numFmt = cell.fmt;
+  }
+  for (const c of overlay.columns) {
+    const col = ws.getColumn(c.col);
+    col.width = c.width;
+    if (c.hidden) col.hidden = true;
+  }
+  for (const { range, style } of overlay.styles) eachCell(ws, range, (cell) => applyStyle(cell, style));
+  for (const m of overlay.merges) ws.mergeCells(m);
+  // After the official's own rules: theirs keep their priority.
+  const existing = (ws as unknown as { conditionalFormattings?: Array<{ rules: Array<{ priority?: number }> }> }).conditionalFormattings ?? [];
+  let priority = Math.max(0, ...existing.flatMap((cf) => cf.rules.map((r) => r.priority ?? 0)));
+  for (const cf of overlay.conditionalFormats) {
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [{ type: "expression", priority: ++priority, formulae: [cf.formula], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } }, font: { color: { argb: argb(cf.color) } } } }],
+    });
+  }
 }

@@ -50,7 +50,9 @@ export function checkEntries(rows: SheetRow[], settings: JudgeSettings): Problem
     if (evidence && !isWordOf(evidence, EVIDENCE_CHECKS)) add("evCheck", `thẩm định minh chứng "${evidence}" không nằm trong danh sách (${EVIDENCE_CHECKS.join(", ")})`);
     if (isWordOf(evidence, ["Không hợp lệ"])) add("evCheck", "minh chứng bị đánh giá không hợp lệ: kết quả không được tính là hoàn thành");
     const judged = judgeMilestones(row.milestones, row.cumulative, numberOrNull(row.entry.baseline), row.entry, settings);
-    if (judged.status === "Đạt" && !row.entry.evidenceNumber && !row.entry.evidenceSummary) add("evNumber", "báo cáo Đạt nhưng chưa có minh chứng (số văn bản hoặc tóm tắt)");
+    // A table of the official's own without an evidence column is not asked for evidence it has no place for.
+    const evidenceColumn = row.columns.has("evNumber") || row.columns.has("evSummary");
+    if (judged.status === "Đạt" && evidenceColumn && !row.entry.evidenceNumber && !row.entry.evidenceSummary) add("evNumber", "báo cáo Đạt nhưng chưa có minh chứng (số văn bản hoặc tóm tắt)");
   }
   return problems;
 }

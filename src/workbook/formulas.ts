@@ -51,7 +51,8 @@ export function judgeFormulas(at: (key: string) => string, milestones: number): 
   const D = at("dx");
   // Relative targets ("Tăng 20% so với năm 2025") compare the change against the baseline cell.
   const BL = at("baseline");
-  const hasBase = `AND(ISNUMBER(${BL}),ROUND(${BL},9)<>0)`;
+  // IF, not AND: Excel's AND evaluates every argument, and ROUND of a text baseline would make the row #VALUE!.
+  const hasBase = `IF(ISNUMBER(${BL}),ROUND(${BL},9)<>0,FALSE)`;
   const change = `IF(${op}="tăng",(${A}-${BL})/${BL},(${BL}-${A})/${BL})`;
   const absoluteMet = `OR(AND(${op}=">=",ROUND(${A}-${T},9)>=0),AND(${op}=">",ROUND(${A}-${T},9)>0),AND(${op}="<=",ROUND(${A}-${T},9)<=0),AND(${op}="<",ROUND(${A}-${T},9)<0),AND(${op}="=",ROUND(${A}-${T},9)=0))`;
   const met = `IF(AND(${NUMERIC_OPS(op)},ISNUMBER(${A})),IF(${RELATIVE(op)},IF(${hasBase},ROUND(${change}-${T},9)>=0,FALSE),${absoluteMet}),FALSE)`;

@@ -64,10 +64,23 @@ export interface SheetSpec {
   hidden?: boolean;
 }
 
+/** Cells added to a sheet the official already has, in cells that held nothing: never one of theirs. */
+export interface SheetOverlay {
+  sheet: string;
+  cells: Array<{ row: number; col: number; cell: Cell }>;
+  columns: Array<{ col: number; width: number; hidden?: boolean }>;
+  styles: Array<{ range: string; style: Style }>;
+  merges: string[];
+  /** Rules of the sheet (the status colours on the official's rows); their cells' own formats are untouched. */
+  conditionalFormats: ConditionalFormat[];
+}
+
 export interface WorkbookSpec {
   sheets: SheetSpec[];
   names: Array<{ name: string; ref: string }>;
   title: string;
+  /** Additions to the official's own sheets (see src/template). */
+  overlays?: SheetOverlay[];
 }
 
 export function colLetter(index1: number): string {
