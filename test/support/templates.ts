@@ -108,7 +108,7 @@ export const quarterBlock: TemplateCase = {
 export const noDiacritics: TemplateCase = {
   name: "không dấu, nhiều mốc, có hiện trạng",
   sheet: "Sheet1",
-  indicators: { 4: "1", 5: "2", 6: "3" },
+  indicators: { 4: "CT01", 5: "CT02", 6: "CT03" },
   async build() {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Sheet1");
