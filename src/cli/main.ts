@@ -20,6 +20,7 @@ import { PRODUCT_VERSION } from "../version";
 import { DocumentError, readDocument, type DocumentText } from "../documents/readDocument";
 import { renderXlsx } from "../render/xlsx";
 import { checkOutputs, type PathInfo } from "./outputs";
+import { annotateCommand } from "./annotateCommand";
 
 export interface CliIo extends PathInfo {
   out: (text: string) => void;
@@ -187,6 +188,11 @@ phân cách bằng dấu phẩy, chấm phẩy hoặc tab, bảng mã UTF-8, UTF
                                      Xuất sổ gửi tỉnh: CDS_<đơn vị>_<kỳ>.xlsx và .csv (UTF-8)
   chitieu consolidate THƯ_MỤC --out TONGHOP.xlsx [--units DANH_SÁCH.txt] [--due dd/mm/yyyy]
                                      Tổng hợp sổ của nhiều đơn vị thành ma trận đơn vị × chỉ tiêu
+
+  chitieu annotate BẢNG.xlsx --period "Quý IV/2026" --out BẢNG-ĐÁNH-GIÁ.xlsx [--sheet TÊN_TRANG] [--date dd/mm/yyyy]
+           [--column K] [--unit ...] [--threshold 50%] [--json]
+                                     Dùng bảng có sẵn: thêm cột tỷ lệ đạt, tiến độ, trạng thái, lý do và tô màu
+                                     vào bên phải bảng chỉ tiêu của đơn vị, không sửa ô nào của bảng
 
   chitieu help                       Hiện hướng dẫn này`;
 
@@ -372,6 +378,8 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
         for (const l of result.log.filter((x) => !x.message.startsWith("đã đọc"))) io.err(`Cảnh báo — ${l.file}: ${l.message}`);
         return 0;
       }
+      case "annotate":
+        return await annotateCommand(rest, io);
       case undefined:
       case "help":
       case "--help":

@@ -143,7 +143,9 @@ export function describeAnnotation(mapping: TemplateMapping, settings: WorkbookS
     for (const col of coloured) overlay.conditionalFormats.push({ range: rangeAddr(col, first, col, last), formula: `${status}="${s}"`, fill: STATUS_STYLE[s].fill, color: STATUS_STYLE[s].color });
   }
 
-  const config = buildConfigSheet({ ...settings, frequency: mapping.frequency }, mapping.title);
+  // A table of monthly results reports by month: "Quý II" is "Tháng 6" there.
+  const period = mapping.frequency === "month" ? { ...settings.period, choice: `Tháng ${settings.period.endMonth}` } : settings.period;
+  const config = buildConfigSheet({ ...settings, period, frequency: mapping.frequency }, mapping.title);
   return { spec: { sheets: [config.sheet, annotationMetaSheet(mapping, settings)], names: config.names, title: mapping.title, overlays: [overlay] }, columns: out };
 }
 

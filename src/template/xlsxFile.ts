@@ -99,7 +99,7 @@ function ourKind(wb: ExcelJS.Workbook): string | null {
   return typeof kind === "string" ? kind : null;
 }
 
-export async function annotateXlsxFile(name: string, bytes: Uint8Array, opts: AnnotateFileOptions): Promise<{ bytes: Uint8Array; mapping: TemplateMapping }> {
+export async function annotateXlsxFile(name: string, bytes: Uint8Array, opts: AnnotateFileOptions): Promise<{ bytes: Uint8Array; mapping: TemplateMapping; grid: TemplateGrid }> {
   const where = `Tệp "${name}"`;
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new TemplateError(`${where} không phải sổ tính Excel (.xlsx).`);
   const problem = fileTooBig(bytes.length) ?? (await zipProblem(bytes));
@@ -121,10 +121,12 @@ export async function annotateXlsxFile(name: string, bytes: Uint8Array, opts: An
   const candidates = opts.sheet ? wb.worksheets.filter((ws) => ws.name.toLowerCase() === opts.sheet!.toLowerCase()) : wb.worksheets.filter((ws) => ws.state === "visible");
   if (opts.sheet && candidates.length === 0) throw new TemplateError(`${where} không có trang "${opts.sheet}". Các trang: ${wb.worksheets.map((w) => `"${w.name}"`).join(", ")}.`);
   let mapping: TemplateMapping | null = null;
+  let grid: TemplateGrid | null = null;
   let firstError: TemplateError | null = null;
   for (const ws of candidates) {
     try {
-      mapping = recogniseTemplate(gridOf(ws), { ...opts, year: opts.settings.period.year });
+      grid = gridOf(ws);
+      mapping = recogniseTemplate(grid, { ...opts, year: opts.settings.period.year });
       break;
     } catch (err) {
       if (!(err instanceof TemplateError)) throw err;
@@ -159,7 +161,7 @@ export async function annotateXlsxFile(name: string, bytes: Uint8Array, opts: An
   if (changed.length) {
     throw new TemplateError(`${where}: khi ghi lại, ${changed.length} ô hoặc thuộc tính của sổ sẽ bị thay đổi (${changed.slice(0, 5).join(", ")}): không ghi gì. Hãy dùng nút "Dùng bảng có sẵn" của add-in trong Excel.`);
   }
-  return { bytes: written, mapping };
+  return { bytes: written, mapping, grid: grid! };
 }
 
 function colOfKey(key: string): number {

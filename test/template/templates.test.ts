@@ -107,7 +107,7 @@ async function assertUntouched(original: Uint8Array, annotated: Uint8Array, shee
         expect([wsA.name, cell.address, other.value, other.style, other.note]).toEqual([wsA.name, cell.address, cell.value, cell.style, cell.note]);
       }),
     );
-    const mergesB = ((wsB.model as { merges: string[] }).merges ?? []).filter((m) => wsB.getCell(m.split(":")[0]).col < firstAdded || wsA.name !== sheet);
+    const mergesB = ((wsB.model as { merges: string[] }).merges ?? []).filter((m) => Number(wsB.getCell(m.split(":")[0]).col) < firstAdded || wsA.name !== sheet);
     expect(mergesB.sort()).toEqual(((wsA.model as { merges: string[] }).merges ?? []).sort());
     for (let c = 1; c < (wsA.name === sheet ? firstAdded : wsA.columnCount + 1); c++) expect([wsA.name, c, wsB.getColumn(c).width]).toEqual([wsA.name, c, wsA.getColumn(c).width]);
     expect(wsB.views).toEqual(wsA.views);
