@@ -8,7 +8,7 @@ import { periodChoices } from "../../src/core/period";
 import { sheetValues } from "../../src/province/readReportFile";
 import { readAnnotationMeta } from "../../src/template/annotate";
 import { readAnnotatedSheet } from "../../src/template/readAnnotated";
-import { TemplateError, recogniseTemplate, type TemplateMapping } from "../../src/template/recognise";
+import { recogniseTemplate, type TemplateMapping } from "../../src/template/recognise";
 import { annotateXlsxFile, gridOf } from "../../src/template/xlsxFile";
 import { checkEntries } from "../../src/workbook/checks";
 import { overview } from "../../src/workbook/overview";
