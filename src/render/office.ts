@@ -1,5 +1,5 @@
 import type { Cell, SheetSpec, Style, Validation, WorkbookSpec } from "../workbook/spec";
-import { cutLongText } from "../workbook/spec";
+import { colLetter, cutLongText } from "../workbook/spec";
 
 /**
  * Renders the workbook description inside Excel with Office.js. Work is queued and sent in batches whose
@@ -299,4 +299,86 @@ export async function renderToExcel(context: Excel.RequestContext, spec: Workboo
     }
   }
   return { renamed, syncs: pacer.syncs, cut, skipped };
+}
+
+/** A reason the official's sheet cannot take the added columns (protected, names taken, cells not empty); nothing was written. */
+export class AnnotationRefused extends Error {}
+
+/**
+ * Adds the judging beside an official's own table (spec.overlays) with the settings and metadata sheets:
+ * one sync to look (protection, names, the cells to be used), one to write. Their cells are never
+ * written; if Excel refuses anything, every added sheet, name, cell and rule is taken away again.
+ */
+export async function renderAnnotationToExcel(context: Excel.RequestContext, spec: WorkbookSpec, options: RenderOptions): Promise<RenderResult> {
+  const overlay = spec.overlays![0];
+  const pacer = new Pacer(context);
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/id");
+  const names = context.workbook.names;
+  names.load("items/name,items/formula");
+  const target = sheets.getItem(overlay.sheet);
+  target.protection.load("protected");
+  const rows = overlay.cells.map((c) => c.row);
+  const cols = overlay.cells.map((c) => c.col);
+  const top = Math.min(...rows);
+  const left = Math.min(...cols);
+  const block = target.getRangeByIndexes(top - 1, left - 1, Math.max(...rows) - top + 1, Math.max(...cols) - left + 1);
+  block.load("values,formulas");
+  await pacer.sync();
+
+  if (target.protection.protected) throw new AnnotationRefused(`Trang "${overlay.sheet}" đang được bảo vệ (Protect Sheet): hãy bỏ bảo vệ trang (Review → Unprotect Sheet) rồi làm lại. Chưa có gì được ghi.`);
+  const taken = spec.sheets.filter((s) => sheets.items.some((w) => w.name.toLowerCase() === s.name.toLowerCase())).map((s) => `trang "${s.name}"`);
+  const ourNames = new Set(spec.names.map((n) => n.name.toLowerCase()));
+  taken.push(...names.items.filter((n) => ourNames.has(n.name.toLowerCase())).map((n) => `tên "${n.name}"`));
+  if (taken.length) throw new AnnotationRefused(`Sổ đã có ${taken.join(", ")}, trùng với phần add-in cần thêm. Hãy đổi tên rồi làm lại. Chưa có gì được ghi.`);
+  const filled = block.formulas.flatMap((r, i) => r.map((v, j) => (v === "" || v === null ? null : `${colLetter(left + j)}${top + i}`))).filter(Boolean);
+  if (filled.length) throw new AnnotationRefused(`Các ô sẽ dùng cho cột đánh giá không trống (${filled.slice(0, 3).join(", ")}${filled.length > 3 ? "..." : ""}): hãy chọn cột trống khác. Chưa có gì được ghi.`);
+
+  const before: Before = { sheets: sheets.items.map((s) => ({ id: s.id, name: s.name })), names: names.items.map((n) => ({ name: n.name, formula: n.formula })) };
+  let created: Excel.Worksheet[] = [];
+  try {
+    context.application.suspendApiCalculationUntilNextSync();
+    if (options.supports("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
+    created = spec.sheets.map((s) => sheets.add(s.name));
+    for (const n of spec.names) names.add(n.name, `=${n.ref}`);
+    for (const [k, s] of spec.sheets.entries()) await writeSheet(created[k], s, pacer);
+    const grid = Array.from({ length: block.formulas.length }, () => Array.from({ length: block.formulas[0].length }, (): Cell | undefined => undefined));
+    for (const c of overlay.cells) grid[c.row - top][c.col - left] = c.cell;
+    await pacer.add(utf8Bytes(grid) * 2);
+    block.numberFormat = grid.map((r) => r.map((c) => c?.fmt ?? "General"));
+    block.formulas = grid.map((r) => r.map(officeFormula));
+    for (const c of overlay.columns) {
+      const col = target.getRangeByIndexes(0, c.col - 1, 1, 1).getEntireColumn();
+      col.format.columnWidth = toPoints(c.width);
+      if (c.hidden) col.columnHidden = true;
+    }
+    for (const { range, style } of overlay.styles) applyStyle(target.getRange(range), style);
+    for (const m of overlay.merges) target.getRange(m).merge(false);
+    for (const cf of overlay.conditionalFormats) {
+      const format = target.getRange(cf.range).conditionalFormats.add("Custom");
+      format.custom.rule.formula = `=${cf.formula}`;
+      format.custom.format.fill.color = cf.fill;
+      format.custom.format.font.color = cf.color;
+    }
+    spec.sheets.forEach((s, k) => lockSheet(created[k], s));
+    await pacer.sync();
+  } catch (err) {
+    // The added cells held nothing before: clearing them gives the sheet back; the added rules go with their formulas.
+    let restored = await restore(context, before, ourNames);
+    try {
+      block.clear();
+      for (const m of overlay.merges) target.getRange(m).unmerge();
+      const ranges = [...new Set(overlay.conditionalFormats.map((cf) => cf.range))].map((r) => target.getRange(r).conditionalFormats);
+      for (const cfs of ranges) cfs.load("items/type,items/custom/rule/formula");
+      await context.sync();
+      // Ours by their formula; one whose formula Excel refused has none, and no rule of the official's is without one.
+      const ours = new Set(overlay.conditionalFormats.map((cf) => `=${cf.formula}`));
+      for (const cfs of ranges) for (const cf of cfs.items) if (cf.type === "Custom" && (ours.has(cf.custom.rule.formula) || !cf.custom.rule.formula)) cf.delete();
+      await context.sync();
+    } catch {
+      restored = false;
+    }
+    throw new RenderFailed(err, restored);
+  }
+  return { renamed: [], syncs: pacer.syncs, cut: [], skipped: [] };
 }

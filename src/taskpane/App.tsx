@@ -5,6 +5,7 @@ import { LoadPanel } from "./components/LoadPanel";
 import { OverviewPanel } from "./components/OverviewPanel";
 import { PeriodPanel } from "./components/PeriodPanel";
 import { ProvincePanel } from "./components/ProvincePanel";
+import { TablePanel } from "./components/TablePanel";
 import { UpdatePanel } from "./components/UpdatePanel";
 import { REQUIRED_EXCEL_API } from "./office/host";
 import { ReportFilePicker } from "./components/ReportFilePicker";
@@ -18,6 +19,7 @@ const useStyles = makeStyles({
 
 const TABS = [
   ["load", "Nạp chỉ tiêu"],
+  ["table", "Dùng bảng có sẵn"],
   ["period", "Kỳ báo cáo"],
   ["check", "Kiểm tra"],
   ["update", "Cập nhật"],
@@ -65,6 +67,11 @@ export function App({ port }: { port: WorkbookPort }) {
         <div hidden={tab !== "load"}>
           <LoadPanel port={port} />
         </div>
+        {visited.has("table") && (
+          <div hidden={tab !== "table"}>
+            <TablePanel port={port} />
+          </div>
+        )}
         {visited.has("update") && (
           <div hidden={tab !== "update"}>
             <UpdatePanel port={port} />

@@ -39,6 +39,8 @@ export function filePort(save: typeof download = download): FilePort {
     proposeUpdate: async () => Promise.reject(needsExcel("Cập nhật phụ lục")),
     update: async () => Promise.reject(needsExcel("Cập nhật phụ lục")),
     openAsNewWorkbook: async () => Promise.reject(needsExcel("Mở thành sổ mới")),
+    readTable: async () => Promise.reject(needsExcel("Dùng bảng có sẵn")),
+    annotate: async () => Promise.reject(needsExcel("Dùng bảng có sẵn")),
     download: save,
     openReport: async (name, bytes) => {
       const { openReportFile } = await files();

@@ -205,7 +205,8 @@ function recorder(fake: FakeExcel, label: string, onSet: (path: string[], value:
 
 function makeContext(fake: FakeExcel, options: { delayForCellEdit?: boolean }): Excel.RequestContext {
   /** A worksheet as the API hands it out: which sheet it is, known at sync time. */
-  const worksheetOf = (resolve: () => FakeSheetState, loaded?: { name: string; id: string }) => {
+  const worksheetOf = (resolve: () => FakeSheetState, known?: { name: string; id: string }) => {
+    let loaded = known;
     const label = () => `sheet(${loaded?.name ?? "…"})`;
     let protectedLoaded: boolean | undefined;
     const protection = {
@@ -250,6 +251,11 @@ function makeContext(fake: FakeExcel, options: { delayForCellEdit?: boolean }): 
         return loaded.id;
       },
       protection,
+      load: () =>
+        fake.enqueue(`${label()}.load`, () => {
+          const s = resolve();
+          loaded = { name: s.name, id: s.id };
+        }),
       getRange: (address: string) => {
         fake.calls++;
         return makeRange(fake, resolve, address);
@@ -366,6 +372,16 @@ function makeContext(fake: FakeExcel, options: { delayForCellEdit?: boolean }): 
     getItem: (name: string) => {
       fake.calls++;
       return worksheetOf(byName(name));
+    },
+    getActiveWorksheet: () => {
+      fake.calls++;
+      let active: FakeSheetState | undefined;
+      const resolveActive = () => {
+        active ??= (fake.active ? fake.findSheet(fake.active) : undefined) ?? fake.sheets.find((x) => x.visibility === "Visible");
+        if (!active) throw excelError("ItemNotFound", "no active sheet");
+        return active;
+      };
+      return worksheetOf(resolveActive);
     },
     getItemOrNullObject: (name: string) => {
       let found: FakeSheetState | null | undefined;
@@ -547,6 +563,21 @@ function makeRange(fake: FakeExcel, sheetOf: () => FakeSheetState, at: string | 
         fake.selected = `${s.name}!${addressNow()}`;
       }),
     format,
+    clear: () =>
+      fake.enqueue(label("clear"), () => {
+        const s = sheetOf();
+        const b = boundsOf(addressNow());
+        guard(s, b, "clear");
+        for (const key of [...s.cells.keys()]) {
+          const m = /^([A-Z]+)(\d+)$/.exec(key)!;
+          if (inside({ c1: colIndex(m[1]), r1: Number(m[2]), c2: colIndex(m[1]), r2: Number(m[2]) }, b)) s.cells.delete(key);
+        }
+      }),
+    unmerge: () =>
+      fake.enqueue(label("unmerge"), () => {
+        const s = sheetOf();
+        s.merges = s.merges.filter((m) => m !== addressNow());
+      }),
     merge: () =>
       fake.enqueue(label("merge"), () => {
         const s = sheetOf();
@@ -598,6 +629,26 @@ function makeRange(fake: FakeExcel, sheetOf: () => FakeSheetState, at: string | 
       },
     },
     conditionalFormats: {
+      _items: null as unknown[] | null,
+      get items(): unknown[] {
+        if (!this._items) throw new Error("conditionalFormats not loaded");
+        return this._items;
+      },
+      load(this: { _items: unknown[] | null }) {
+        fake.enqueue(label("conditionalFormats.load"), () => {
+          const s = sheetOf();
+          this._items = s.conditionalFormats
+            .filter((cf) => cf.range === addressNow())
+            .map((cf) => ({
+              type: (cf as { type?: string }).type ?? "Custom",
+              custom: { rule: { formula: cf.formula } },
+              delete: () =>
+                fake.enqueue(label("conditionalFormat.delete"), () => {
+                  s.conditionalFormats.splice(s.conditionalFormats.indexOf(cf), 1);
+                }),
+            }));
+        });
+      },
       add: (type: string) => {
         const record = { range: "", formula: "", fill: "", color: "", type };
         fake.enqueue(label("conditionalFormats.add"), () => {

@@ -41,6 +41,8 @@ function port(overrides: Partial<WorkbookPort> = {}): WorkbookPort & { loaded: P
     update: jest.fn(async () => null),
     openAsNewWorkbook: jest.fn(async () => undefined),
     download: jest.fn(),
+    readTable: jest.fn(async () => Promise.reject(new Error("no table"))),
+    annotate: jest.fn(async () => Promise.reject(new Error("no table"))),
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
-import { RenderFailed } from "../../render/office";
+import { AnnotationRefused, RenderFailed } from "../../render/office";
+import { TemplateError } from "../../template/recognise";
 
 /** Excel's errors by code, as officials should read them; error.message is localized and not for users. */
 const MESSAGES: Record<string, string> = {
@@ -25,7 +26,7 @@ export function noReport(): Error {
 export class UserFacingError extends Error {}
 
 export function excelErrorMessage(err: unknown): string {
-  if (err instanceof UserFacingError) return err.message;
+  if (err instanceof UserFacingError || err instanceof TemplateError || err instanceof AnnotationRefused) return err.message;
   if (err instanceof RenderFailed) {
     const why = excelErrorMessage(err.cause);
     return err.restored

@@ -7,6 +7,9 @@ import type { DoubtfulPair, UpdateDecisions, UpdateSummary } from "../../workboo
 import { PRODUCT_VERSION } from "../../version";
 import type { ReportConfig, ReportState } from "./report";
 import { proposeUpdate, readReport, selectCell, updateWorkbook, writePeriod } from "./report";
+import type { TemplateGrid, TemplateMapping } from "../../template/recognise";
+import type { AnnotateRequest } from "./template";
+import { annotateTable, readActiveTable } from "./template";
 
 /** Everything the pane asks of the workbook; components get it as a prop, so tests can give them a stand-in. */
 export interface WorkbookPort {
@@ -23,6 +26,10 @@ export interface WorkbookPort {
   openAsNewWorkbook(bytes: Uint8Array): Promise<void>;
   /** Offers a file to save. */
   download(name: string, bytes: Uint8Array | string, type: string): void;
+  /** "Dùng bảng có sẵn": the active sheet's table, and the mapping of an earlier annotation. */
+  readTable(): Promise<{ grid: TemplateGrid; annotated: TemplateMapping | null }>;
+  /** Adds the judging columns beside the confirmed table. */
+  annotate(request: AnnotateRequest, settings: WorkbookSettings): Promise<{ mapping: TemplateMapping; result: RenderResult }>;
 }
 
 export function officePort(inExcel: boolean, supported: boolean): WorkbookPort {
@@ -43,6 +50,8 @@ export function officePort(inExcel: boolean, supported: boolean): WorkbookPort {
     openAsNewWorkbook: (bytes) => Excel.createWorkbook(toBase64(bytes)),
     download,
     proposeUpdate: (plan) => run((context) => proposeUpdate(context, plan)),
+    readTable: () => run((context) => readActiveTable(context)),
+    annotate: (request, settings) => run((context) => annotateTable(context, request, settings, supports)),
     update: (plan, planId, decisions) => run((context) => updateWorkbook(context, plan, decisions, { supports, productVersion: PRODUCT_VERSION, planId, today: new Date().toISOString().slice(0, 10) })),
   };
 }

@@ -7,7 +7,10 @@ import type { SheetReading } from "../../workbook/readBack";
 import { readIndicatorSheet, readTaskSheet, readingProblem, type TaskRow } from "../../workbook/readBack";
 import { TASK_SHEET } from "../../workbook/taskSheet";
 import type { ReportMeta } from "../../workbook/metaSheet";
-import { META_SHEET, readMeta } from "../../workbook/metaSheet";
+import { META_KIND, META_SCHEMA, META_SHEET, readMeta } from "../../workbook/metaSheet";
+import type { TemplateMapping } from "../../template/recognise";
+import { readAnnotatedSheet } from "../../template/readAnnotated";
+import { fromA1, storedMapping } from "./template";
 import { dateSerial } from "../../workbook/spec";
 import type { ReportConfig } from "../../workbook/configRead";
 import { configFromValues, judgeSettingsOf, settingsFromConfig } from "../../workbook/configRead";
@@ -23,6 +26,8 @@ export interface ReportState {
   tasks: TaskRow[];
   config: ReportConfig;
   meta: ReportMeta | null;
+  /** Set when the report is the official's own table with the judging columns added ("Dùng bảng có sẵn"). */
+  annotation?: TemplateMapping;
 }
 
 /** Reads the report sheet and its settings in one sync; null when the workbook has no report yet. */
@@ -33,6 +38,10 @@ export async function readReport(context: Excel.RequestContext): Promise<ReportS
   const taskSheet = sheets.getItemOrNullObject(TASK_SHEET);
   const metaSheet = sheets.getItemOrNullObject(META_SHEET);
   await context.sync();
+  if (ind.isNullObject && !metaSheet.isNullObject && !cfg.isNullObject) {
+    const annotation = await storedMapping(context);
+    if (annotation) return readAnnotatedReport(context, annotation, cfg);
+  }
   // Our metadata without our sheets: a sheet was renamed or deleted. Say so rather than "no report".
   if ((ind.isNullObject || cfg.isNullObject) && !metaSheet.isNullObject) {
     const gone = [ind.isNullObject ? INDICATOR_SHEET : null, cfg.isNullObject ? CONFIG_SHEET : null].filter(Boolean).map((n) => `"${n}"`).join(" và ");
@@ -50,16 +59,28 @@ export async function readReport(context: Excel.RequestContext): Promise<ReportS
   settings.load("values");
   await context.sync();
   const config = configFromValues(settings.values.map((r) => r[0]));
-  const fromA1 = <T,>(range: Excel.Range, grid: T[][], blank: T): T[][] => [
-    ...Array.from({ length: range.rowIndex }, () => []),
-    ...grid.map((row) => [...Array.from({ length: range.columnIndex }, () => blank), ...row]),
-  ];
   return {
     reading: readIndicatorSheet(fromA1(used, used.values, ""), fromA1(used, used.numberFormat as string[][], "General"), fromA1(used, used.formulas, "")),
     tasks: taskValues ? readTaskSheet(fromA1(taskValues, taskValues.values, "")) : [],
     config,
     meta: metaValues ? readMeta(fromA1(metaValues, metaValues.values, "")) : null,
   };
+}
+
+/** An official's own table annotated by "Dùng bảng có sẵn", read through its stored mapping. */
+async function readAnnotatedReport(context: Excel.RequestContext, annotation: TemplateMapping, cfg: Excel.Worksheet): Promise<ReportState> {
+  const ws = context.workbook.worksheets.getItemOrNullObject(annotation.sheet);
+  const settings = cfg.getRange("B3:B12");
+  settings.load("values");
+  await context.sync();
+  if (ws.isNullObject) throw new UserFacingError(`Không thấy trang "${annotation.sheet}" đã gắn cột đánh giá (có lẽ đã đổi tên hoặc xóa). Hãy đặt lại tên trang rồi thử lại; chưa có gì bị thay đổi.`);
+  const used = ws.getUsedRange();
+  used.load("values,formulas,rowIndex,columnIndex");
+  await context.sync();
+  const { reading, problem } = readAnnotatedSheet(fromA1(used, used.values, ""), fromA1(used, used.formulas, ""), annotation);
+  if (problem) throw new UserFacingError(problem);
+  const config = configFromValues(settings.values.map((r) => r[0]));
+  return { reading, tasks: [], config, meta: { kind: META_KIND, schema: META_SCHEMA, productVersion: "", planId: "", planTitle: annotation.title, codes: reading.rows.map((r) => r.id), taskCodes: [] }, annotation };
 }
 
 /** "Kỳ báo cáo": writes unit, year, period, date and threshold on "Cấu hình"; the formulas do the rest. */
@@ -89,6 +110,7 @@ export async function selectCell(context: Excel.RequestContext, sheet: string, a
 
 /** A report that cannot be read back without losing something stops the update before anything is written. */
 function unreadable(state: ReportState): string | null {
+  if (state.annotation) return `Sổ này dùng bảng có sẵn của đơn vị (trang "${state.annotation.sheet}"): cập nhật theo phụ lục sửa đổi chỉ dùng cho sổ chuẩn do add-in lập. Hãy sửa chỉ tiêu ngay trong bảng, rồi mở "Dùng bảng có sẵn" trên một bản sao của tệp gốc để gắn lại.`;
   const problem = readingProblem(state.reading);
   return problem && `Trang "${INDICATOR_SHEET}" ${problem}. Chưa cập nhật, để khỏi mất số liệu: hãy sửa rồi cập nhật lại.`;
 }
