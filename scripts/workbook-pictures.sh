@@ -36,4 +36,6 @@ pdftoppm -r 90 -f 1 -l 1 -singlefile -png "$work/tong-hop-tinh.pdf" "$work/tinh"
 pdftoppm -r 160 -f 2 -l 2 -singlefile -png "$work/tong-hop-tinh.pdf" "$work/tinh-m"
 cp "$work/tinh.png" docs/screenshots/tinh-tong-hop.png
 cp "$work/tinh-m.png" docs/screenshots/tinh-ma-tran.png
-echo "Đã lưu các ảnh sổ báo cáo và tổng hợp tỉnh vào docs/screenshots/"
+# "Dùng bảng có sẵn": an office's own quarter table before and after the columns are added.
+npx tsx scripts/template-pictures.ts "$work" "$work/profile"
+echo "Đã lưu các ảnh sổ báo cáo, bảng có sẵn và tổng hợp tỉnh vào docs/screenshots/"

@@ -66,7 +66,7 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
     io.out(
       [
         `Đã ghi ${out} (tệp ${file} giữ nguyên): trang "${mapping.sheet}", ${mapping.rows.length} chỉ tiêu, kỳ ${label}.`,
-        `Cột đánh giá thêm từ cột ${colLetter(cols.first)}: Giá trị đánh giá, Tỷ lệ đạt, Tiến độ so với lộ trình, Trạng thái, Lý do (cột ${colLetter(cols.first + 5)}–${colLetter(cols.last)} là cột tính, đã ẩn).`,
+        `Cột đánh giá thêm từ cột ${colLetter(cols.first)}: ${cols.shown} (cột ${colLetter(cols.first + cols.list.filter((c) => !c.hidden).length)}–${colLetter(cols.last)} là cột tính, đã ẩn).`,
         "Các cột của bảng:",
         ...mapping.columns.map((c) => `  ${colLetter(c.col)} "${c.header}": ${ROLE_LABEL[c.role]}`),
         ...(mapping.skipped.length ? ["Dòng không phải chỉ tiêu (không đánh giá):", ...mapping.skipped.map((s) => `  dòng ${s.row}: ${s.why}${s.text ? ` — ${s.text.slice(0, 60)}` : ""}`)] : []),

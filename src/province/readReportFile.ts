@@ -5,7 +5,10 @@ import type { ReportConfig } from "../workbook/configRead";
 import { configFromValues } from "../workbook/configRead";
 import { INDICATOR_SHEET } from "../workbook/indicatorSheet";
 import type { ReportMeta } from "../workbook/metaSheet";
-import { META_SCHEMA, META_SHEET, readMeta } from "../workbook/metaSheet";
+import { META_KIND, META_SCHEMA, META_SHEET, readMeta } from "../workbook/metaSheet";
+import { readAnnotationMeta } from "../template/annotate";
+import type { TemplateMapping } from "../template/recognise";
+import { readAnnotatedSheet } from "../template/readAnnotated";
 import type { SheetReading, TaskRow } from "../workbook/readBack";
 import { findHeaderRow, readIndicatorSheet, readTaskSheet, readingProblem } from "../workbook/readBack";
 import { dateSerial } from "../workbook/spec";
@@ -163,6 +166,8 @@ export async function readReportFile(file: string, bytes: Uint8Array): Promise<R
     return { problem: "tệp hỏng, không mở được" };
   }
   const metaSheet = wb.getWorksheet(META_SHEET);
+  const annotation = metaSheet ? readAnnotationMeta(sheetValues(metaSheet).values) : null;
+  if (annotation) return readAnnotatedFile(file, wb, annotation);
   const meta = metaSheet ? readMeta(sheetValues(metaSheet).values) : null;
   const indicators = indicatorSheetOf(wb);
   const config = wb.getWorksheet(CONFIG_SHEET);
@@ -182,6 +187,26 @@ export async function readReportFile(file: string, bytes: Uint8Array): Promise<R
       config: configFromValues(Array.from({ length: 10 }, (_, k) => cfg[2 + k]?.[1])),
       reading,
       tasks: taskSheet ? readTaskSheet(sheetValues(taskSheet).values) : [],
+    },
+  };
+}
+
+/** A unit's own table annotated by "Dùng bảng có sẵn": read through the mapping stored with it. */
+function readAnnotatedFile(file: string, wb: ExcelJS.Workbook, mapping: TemplateMapping): ReadOutcome {
+  const ws = wb.getWorksheet(mapping.sheet);
+  const config = wb.getWorksheet(CONFIG_SHEET);
+  if (!ws || !config) return { problem: `đã gắn cột đánh giá nhưng thiếu trang ${!ws ? `"${mapping.sheet}"` : `"${CONFIG_SHEET}"`} (có lẽ đã đổi tên hoặc xóa)` };
+  const { values, formulas } = sheetValues(ws);
+  const { reading, problem } = readAnnotatedSheet(values, formulas, mapping);
+  if (problem) return { problem: problem.replace(/^Bảng/, "có bảng") };
+  const cfg = sheetValues(config).values;
+  return {
+    report: {
+      file,
+      meta: { kind: META_KIND, schema: META_SCHEMA, productVersion: "", planId: "", planTitle: mapping.title, codes: reading.rows.map((r) => r.id), taskCodes: [] },
+      config: configFromValues(Array.from({ length: 10 }, (_, k) => cfg[2 + k]?.[1])),
+      reading,
+      tasks: [],
     },
   };
 }

@@ -26,9 +26,10 @@ export class OutputColumns {
     readonly milestones: number,
   ) {
     const add = (key: string, header: string, width: number, hidden = false) => this.list.push({ key, header, width, hidden });
-    add("value", "Giá trị đánh giá", 10);
-    add("ratio", "Tỷ lệ đạt so với chỉ tiêu", 10);
-    add("progress", "Tiến độ so với lộ trình", 10);
+    // Titles that fit on one line: the official's header row keeps its height, however short.
+    add("value", "Giá trị đánh giá", 15);
+    add("ratio", "Tỷ lệ đạt", 10);
+    add("progress", "Tiến độ lộ trình", 15);
     add("status", "Trạng thái", 15);
     add("reason", "Lý do", 30);
     add("latest", "Kỳ có số liệu gần nhất", 6, true);
@@ -55,6 +56,10 @@ export class OutputColumns {
     const i = this.list.findIndex((c) => c.key === key);
     if (i < 0) throw new Error(`no column ${key}`);
     return this.first + i;
+  }
+  /** The titles a leader sees, for messages. */
+  get shown(): string {
+    return this.list.filter((c) => !c.hidden).map((c) => c.header).join(", ");
   }
   get last(): number {
     return this.first + this.list.length - 1;

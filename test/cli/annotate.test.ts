@@ -29,6 +29,17 @@ describe("chitieu annotate", () => {
     expect(json.rows.find((r: { id: string }) => r.id === "CT02")).toMatchObject({ row: 5, status: "Cảnh báo", reason: "Dưới 50% lộ trình (đạt 40%)", baseline: { col: 4 } });
   });
 
+  it("sends an annotated table to the province: export reads it through its mapping", async () => {
+    const a = memoryIo({ "bang.xlsx": await quarterBlock.build() });
+    expect(await runCli(["annotate", "bang.xlsx", "--period", "Quý II/2026", "--unit", "UBND xã Định Quán", "--out", "da-gan.xlsx"], a.cliIo)).toBe(0);
+    const b = memoryIo({ "da-gan.xlsx": a.written.get("da-gan.xlsx") as Uint8Array });
+    expect(await runCli(["export", "da-gan.xlsx"], b.cliIo)).toBe(0);
+    const [csvName, csv] = [...b.written].find(([name]) => name.endsWith(".csv"))! as [string, string];
+    expect(csvName).toMatch(/^CDS_UBND-xa-Dinh-Quan-.*_Quy-II-2026\.csv$/);
+    // Số lớp adds its quarters (3 + 2) and lags the roadmap, as in the workbook.
+    expect(csv).toContain("chỉ tiêu,2,Số lớp bồi dưỡng kỹ năng số cho người dân,5,Chậm tiến độ,Đạt 84% lộ trình");
+  });
+
   it("exits non-zero and writes nothing when the table is not understood, the period is missing or the output exists", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Sheet1").getRow(1).values = ["Họ tên", "Địa chỉ"];

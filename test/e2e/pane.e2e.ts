@@ -13,6 +13,8 @@ import { parsePeriod } from "../../src/core/period";
 import { readReportFile } from "../../src/province/readReportFile";
 import { renderXlsx } from "../../src/render/xlsx";
 import { buildWorkbook } from "../../src/workbook/build";
+import { gridOf } from "../../src/template/xlsxFile";
+import { quarterBlock } from "../support/templates";
 
 /**
  * The built task pane in Debian's Chromium (never a downloaded browser), against an in-memory Excel:
@@ -224,6 +226,45 @@ describe("the task pane in Chromium against an in-memory Excel", () => {
     expect(await preview.getByText("≥ 40 camera (2026)").count()).toBe(1);
     expect(await preview.getByText(/70.*80%.*\(2026\)/).count()).toBe(1);
   }, 90000);
+
+  it("adds the judging columns beside a table the official already has, after showing how it was read", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await quarterBlock.build()) as unknown as ArrayBuffer);
+    const grid = gridOf(wb.getWorksheet(quarterBlock.sheet)!);
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByRole("tab", { name: "Dùng bảng có sẵn" }).waitFor();
+    // The official's workbook, open in Excel before the add-in runs.
+    await page.evaluate((g) => {
+      const excel = (window as unknown as { __excel: { addSheet(n: string): { cells: Map<string, unknown> }; active: string } }).__excel;
+      const s = excel.addSheet(g.sheet);
+      const letter = (n: number) => { let t = ""; for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) t = String.fromCharCode(65 + ((k - 1) % 26)) + t; return t; };
+      g.values.forEach((row, r) => row.forEach((v, c) => {
+        if (v !== "" && v !== null) s.cells.set(`${letter(c + 1)}${r + 1}`, { formula: typeof v === "string" ? `'${v}` : v, format: String(g.formats?.[r]?.[c] ?? "General") });
+      }));
+      excel.active = g.sheet;
+    }, grid as { sheet: string; values: unknown[][]; formats?: unknown[][] });
+    const before = await fake<Array<[string, unknown]>>(`[...window.__excel.sheet('${quarterBlock.sheet}').cells].map(([k, c]) => [k, c.formula])`);
+    await page.getByRole("tab", { name: "Dùng bảng có sẵn" }).click();
+    await page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("Quý II/2026");
+    await page.getByRole("textbox", { name: "Đơn vị báo cáo" }).fill("UBND xã Định Quán");
+    await page.getByRole("button", { name: "Đọc bảng trên trang đang mở" }).click();
+    await page.getByText("Trang “Theo dõi quý”: 4 chỉ tiêu, tiêu đề ở dòng 4–5").waitFor();
+    expect(await page.getByRole("combobox", { name: "Cột E Kết quả thực hiện Quý I" }).inputValue()).toBe("achieved");
+    await page.getByText("dòng 14 (dòng tổng)", { exact: false }).waitFor();
+    await snap("bang-co-san");
+    // The official says "Lũy kế" is theirs alone: the mapping follows.
+    await page.getByRole("combobox", { name: "Cột I Lũy kế" }).selectOption("other");
+    await page.getByRole("button", { name: "Thêm cột đánh giá" }).click();
+    await page.getByText("Đã thêm cột đánh giá vào trang", { exact: false }).waitFor();
+    expect(await fake("window.__excel.cell('Theo dõi quý', 'N4')")).toBe("'Trạng thái");
+    expect(String(await fake("window.__excel.cell('Theo dõi quý', 'N9')"))).toMatch(/^=IF\(/);
+    const after = await fake<Record<string, unknown>>(`Object.fromEntries([...window.__excel.sheet('${quarterBlock.sheet}').cells].map(([k, c]) => [k, c.formula]))`);
+    for (const [key, value] of before) expect([key, after[key]]).toEqual([key, value]);
+    // The overview reads the official's table through the stored mapping.
+    await page.getByRole("tab", { name: "Tổng quan" }).click();
+    await page.getByRole("button", { name: "Xem tổng quan" }).click();
+    await page.getByText("Đạt 84% lộ trình", { exact: false }).waitFor();
+  }, 60000);
 });
 
 describe("the same pane in a plain browser, outside Excel", () => {

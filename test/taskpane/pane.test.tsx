@@ -14,7 +14,9 @@ import { App } from "../../src/taskpane/App";
 import { CheckPanel } from "../../src/taskpane/components/CheckPanel";
 import { LoadPanel } from "../../src/taskpane/components/LoadPanel";
 import { ProvincePanel } from "../../src/taskpane/components/ProvincePanel";
+import { TablePanel } from "../../src/taskpane/components/TablePanel";
 import { UpdatePanel } from "../../src/taskpane/components/UpdatePanel";
+import { recogniseTemplate } from "../../src/template/recognise";
 import { renderXlsx } from "../../src/render/xlsx";
 import type { DoubtfulPair } from "../../src/workbook/update";
 import type { WorkbookPort } from "../../src/taskpane/office/port";
@@ -247,5 +249,47 @@ describe("the pane in an Excel without ExcelApi 1.8", () => {
     show(<App port={port({ supported: false })} />);
     expect(screen.getByText(/Phiên bản Excel này chưa hỗ trợ ExcelApi 1\.8/)).toBeTruthy();
     expect(screen.getByRole("tab", { name: "Kiểm tra" }).hasAttribute("disabled") || screen.getByRole("tab", { name: "Kiểm tra" }).getAttribute("aria-disabled") === "true").toBe(true);
+  });
+});
+
+describe("Dùng bảng có sẵn", () => {
+  const grid = {
+    sheet: "KQ",
+    values: [
+      ["KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT VỀ CHUYỂN ĐỔI SỐ"],
+      [],
+      ["Cơ quan chủ trì", "Nội dung", "Mục tiêu", "Kết quả", "Số liệu quý trước", "Đánh giá"],
+      ["Văn phòng", "1. Tỷ lệ văn bản được ký số", "≥ 90%", 92, 85, "Tốt"],
+      ["Ban Tuyên giáo", "2. Xây dựng trang thông tin điện tử", "Hoàn thành", "Đang triển khai", "", ""],
+    ],
+  };
+
+  it("shows how each column was read, lets the official correct one, and writes only what was confirmed", async () => {
+    const annotate = jest.fn(async () => ({ mapping: recogniseTemplate(grid, { year: 2026 }), result: { renamed: [], syncs: 2, cut: [], skipped: [] } }));
+    const p = port({ readTable: jest.fn(async () => ({ grid, annotated: null })), annotate });
+    show(<TablePanel port={p} />);
+    fireEvent.change(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), { target: { value: "6 tháng đầu năm 2026" } });
+    fireEvent.click(screen.getByRole("button", { name: "Đọc bảng trên trang đang mở" }));
+    expect(await screen.findByText("Trang “KQ”: 2 chỉ tiêu, tiêu đề ở dòng 3")).toBeTruthy();
+    expect((screen.getByRole("combobox", { name: "Cột D Kết quả" }) as HTMLSelectElement).value).toBe("achieved");
+    expect((screen.getByRole("combobox", { name: "Cột F Đánh giá" }) as HTMLSelectElement).value).toBe("other");
+    expect(screen.getByText(/Dòng 4 \(1\): Cột "Mục tiêu" không ghi năm; đã lấy năm 2026 của kỳ báo cáo/)).toBeTruthy();
+    // "Số liệu quý trước" is not results of this period: the official says so.
+    fireEvent.change(screen.getByRole("combobox", { name: "Cột E Số liệu quý trước" }), { target: { value: "other" } });
+    expect(screen.getByRole("textbox", { name: "Ghi cột đánh giá từ cột" })).toHaveProperty("value", "G");
+    fireEvent.click(screen.getByRole("button", { name: "Thêm cột đánh giá" }));
+    expect(await screen.findByText(/Đã thêm cột đánh giá vào trang "KQ" từ cột G/)).toBeTruthy();
+    expect(annotate).toHaveBeenCalledWith(
+      expect.objectContaining({ sheet: "KQ", year: 2026, roles: [[5, "other"]], outputColumn: 7, rows: [4, 5] }),
+      expect.objectContaining({ period: { year: 2026, choice: "6 tháng đầu năm", endMonth: 6 } }),
+    );
+  });
+
+  it("says what was found on a sheet that holds no indicator table", async () => {
+    const p = port({ readTable: jest.fn(async () => ({ grid: { sheet: "Danh bạ", values: [["Họ và tên", "Chức vụ"], ["Nguyễn Văn A", "Chủ tịch"]] }, annotated: null })) });
+    show(<TablePanel port={p} />);
+    fireEvent.click(screen.getByRole("button", { name: "Đọc bảng trên trang đang mở" }));
+    expect(await screen.findByText(/Không nhận ra bảng chỉ tiêu trên trang "Danh bạ".*A "Họ và tên", B "Chức vụ"/)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Thêm cột đánh giá" })).toBeNull();
   });
 });

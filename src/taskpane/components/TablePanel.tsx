@@ -3,6 +3,7 @@ import { useMemo, useState } from "react";
 import { parsePeriod, periodLabel } from "../../core/period";
 import type { TemplateGrid, TemplateMapping, TemplateRole } from "../../template/recognise";
 import { ROLE_LABEL, TemplateError, recogniseTemplate } from "../../template/recognise";
+import { outputColumnsOf } from "../../template/annotate";
 import { colIndex, colLetter } from "../../workbook/spec";
 import { PRODUCT_VERSION } from "../../version";
 import type { WorkbookPort } from "../office/port";
@@ -12,7 +13,8 @@ import { Notice } from "./Notice";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  column: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  // Header above its list, full width: in a 320 px pane side by side would cut both.
+  column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   header: { overflowWrap: "anywhere" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -81,7 +83,7 @@ export function TablePanel({ port }: { port: WorkbookPort }) {
       setGrid(null);
       setAnnotated(written);
       setDone(
-        `Đã thêm cột đánh giá vào trang "${written.sheet}" từ cột ${colLetter(written.outputColumn)}: Giá trị đánh giá, Tỷ lệ đạt, Tiến độ so với lộ trình, Trạng thái, Lý do cho ${written.rows.length} chỉ tiêu, kỳ ${periodLabel(period)}; tô màu trạng thái trên các dòng của bảng. Không ô nào của bảng bị sửa. Đổi kỳ ở thẻ Kỳ báo cáo; Kiểm tra, Tổng quan và Gửi tỉnh dùng bảng này.`,
+        `Đã thêm cột đánh giá vào trang "${written.sheet}" từ cột ${colLetter(written.outputColumn)}: ${outputColumnsOf(written).shown} cho ${written.rows.length} chỉ tiêu, kỳ ${periodLabel(period)}; tô màu trạng thái trên các dòng của bảng. Không ô nào của bảng bị sửa. Đổi kỳ ở thẻ Kỳ báo cáo; Kiểm tra, Tổng quan và Gửi tỉnh dùng bảng này.`,
       );
     });
 
