@@ -24,6 +24,9 @@ import type { ReportState } from "../../src/taskpane/office/report";
 import { buildWorkbook } from "../../src/workbook/build";
 import { readIndicatorSheet } from "../../src/workbook/readBack";
 
+// The pane renders and reads files in jsdom: on a busy 2-core machine that takes seconds, not milliseconds.
+jest.setTimeout(40000);
+
 const show = (ui: ReactElement) => render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
 
 function port(overrides: Partial<WorkbookPort> = {}): WorkbookPort & { loaded: Plan[] } {
