@@ -15,9 +15,3 @@ if (typeof globalThis.TextEncoder === "undefined") {
   Object.assign(globalThis, { TextEncoder: util.TextEncoder, TextDecoder: util.TextDecoder });
 }
 
-// Reading a .docx or an .xlsx in the pane takes seconds on a busy 2-core machine: findBy* waits up to 15 s, not 1 s.
-if (typeof window !== "undefined") {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { configure } = require("@testing-library/react") as typeof import("@testing-library/react");
-  configure({ asyncUtilTimeout: 15000 });
-}

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import type { ReactElement } from "react";
 import { CATALOGUE } from "../../src/catalogue/catalogue";
@@ -24,7 +24,9 @@ import type { ReportState } from "../../src/taskpane/office/report";
 import { buildWorkbook } from "../../src/workbook/build";
 import { readIndicatorSheet } from "../../src/workbook/readBack";
 
-// The pane renders and reads files in jsdom: on a busy 2-core machine that takes seconds, not milliseconds.
+// The pane renders and reads files in jsdom: on a busy 2-core machine that takes seconds, not milliseconds
+// (findBy* waits up to 15 s instead of 1 s; a test up to 40 s).
+configure({ asyncUtilTimeout: 15000 });
 jest.setTimeout(40000);
 
 const show = (ui: ReactElement) => render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
