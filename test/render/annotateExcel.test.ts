@@ -72,6 +72,27 @@ describe("Dùng bảng có sẵn in Excel (the strict double)", () => {
     await expect(annotate(fake)).rejects.toThrow(/đã được gắn cột đánh giá/);
   });
 
+  it("reads only the selected table when another shares the sheet, and still adds the columns right of everything", async () => {
+    const fake = await excelWithTemplate();
+    const s = fake.sheet(quarterBlock.sheet);
+    // A second table under the first, and the preparer's notes to the right of it.
+    [["STT", "Nội dung", "Kế hoạch", "Thực hiện"], [1, "Số tin bài tuyên truyền về chuyển đổi số", 24, 10]].forEach((row, r) =>
+      row.forEach((v, c) => s.cells.set(`${colLetter(c + 1)}${18 + r}`, { formula: typeof v === "string" ? `'${v}` : v, format: "General" })),
+    );
+    s.cells.set("L2", { formula: "'Ghi chú của người lập", format: "General" });
+    const whole = recogniseTemplate((await readActiveTable(fake.context())).grid, { year: 2026 });
+    expect(whole.rows.length).toBeGreaterThan(4);
+    fake.selected = `${quarterBlock.sheet}!A4:J14`;
+    const table = await readActiveTable(fake.context());
+    expect(table.selection).toBe("A4:J14");
+    const seen = recogniseTemplate(table.grid, { year: 2026 });
+    expect(seen.rows.map((r) => r.row)).toEqual([8, 9, 11, 12]);
+    const { mapping } = await annotateTable(fake.context(), { sheet: quarterBlock.sheet, selection: table.selection, year: 2026, roles: [], rows: [8, 9, 11, 12] }, settings, supports);
+    expect(mapping.outputColumn).toBe(13);
+    expect(fake.cell(quarterBlock.sheet, "L2")).toBe("'Ghi chú của người lập");
+    expect(fake.cell(quarterBlock.sheet, "P4")).toBe("'Trạng thái");
+  });
+
   it("writes nothing on a protected sheet, and takes everything away when Excel refuses part of the write", async () => {
     const locked = await excelWithTemplate();
     locked.sheet(quarterBlock.sheet).protected = true;

@@ -429,7 +429,16 @@ function makeContext(fake: FakeExcel, options: { delayForCellEdit?: boolean }): 
     },
   };
   return {
-    workbook: { worksheets, names },
+    workbook: {
+      worksheets,
+      names,
+      // The user's selection on the active sheet ("Sheet!A4:J12" in fake.selected), or its first cell.
+      getSelectedRange: () => {
+        fake.calls++;
+        const [sheet, address] = fake.selected?.includes("!") ? fake.selected.split("!") : [fake.active ?? fake.sheets[0]?.name, "A1"];
+        return makeRange(fake, byName(sheet!), address);
+      },
+    },
     application: {
       suspendApiCalculationUntilNextSync: () => fake.enqueue("suspendApiCalculation", () => undefined),
       suspendScreenUpdatingUntilNextSync: () => fake.enqueue("suspendScreenUpdating", () => undefined),
@@ -489,7 +498,7 @@ function makeRange(fake: FakeExcel, sheetOf: () => FakeSheetState, at: string | 
     fake.receive(JSON.stringify(out).length);
     return out;
   };
-  let loaded: { values?: unknown[][]; numberFormat?: unknown[][]; formulas?: unknown[][]; address?: string; rowIndex?: number; columnIndex?: number } = {};
+  let loaded: { values?: unknown[][]; numberFormat?: unknown[][]; formulas?: unknown[][]; address?: string; rowIndex?: number; columnIndex?: number; rowCount?: number; columnCount?: number } = {};
   const loadedOr = <K extends keyof typeof loaded>(key: K): NonNullable<(typeof loaded)[K]> => {
     if (loaded[key] === undefined) throw new Error(`${key} not loaded`);
     return loaded[key]!;
@@ -525,6 +534,12 @@ function makeRange(fake: FakeExcel, sheetOf: () => FakeSheetState, at: string | 
     get columnIndex(): number {
       return loadedOr("columnIndex");
     },
+    get rowCount(): number {
+      return loadedOr("rowCount");
+    },
+    get columnCount(): number {
+      return loadedOr("columnCount");
+    },
     load: (props: string) =>
       fake.enqueue(label(`load(${props})`), () => {
         loaded = {};
@@ -533,6 +548,8 @@ function makeRange(fake: FakeExcel, sheetOf: () => FakeSheetState, at: string | 
         loaded.address = address;
         loaded.rowIndex = b.r1 - 1;
         loaded.columnIndex = b.c1 - 1;
+        loaded.rowCount = b.r2 - b.r1 + 1;
+        loaded.columnCount = b.c2 - b.c1 + 1;
         if (/values/.test(props)) loaded.values = readGrid("value");
         if (/numberFormat/.test(props)) loaded.numberFormat = readGrid("format");
         // This stand-in computes nothing: a formula cell's value is its formula, as `formulas` gives it.

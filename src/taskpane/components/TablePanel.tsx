@@ -43,6 +43,7 @@ export function TablePanel({ port }: { port: WorkbookPort }) {
   const [periodText, setPeriodText] = useState(defaultPeriod());
   const [unit, setUnit] = useState("");
   const [grid, setGrid] = useState<TemplateGrid | null>(null);
+  const [selection, setSelection] = useState<string | null>(null);
   const [annotated, setAnnotated] = useState<TemplateMapping | null>(null);
   const [roles, setRoles] = useState<Map<number, TemplateRole>>(new Map());
   const [column, setColumn] = useState("");
@@ -70,6 +71,7 @@ export function TablePanel({ port }: { port: WorkbookPort }) {
       setAnnotated(table.annotated);
       setRoles(new Map());
       setColumn("");
+      setSelection(table.selection ?? null);
       setGrid(table.annotated ? null : table.grid);
     });
 
@@ -77,7 +79,7 @@ export function TablePanel({ port }: { port: WorkbookPort }) {
     run(async () => {
       if (!mapping || !period || !grid) return;
       const { mapping: written } = await port.annotate(
-        { sheet: grid.sheet, year: period.year, roles: [...roles], outputColumn: mapping.outputColumn, rows: mapping.rows.map((r) => r.row) },
+        { sheet: grid.sheet, selection, year: period.year, roles: [...roles], outputColumn: mapping.outputColumn, rows: mapping.rows.map((r) => r.row) },
         { unit: unit.trim() || "(chưa đặt tên đơn vị)", period, frequency: mapping.frequency, reportDate: new Date().toISOString().slice(0, 10), warnThreshold: 0.5, planId: null, productVersion: PRODUCT_VERSION },
       );
       setGrid(null);
@@ -97,6 +99,7 @@ export function TablePanel({ port }: { port: WorkbookPort }) {
       <Field label="Đơn vị báo cáo">
         <Input value={unit} onChange={(_, d) => setUnit(d.value)} placeholder="Ví dụ: UBND phường Tân Hòa" />
       </Field>
+      <Text size={200}>Bảng nằm chung trang với bảng khác? Chọn vùng của bảng (cả dòng tiêu đề) trước khi đọc.</Text>
       <Button disabled={busy || !period} onClick={() => void read()}>
         Đọc bảng trên trang đang mở
       </Button>
@@ -105,7 +108,7 @@ export function TablePanel({ port }: { port: WorkbookPort }) {
       {grid && mapping && (
         <section aria-label="Bảng đã đọc" className={styles.root}>
           <Text weight="semibold">
-            Trang “{mapping.sheet}”: {mapping.rows.length} chỉ tiêu, tiêu đề ở dòng {mapping.headerRows[0] === mapping.headerRows[1] ? mapping.headerRows[0] : mapping.headerRows.join("–")}
+            Trang “{mapping.sheet}”{selection ? ` (vùng chọn ${selection})` : ""}: {mapping.rows.length} chỉ tiêu, tiêu đề ở dòng {mapping.headerRows[0] === mapping.headerRows[1] ? mapping.headerRows[0] : mapping.headerRows.join("–")}
           </Text>
           {headerColumns(grid, mapping).map((c) => (
             <div key={c.col} className={styles.column}>

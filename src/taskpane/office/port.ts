@@ -27,7 +27,7 @@ export interface WorkbookPort {
   /** Offers a file to save. */
   download(name: string, bytes: Uint8Array | string, type: string): void;
   /** "Dùng bảng có sẵn": the active sheet's table, and the mapping of an earlier annotation. */
-  readTable(): Promise<{ grid: TemplateGrid; annotated: TemplateMapping | null }>;
+  readTable(): Promise<{ grid: TemplateGrid; annotated: TemplateMapping | null; selection?: string | null }>;
   /** Adds the judging columns beside the confirmed table. */
   annotate(request: AnnotateRequest, settings: WorkbookSettings): Promise<{ mapping: TemplateMapping; result: RenderResult }>;
 }
