@@ -2,7 +2,7 @@ import type { Entry, Status } from "../core/judge";
 import { STATUSES, judgeMilestones, numberOrNull, toDocumentScale } from "../core/judge";
 import { formatDate } from "../core/format";
 import { periodEnd, periodLabel } from "../core/period";
-import { matchRows } from "../core/match";
+import { bareCode, matchRows } from "../core/match";
 import { nameKey } from "../core/text/clean";
 import { judgeSettingsOf } from "../workbook/configRead";
 import { rowWording } from "../workbook/readBack";
@@ -90,6 +90,7 @@ export function consolidateReports(reports: UnitReport[], log: Consolidation["lo
   const units = [...byUnit.values()].sort((a, b) => a.config.unit.localeCompare(b.config.unit, "vi", { numeric: true }));
 
   const indicators: Canonical[] = [];
+  const exact = new Map<string, Canonical>();
   const uncertain: Consolidation["uncertain"] = [];
   const results: UnitResult[] = [];
   let due = options.due ?? null;
@@ -103,17 +104,33 @@ export function consolidateReports(reports: UnitReport[], log: Consolidation["lo
     const rows = report.reading.rows;
     // Units number their own indicators: a shared code is a hint, and a doubtful pair gets its own column.
     const wordings = rows.map(rowWording);
-    const m = matchRows(rows.map((r, k) => ({ code: r.id, wording: wordings[k] })), indicators.map((c) => ({ code: c.code, wording: c.wording })), { sharedNumbering: false });
     const column = new Map<number, Canonical>();
-    for (const p of m.pairs) {
-      if (p.sure) column.set(p.a, indicators[p.b]);
-      else uncertain.push({ unit: report.config.unit, code: rows[p.a].id, name: rows[p.a].name, matchedCode: indicators[p.b].code, matchedName: indicators[p.b].name, score: p.similarity, doubt: p.doubt ?? "" });
+    // Most units report the same plan: a row with the code and wording of a known column is that column,
+    // and only the rest go through the matcher (a province of a thousand units stays linear).
+    const taken = new Set<Canonical>();
+    const rest: number[] = [];
+    rows.forEach((row, k) => {
+      const known = exact.get(`${bareCode(row.id)}\u0000${wordings[k]}`);
+      if (known && !taken.has(known)) {
+        column.set(k, known);
+        taken.add(known);
+      } else rest.push(k);
+    });
+    if (rest.length) {
+      const free = indicators.filter((c) => !taken.has(c));
+      const m = matchRows(rest.map((k) => ({ code: rows[k].id, wording: wordings[k] })), free.map((c) => ({ code: c.code, wording: c.wording })), { sharedNumbering: false });
+      for (const p of m.pairs) {
+        const k = rest[p.a];
+        if (p.sure) column.set(k, free[p.b]);
+        else uncertain.push({ unit: report.config.unit, code: rows[k].id, name: rows[k].name, matchedCode: free[p.b].code, matchedName: free[p.b].name, score: p.similarity, doubt: p.doubt ?? "" });
+      }
     }
     rows.forEach((row, k) => {
       let match = column.get(k);
       if (!match) {
         match = { key: indicators.length, code: row.id, name: row.name, wording: wordings[k] };
         indicators.push(match);
+        exact.set(`${bareCode(row.id)}\u0000${wordings[k]}`, match);
       }
       const j = judgeMilestones(row.milestones, row.cumulative, numberOrNull(row.entry.baseline), row.entry, settings);
       const value = typeof j.value === "number" ? toDocumentScale(j.value, row.percent) : j.value;
