@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { CONFIG_SHEET } from "../workbook/configSheet";
 import type { ReportConfig } from "../workbook/configRead";
@@ -12,6 +12,8 @@ import { readAnnotatedSheet } from "../template/readAnnotated";
 import type { SheetReading, TaskRow } from "../workbook/readBack";
 import { findHeaderRow, readIndicatorSheet, readTaskSheet, readingProblem } from "../workbook/readBack";
 import { dateSerial } from "../workbook/spec";
+import type { SheetGrid } from "./xlsxCells";
+import { XlsxCells, XlsxProblem } from "./xlsxCells";
 import { TASK_SHEET } from "../workbook/taskSheet";
 
 /** One unit's report workbook as the province reads it. */
@@ -63,19 +65,6 @@ export function sheetValues(ws: ExcelJS.Worksheet): { values: unknown[][]; forma
   });
   const rows = <T,>(grid: T[][]) => Array.from(grid, (r) => r ?? []);
   return { values: rows(values), formats: rows(formats), formulas: rows(formulas) };
-}
-
-/** The indicator sheet under its name, or, if an official renamed it, the one sheet whose header is ours. */
-function indicatorSheetOf(wb: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
-  const named = wb.getWorksheet(INDICATOR_SHEET);
-  if (named) return named;
-  const ours = wb.worksheets.filter((ws) => {
-    const top: unknown[][] = [];
-    for (let r = 1; r <= Math.min(ws.rowCount, 40); r++) top.push((ws.getRow(r).values as unknown[]).slice(1).map((v) => plain(v as ExcelJS.CellValue)));
-    const h = findHeaderRow(top, 0);
-    return h > 0;
-  });
-  return ours.length === 1 ? ours[0] : undefined;
 }
 
 /** A unit's report is a few hundred KB; these bounds keep one odd file from taking the batch's memory. */
@@ -156,55 +145,63 @@ export async function readReportFile(file: string, bytes: Uint8Array): Promise<R
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return { problem: "không phải sổ tính Excel (.xlsx)" };
   const oversized = fileTooBig(bytes.length);
   if (oversized) return { problem: oversized };
-  const tooBig = await zipProblem(bytes);
-  if (tooBig) return { problem: tooBig };
-  const wb = new ExcelJS.Workbook();
   try {
-    // An ArrayBuffer: ExcelJS takes it in Node and in the browser (where there is no Buffer).
-    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  } catch {
-    return { problem: "tệp hỏng, không mở được" };
+    return await readCells(file, await XlsxCells.open(bytes, REPORT_LIMITS));
+  } catch (err) {
+    if (err instanceof XlsxProblem) return { problem: err.message };
+    throw err;
   }
-  const metaSheet = wb.getWorksheet(META_SHEET);
-  const annotation = metaSheet ? readAnnotationMeta(sheetValues(metaSheet).values) : null;
-  if (annotation) return readAnnotatedFile(file, wb, annotation);
-  const meta = metaSheet ? readMeta(sheetValues(metaSheet).values) : null;
-  const indicators = indicatorSheetOf(wb);
-  const config = wb.getWorksheet(CONFIG_SHEET);
+}
+
+/** The indicator sheet under its name, or, if an official renamed it, the one sheet whose header is ours. */
+async function indicatorSheetOf(cells: XlsxCells): Promise<SheetGrid | null> {
+  const named = await cells.sheet(INDICATOR_SHEET);
+  if (named) return named;
+  const ours: SheetGrid[] = [];
+  for (const name of await cells.sheetNames()) {
+    const grid = await cells.sheet(name);
+    if (grid && findHeaderRow(grid.values.slice(0, 40), 0) > 0) ours.push(grid);
+  }
+  return ours.length === 1 ? ours[0] : null;
+}
+
+async function readCells(file: string, cells: XlsxCells): Promise<ReadOutcome> {
+  const metaGrid = await cells.sheet(META_SHEET);
+  const annotation = metaGrid ? readAnnotationMeta(metaGrid.values) : null;
+  if (annotation) return readAnnotatedFile(file, cells, annotation);
+  const meta = metaGrid ? readMeta(metaGrid.values) : null;
+  const indicators = meta ? await indicatorSheetOf(cells) : null;
+  const config = meta ? await cells.sheet(CONFIG_SHEET) : null;
   if (!meta || !indicators || !config) return { problem: "không phải sổ báo cáo của Chỉ tiêu số (thiếu trang thông tin tệp, Chỉ tiêu hoặc Cấu hình)" };
   if (meta.schema < META_SCHEMA) return { problem: `lập bằng phiên bản cũ (${meta.productVersion || "không rõ"}, cấu trúc ${meta.schema}); hãy mở bằng bản mới rồi xuất lại` };
   if (meta.schema > META_SCHEMA) return { problem: `lập bằng phiên bản mới hơn (${meta.productVersion}); hãy cập nhật Chỉ tiêu số để đọc` };
-  const { values, formats, formulas } = sheetValues(indicators);
-  const reading = readIndicatorSheet(values, formats, formulas);
+  const reading = readIndicatorSheet(indicators.values, indicators.formats, indicators.formulas);
   const unreadable = readingProblem(reading);
-  if (unreadable) return { problem: `trang ${indicators.name} ${unreadable}, rồi làm lại` };
-  const cfg = sheetValues(config).values;
-  const taskSheet = wb.getWorksheet(TASK_SHEET);
+  if (unreadable) return { problem: `trang ${INDICATOR_SHEET} ${unreadable}, rồi làm lại` };
+  const taskSheet = await cells.sheet(TASK_SHEET);
   return {
     report: {
       file,
       meta,
-      config: configFromValues(Array.from({ length: 10 }, (_, k) => cfg[2 + k]?.[1])),
+      config: configFromValues(Array.from({ length: 10 }, (_, k) => config.values[2 + k]?.[1])),
       reading,
-      tasks: taskSheet ? readTaskSheet(sheetValues(taskSheet).values) : [],
+      tasks: taskSheet ? readTaskSheet(taskSheet.values) : [],
     },
   };
 }
 
 /** A unit's own table annotated by "Dùng bảng có sẵn": read through the mapping stored with it. */
-function readAnnotatedFile(file: string, wb: ExcelJS.Workbook, mapping: TemplateMapping): ReadOutcome {
-  const ws = wb.getWorksheet(mapping.sheet);
-  const config = wb.getWorksheet(CONFIG_SHEET);
+async function readAnnotatedFile(file: string, cells: XlsxCells, mapping: TemplateMapping): Promise<ReadOutcome> {
+  const ws = await cells.sheet(mapping.sheet);
+  const config = await cells.sheet(CONFIG_SHEET);
   if (!ws || !config) return { problem: `đã gắn cột đánh giá nhưng thiếu trang ${!ws ? `"${mapping.sheet}"` : `"${CONFIG_SHEET}"`} (có lẽ đã đổi tên hoặc xóa)` };
-  const { values, formulas } = sheetValues(ws);
-  const { reading, problem } = readAnnotatedSheet(values, formulas, mapping);
+  const { reading, problem } = readAnnotatedSheet(ws.values, ws.formulas, mapping);
   if (problem) return { problem: problem.replace(/^Bảng/, "có bảng") };
-  const cfg = sheetValues(config).values;
   return {
     report: {
       file,
       meta: { kind: META_KIND, schema: META_SCHEMA, productVersion: "", planId: "", planTitle: mapping.title, codes: reading.rows.map((r) => r.id), taskCodes: [] },
-      config: configFromValues(Array.from({ length: 10 }, (_, k) => cfg[2 + k]?.[1])),
+      config: configFromValues(Array.from({ length: 10 }, (_, k) => config.values[2 + k]?.[1])),
       reading,
       tasks: [],
     },
