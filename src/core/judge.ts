@@ -5,7 +5,7 @@ import type { Indicator, Target, TargetOp } from "./plan";
 import { fold } from "./text/clean";
 
 /**
- * The status rules of DOMAIN.md ("Judging an indicator"). The workbook's formulas implement the same
+ * The status rules of docs/rules.md ("Status, in this order"). The workbook's formulas implement the same
  * rules cell by cell (src/workbook/formulas.ts); a test recalculates generated workbooks in LibreOffice
  * and checks that both give the same answers. Keep the two in step: same order, same rounding.
  */

@@ -5,7 +5,7 @@ import { digitsForWords, wholeWords } from "./text/numberWords";
 import { parseViNumber } from "./text/numbers";
 
 /**
- * The target grammar of DOMAIN.md: comparison words and symbols, Vietnamese numbers, units,
+ * The target grammar of docs/rules.md ("Reading a target"): comparison words and symbols, Vietnamese numbers, units,
  * ranges, ranks, yes/done words and text milestones.
  */
 

@@ -1,6 +1,6 @@
 import type { Status } from "../core/judge";
 
-/** The status colours of DOMAIN.md, used by both renderers, the legend and the task pane. */
+/** The status colours of docs/rules.md, used by both renderers, the legend and the task pane. */
 export const STATUS_STYLE: Record<Status, { fill: string; color: string; meaning: string }> = {
   "Đạt": { fill: "#00B050", color: "#FFFFFF", meaning: "Đã đạt chỉ tiêu (xanh lá)" },
   "Đúng tiến độ": { fill: "#C6EFCE", color: "#006100", meaning: "Chưa đạt nhưng tiến độ từ 100% lộ trình trở lên (xanh nhạt)" },

@@ -29,7 +29,7 @@ describe("periods", () => {
   });
 });
 
-describe("judging a percentage against its roadmap (DOMAIN.md)", () => {
+describe("judging a percentage against its roadmap (docs/rules.md)", () => {
   // At the end of Quý II/2026 a 2026 target has f = 181/365, so E = 100% x 181/365 = 49.6%.
   it.each([
     [0.5, "Đúng tiến độ", "Đạt 101% lộ trình"],

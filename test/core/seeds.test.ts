@@ -48,7 +48,7 @@ describe("counts per seed", () => {
   });
 });
 
-describe("the shapes DOMAIN.md describes", () => {
+describe("the appendix shapes of the seeds", () => {
   it("joins Thống Nhất's C.11, split across a page break, cell by cell", () => {
     const c11 = ind("thong-nhat-2026", "C.11");
     expect(c11.name).toBe("Tỷ lệ xử lý văn bản, hồ sơ công việc toàn trình trên môi trường điện tử của các cơ quan hành chính nhà nước");
