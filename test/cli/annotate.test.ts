@@ -3,6 +3,9 @@ import { runCli } from "../../src/cli/main";
 import { memoryIo } from "../support/memoryIo";
 import { noDiacritics, quarterBlock } from "../support/templates";
 
+// Reading and writing workbooks takes seconds on a busy 2-core machine, not jest's default 5.
+jest.setTimeout(60000);
+
 describe("chitieu annotate", () => {
   it("writes the annotated copy, prints the mapping and every row's status, and keeps the original", async () => {
     const original = await quarterBlock.build();

@@ -13,6 +13,9 @@ import type { IndicatorEntry } from "../../src/workbook/indicatorSheet";
 import { readIndicatorSheet, readTaskSheet } from "../../src/workbook/readBack";
 import { convert, libreOfficeAvailable } from "../support/libreoffice";
 
+// Reading and writing workbooks takes seconds on a busy 2-core machine, not jest's default 5.
+jest.setTimeout(60000);
+
 /** The province reads cells straight from the XML; it must read exactly what ExcelJS's full model gives. */
 
 const ENTRIES: Array<IndicatorEntry["periods"][number]> = [0.95, 12, "Hoàn thành", "abc <&> \"x\"", null, 0, "=SUM(1)", "  Đang triển khai "];

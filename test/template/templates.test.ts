@@ -15,6 +15,9 @@ import { overview } from "../../src/workbook/overview";
 import { convert, libreOfficeAvailable } from "../support/libreoffice";
 import { TEMPLATES, noDiacritics, partyTable, provinceForm, quarterBlock, type TemplateCase } from "../support/templates";
 
+// Reading and writing workbooks takes seconds on a busy 2-core machine, not jest's default 5.
+jest.setTimeout(60000);
+
 const settingsFor = (choice: string) => {
   const c = periodChoices("quarter").find((p) => p.label === choice)!;
   return { unit: "UBND phường Thử", period: { year: 2026, choice: c.label, endMonth: c.endMonth }, reportDate: "2026-12-20", warnThreshold: 0.5, planId: null, productVersion: "test" };
