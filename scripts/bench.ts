@@ -18,7 +18,15 @@ import { bigAppendix } from "../test/support/bigPlan";
 import { FakeExcel } from "../test/support/fakeExcel";
 import { lyingWorkbook } from "../test/support/zipBomb";
 
-const settings: WorkbookSettings = { unit: "UBND xã Thử", period: parsePeriod("Quý II/2026", "quarter")!, frequency: "quarter", reportDate: "2026-07-05", warnThreshold: 0.5, planId: null, productVersion: "bench" };
+const settings: WorkbookSettings = {
+  unit: "UBND xã Thử",
+  period: parsePeriod("Quý II/2026", "quarter")!,
+  frequency: "quarter",
+  reportDate: "2026-07-05",
+  warnThreshold: 0.5,
+  planId: null,
+  productVersion: "bench",
+};
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const round = (x: number) => Math.round(x * 10) / 10;
 

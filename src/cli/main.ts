@@ -40,7 +40,7 @@ function writeAtomically(path: string, data: Uint8Array | string): void {
     const fd = openSync(temp, "wx");
     try {
       const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+      for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -236,7 +236,9 @@ export async function loadPlanArg(source: string, io: CliIo): Promise<Plan> {
   const plan = doc.plan;
   if (plan.indicators.length === 0 && plan.tasks.length === 0) {
     const why = plan.warnings.map((w) => `${w.where}: ${w.message}`).join("; ");
-    throw new UserError(`Không tìm thấy chỉ tiêu hay nhiệm vụ nào trong "${source}"${why ? ` (${why})` : ""}. Phụ lục cần có bảng có dòng tiêu đề (STT, Nội dung chỉ tiêu, Chỉ tiêu...) hoặc mục "Mục tiêu cụ thể".`);
+    throw new UserError(
+      `Không tìm thấy chỉ tiêu hay nhiệm vụ nào trong "${source}"${why ? ` (${why})` : ""}. Phụ lục cần có bảng có dòng tiêu đề (STT, Nội dung chỉ tiêu, Chỉ tiêu...) hoặc mục "Mục tiêu cụ thể".`,
+    );
   }
   return plan;
 }
@@ -256,7 +258,7 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
       case "parse": {
         const { words, flags } = parseArgs(rest, ["json"]);
         const source = typeof flags.get("plan") === "string" ? (flags.get("plan") as string) : words[0];
-        if (!source) throw new UserError('Thiếu tệp cần đọc. Ví dụ: chitieu parse phu-luc.txt hoặc chitieu parse --plan thong-nhat-2026');
+        if (!source) throw new UserError("Thiếu tệp cần đọc. Ví dụ: chitieu parse phu-luc.txt hoặc chitieu parse --plan thong-nhat-2026");
         const plan = await loadPlanArg(source, io);
         io.out(flags.has("json") ? JSON.stringify(plan, null, 2) : planSummary(plan));
         return 0;
@@ -271,7 +273,12 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
         if (command === "evaluate" && typeof resultsPath !== "string") throw new UserError("Thiếu --results: tệp CSV kết quả (code,value[,evidence])");
         if (command === "workbook") {
           if (typeof out !== "string") throw new UserError("Thiếu --out: tên tệp .xlsx cần ghi");
-          checkOutputs([out], [planArg, resultsPath].filter((p): p is string => typeof p === "string"), flags.has("force"), io);
+          checkOutputs(
+            [out],
+            [planArg, resultsPath].filter((p): p is string => typeof p === "string"),
+            flags.has("force"),
+            io,
+          );
         }
         const plan = await loadPlanArg(planArg, io);
         const opts = reportOptions(flags, plan, planArg, io.today());
@@ -289,7 +296,13 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
           const report = evaluate(opts, results);
           if (flags.has("json")) io.out(JSON.stringify(report, null, 2));
           else {
-            io.out([`Kỳ báo cáo: ${report.period}`, ...report.indicators.map((r) => `${r.code.padEnd(12)} ${r.status.padEnd(16)} ${r.reason}`), ...report.tasks.map((r) => `${("NV " + r.code).padEnd(12)} ${r.status.padEnd(16)} ${r.reason}`)].join("\n"));
+            io.out(
+              [
+                `Kỳ báo cáo: ${report.period}`,
+                ...report.indicators.map((r) => `${r.code.padEnd(12)} ${r.status.padEnd(16)} ${r.reason}`),
+                ...report.tasks.map((r) => `${("NV " + r.code).padEnd(12)} ${r.status.padEnd(16)} ${r.reason}`),
+              ].join("\n"),
+            );
           }
           for (const w of results.warnings) io.err(`Cảnh báo — ${w.where}: ${w.message}`);
           return 0;
@@ -316,7 +329,9 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
         const merged = mergeForUpdate(report.reading.rows, report.tasks, plan, when);
         // Not one row in common: most likely another plan's appendix. Everything would be set aside.
         if (merged.summary.kept === 0 && merged.summary.tasks.kept === 0 && report.reading.rows.length + report.tasks.length > 0 && !flags.has("force")) {
-          throw new UserError(`Không chỉ tiêu hay nhiệm vụ nào của sổ "${file}" khớp với phụ lục "${planArg}": có lẽ đây là phụ lục của kế hoạch khác. Không ghi gì; nếu đúng là phụ lục mới, chạy lại với --force (mọi số liệu cũ sẽ được để riêng trong nhóm "${REMOVED_GROUP}").`);
+          throw new UserError(
+            `Không chỉ tiêu hay nhiệm vụ nào của sổ "${file}" khớp với phụ lục "${planArg}": có lẽ đây là phụ lục của kế hoạch khác. Không ghi gì; nếu đúng là phụ lục mới, chạy lại với --force (mọi số liệu cũ sẽ được để riêng trong nhóm "${REMOVED_GROUP}").`,
+          );
         }
         const settings = settingsFromReport(report, findEntry(planArg)?.id ?? null);
         const { spec } = buildWorkbook({ plan: merged.plan, settings, indicatorEntries: merged.entries, taskEntries: merged.taskEntries });
@@ -351,11 +366,19 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
         if (typeof out !== "string") throw new UserError("Thiếu --out: tên tệp tổng hợp .xlsx");
         if (io.kind(dir) !== "dir") throw new UserError(`Không mở được thư mục "${dir}"`);
         const unitsFile = flags.get("units");
-        checkOutputs([out], [typeof unitsFile === "string" ? unitsFile : null].filter((p): p is string => p !== null), flags.has("force"), io);
+        checkOutputs(
+          [out],
+          [typeof unitsFile === "string" ? unitsFile : null].filter((p): p is string => p !== null),
+          flags.has("force"),
+          io,
+        );
         let expectedUnits: string[] | undefined;
         if (typeof unitsFile === "string") {
           try {
-            expectedUnits = decodeText(io.readBytes(unitsFile)).text.split(/\r?\n/).map((l) => l.split(/[,;\t]/)[0].trim()).filter(Boolean);
+            expectedUnits = decodeText(io.readBytes(unitsFile))
+              .text.split(/\r?\n/)
+              .map((l) => l.split(/[,;\t]/)[0].trim())
+              .filter(Boolean);
           } catch {
             throw new UserError(`Không mở được danh sách đơn vị "${unitsFile}"`);
           }
@@ -369,11 +392,15 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
         const { reports, log } = await readReportFolder(dir, out, io);
         if (reports.length === 0) {
           for (const l of log) io.err(`${l.file}: ${l.message}`);
-          throw new UserError(log.length ? `Thư mục "${dir}" không có sổ báo cáo nào đọc được (${log.length} mục, xem nhật ký ở trên); không ghi tệp tổng hợp.` : `Thư mục "${dir}" trống; không ghi tệp tổng hợp.`);
+          throw new UserError(
+            log.length ? `Thư mục "${dir}" không có sổ báo cáo nào đọc được (${log.length} mục, xem nhật ký ở trên); không ghi tệp tổng hợp.` : `Thư mục "${dir}" trống; không ghi tệp tổng hợp.`,
+          );
         }
         const result = consolidateReports(reports, log, { expectedUnits, due });
         io.writeFile(out, await renderXlsx(consolidationWorkbook(result)));
-        io.out(`Đã tổng hợp ${result.units.length} đơn vị, ${result.indicators.length} chỉ tiêu vào ${out}; ${result.missing.length} đơn vị chưa báo cáo; ${result.uncertain.length} chỉ tiêu cần xác nhận.`);
+        io.out(
+          `Đã tổng hợp ${result.units.length} đơn vị, ${result.indicators.length} chỉ tiêu vào ${out}; ${result.missing.length} đơn vị chưa báo cáo; ${result.uncertain.length} chỉ tiêu cần xác nhận.`,
+        );
         for (const m of result.mixed) io.err(`Cảnh báo — ${m}`);
         for (const l of result.log.filter((x) => !x.message.startsWith("đã đọc"))) io.err(`Cảnh báo — ${l.file}: ${l.message}`);
         return 0;

@@ -64,7 +64,8 @@ export function loadResults(bytes: Uint8Array | null, opts: ReportOptions): Plac
     const { rows, warnings, delimiter } = parseResults(text);
     const placed = placeResults(opts.plan, rows, opts.period, opts.frequency);
     placed.warnings.unshift(...warnings);
-    const notes = encoding === "utf-8" && delimiter === "," ? [] : [`đọc tệp kết quả theo bảng mã ${ENCODING_LABEL[encoding]}, phân cách bằng ${delimiter === "\t" ? "dấu tab" : `dấu "${delimiter}"`}`];
+    const notes =
+      encoding === "utf-8" && delimiter === "," ? [] : [`đọc tệp kết quả theo bảng mã ${ENCODING_LABEL[encoding]}, phân cách bằng ${delimiter === "\t" ? "dấu tab" : `dấu "${delimiter}"`}`];
     return { ...placed, notes };
   } catch (err) {
     if (err instanceof ResultsError) throw new UserError(`Tệp kết quả: ${err.message}`);
@@ -109,7 +110,12 @@ export async function workbookFile(opts: ReportOptions, results: PlacedResults):
     planId: opts.planId,
     productVersion: PRODUCT_VERSION,
   };
-  const { spec } = buildWorkbook({ plan: opts.plan, settings, indicatorEntries: results.indicators, taskEntries: new Map([...results.tasks].map(([id, r]) => [id, { progress: typeof r.progress === "string" ? r.progress : r.progress === null ? null : String(r.progress), evidence: r.evidence }])) });
+  const { spec } = buildWorkbook({
+    plan: opts.plan,
+    settings,
+    indicatorEntries: results.indicators,
+    taskEntries: new Map([...results.tasks].map(([id, r]) => [id, { progress: typeof r.progress === "string" ? r.progress : r.progress === null ? null : String(r.progress), evidence: r.evidence }])),
+  });
   const cut = cutLongText(spec);
   return { bytes: await renderXlsx(spec), cut };
 }

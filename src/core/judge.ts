@@ -128,15 +128,17 @@ export function judgeMilestones(milestones: Milestone[], cumulative: boolean, ba
 
   // The latest and the one-before-latest report up to the chosen period.
   let latest = 0;
-  for (let s = k; s >= 1; s--) if (!isBlank(periods[s - 1])) {
-    latest = s;
-    break;
-  }
+  for (let s = k; s >= 1; s--)
+    if (!isBlank(periods[s - 1])) {
+      latest = s;
+      break;
+    }
   let previous = 0;
-  for (let s = latest - 1; s >= 1; s--) if (!isBlank(periods[s - 1])) {
-    previous = s;
-    break;
-  }
+  for (let s = latest - 1; s >= 1; s--)
+    if (!isBlank(periods[s - 1])) {
+      previous = s;
+      break;
+    }
   let value: Entry = null;
   if (latest > 0) {
     if (cumulative) {
@@ -227,9 +229,7 @@ export function judgeMilestones(milestones: Milestone[], cumulative: boolean, ba
   if (due) return result("Không đạt", `Quá hạn ${dateText(deadline!)} mà chưa đạt`, numbers);
   if (!atLeast || expected === null) return result("Chậm tiến độ", "Chưa đạt, chưa đến hạn", numbers);
   if (progress === null) {
-    return round9(A - expected) >= 0
-      ? result("Đúng tiến độ", "Chưa đến mốc lộ trình", numbers)
-      : result("Chậm tiến độ", "Thấp hơn mức xuất phát", numbers);
+    return round9(A - expected) >= 0 ? result("Đúng tiến độ", "Chưa đến mốc lộ trình", numbers) : result("Chậm tiến độ", "Thấp hơn mức xuất phát", numbers);
   }
   if (round9(progress - 1) >= 0) return result("Đúng tiến độ", `Đạt ${percentText(progress)} lộ trình`, numbers);
   if (round9(progress - settings.warnThreshold) >= 0) return result("Chậm tiến độ", `Đạt ${percentText(progress)} lộ trình`, numbers);
@@ -275,5 +275,11 @@ function judgeRelative(
 
 /** A task is judged like a done indicator: by its progress word, its evidence and its deadline. */
 export function judgeTask(task: { deadline: string | null }, progress: Entry, evidence: string, settings: JudgeSettings): Judgement {
-  return judgeMilestones([{ op: "done", value: null, deadline: task.deadline, text: "" }], false, null, { periods: [progress], evidence }, { ...settings, period: settings.period, frequency: "quarter" });
+  return judgeMilestones(
+    [{ op: "done", value: null, deadline: task.deadline, text: "" }],
+    false,
+    null,
+    { periods: [progress], evidence },
+    { ...settings, period: settings.period, frequency: "quarter" },
+  );
 }

@@ -85,7 +85,9 @@ export function parseResults(text: string): { rows: ResultRow[]; warnings: Warni
     // "95,5" unquoted in a comma file splits into two cells: refuse rather than guess.
     const raw = rec[col("value")] ?? "";
     if (delimiter === "," && rec.length > records[0].length && NUMBER_PIECE.test(raw.trim()) && /^\d+%?$/.test((rec[col("value") + 1] ?? "").trim())) {
-      throw new ResultsError(`Dòng ${line}: giá trị "${raw},${rec[col("value") + 1]}" có dấu phẩy thập phân trong tệp phân cách bằng dấu phẩy. Hãy đặt số trong ngoặc kép ("95,5"), dùng dấu chấm (95.5) hoặc lưu tệp với dấu chấm phẩy.`);
+      throw new ResultsError(
+        `Dòng ${line}: giá trị "${raw},${rec[col("value") + 1]}" có dấu phẩy thập phân trong tệp phân cách bằng dấu phẩy. Hãy đặt số trong ngoặc kép ("95,5"), dùng dấu chấm (95.5) hoặc lưu tệp với dấu chấm phẩy.`,
+      );
     }
     rows.push({ code, value: readValue(raw), evidence: col("evidence") >= 0 ? (rec[col("evidence")] ?? "").trim().normalize("NFC") : "", line });
   });
@@ -139,6 +141,12 @@ export function placeResults(plan: Plan, rows: ResultRow[], period: ReportPeriod
     }
   }
   const placed = out.indicators.size + out.tasks.size;
-  if (rows.length > 0 && placed === 0) throw new ResultsError(`Không mã nào trong tệp kết quả khớp với kế hoạch (ví dụ "${rows[0].code}" ở dòng ${rows[0].line}; kế hoạch có ${plan.indicators.slice(0, 3).map((i) => i.id).join(", ")}...). Có thể tệp là của kế hoạch khác.`);
+  if (rows.length > 0 && placed === 0)
+    throw new ResultsError(
+      `Không mã nào trong tệp kết quả khớp với kế hoạch (ví dụ "${rows[0].code}" ở dòng ${rows[0].line}; kế hoạch có ${plan.indicators
+        .slice(0, 3)
+        .map((i) => i.id)
+        .join(", ")}...). Có thể tệp là của kế hoạch khác.`,
+    );
   return out;
 }

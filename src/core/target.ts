@@ -107,7 +107,14 @@ function readUnitAfter(rest: string): { unit: string | null; length: number } {
   for (const u of COUNT_UNITS) {
     const re = new RegExp(`^\\s*(${u})(?![\\p{L}])(\\s*\\/\\s*(năm|quý|tháng))?`, "iu");
     const um = re.exec(lower);
-    if (um) return { unit: rest.slice(um.index, um.index + um[0].length).trim().replace(/\s*\/\s*/, "/"), length: um[0].length };
+    if (um)
+      return {
+        unit: rest
+          .slice(um.index, um.index + um[0].length)
+          .trim()
+          .replace(/\s*\/\s*/, "/"),
+        length: um[0].length,
+      };
   }
   return { unit: null, length: 0 };
 }
@@ -223,7 +230,9 @@ function relativeTarget(text: string, ctx: TargetContext): Target | null {
 
 /** Reads a target cell: the whole text is the target ("≥ 80%", "100", "Đạt", "Hoàn thành giai đoạn 1"). */
 export function parseTargetCell(raw: string, ctx: TargetContext): TargetReading {
-  const text = cleanLine(raw).replace(/[.;]+$/, "").trim();
+  const text = cleanLine(raw)
+    .replace(/[.;]+$/, "")
+    .trim();
   if (!text || /^[-–—.…x]+$/i.test(text)) return { target: noTarget(ctx, text), others: [], problem: null };
   const f = fold(text);
   const rank = rankTarget(text);
@@ -231,7 +240,12 @@ export function parseTargetCell(raw: string, ctx: TargetContext): TargetReading 
   const relative = relativeTarget(text, ctx);
   if (relative) {
     const against = relative.baseYear ? `năm ${relative.baseYear}` : "mức cơ sở";
-    return { target: relative, others: [], problem: null, review: `Chỉ tiêu tương đối: ${relative.op} ${formatNumber(relative.value!)}% so với ${against}; được chấm theo mức cơ sở ở cột "Hiện trạng"` };
+    return {
+      target: relative,
+      others: [],
+      problem: null,
+      review: `Chỉ tiêu tương đối: ${relative.op} ${formatNumber(relative.value!)}% so với ${against}; được chấm theo mức cơ sở ở cột "Hiện trạng"`,
+    };
   }
   const whole = wholeWords(text);
   if (whole !== null) {
@@ -277,7 +291,6 @@ export function parseTargetCell(raw: string, ctx: TargetContext): TargetReading 
     review,
   };
 }
-
 
 export interface ProseTarget {
   target: Target;

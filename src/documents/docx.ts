@@ -106,7 +106,10 @@ export function htmlToText(html: string): string {
   parser.write(html);
   parser.end();
   endParagraph();
-  return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  return lines
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 export async function docxToText(data: ArrayBuffer): Promise<string> {

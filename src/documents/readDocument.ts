@@ -49,7 +49,13 @@ export function sniff(name: string, bytes: Uint8Array): DocumentFormat | { refus
     return { refused: "là tệp nén (.zip) hoặc tài liệu Office không phải Word/Excel; hãy giải nén hoặc lưu phụ lục thành .docx, .xlsx hay .pdf" };
   }
   if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) return { refused: "là tệp Word/Excel đời cũ (.doc/.xls); hãy mở bằng Word hoặc Excel và lưu lại thành .docx hoặc .xlsx" };
-  if (startsWith(bytes, 0x89, 0x50, 0x4e, 0x47) || startsWith(bytes, 0xff, 0xd8, 0xff) || startsWith(bytes, 0x47, 0x49, 0x46) || startsWith(bytes, 0x49, 0x49, 0x2a) || startsWith(bytes, 0x4d, 0x4d, 0x00, 0x2a)) {
+  if (
+    startsWith(bytes, 0x89, 0x50, 0x4e, 0x47) ||
+    startsWith(bytes, 0xff, 0xd8, 0xff) ||
+    startsWith(bytes, 0x47, 0x49, 0x46) ||
+    startsWith(bytes, 0x49, 0x49, 0x2a) ||
+    startsWith(bytes, 0x4d, 0x4d, 0x00, 0x2a)
+  ) {
     return { refused: "là ảnh, không có chữ để đọc; hãy dùng bản Word, PDF có lớp chữ, hoặc dán nội dung phụ lục" };
   }
   if (startsWith(bytes, 0x52, 0x61, 0x72, 0x21) || startsWith(bytes, 0x37, 0x7a, 0xbc, 0xaf) || startsWith(bytes, 0x1f, 0x8b)) return { refused: "là tệp nén; hãy giải nén rồi chọn tệp phụ lục" };
@@ -57,7 +63,8 @@ export function sniff(name: string, bytes: Uint8Array): DocumentFormat | { refus
   const zeros = head.filter((b) => b === 0).length;
   const utf16 = detectEncoding(bytes).startsWith("utf-16");
   const controls = head.filter((b) => b < 9 || (b > 13 && b < 32 && b !== 27)).length;
-  if (!utf16 && (zeros > 0 || controls > head.length / 20)) return { refused: `không phải văn bản (tệp nhị phân${/\.\w+$/.test(name) ? ` ${name.slice(name.lastIndexOf("."))}` : ""}); hãy chọn tệp .docx, .pdf, .xlsx hoặc .txt` };
+  if (!utf16 && (zeros > 0 || controls > head.length / 20))
+    return { refused: `không phải văn bản (tệp nhị phân${/\.\w+$/.test(name) ? ` ${name.slice(name.lastIndexOf("."))}` : ""}); hãy chọn tệp .docx, .pdf, .xlsx hoặc .txt` };
   return "text";
 }
 
@@ -81,7 +88,8 @@ async function readText(name: string, bytes: Uint8Array): Promise<Omit<DocumentT
       try {
         return { format: kind, text: await pdfToText(data), notes: ["Bảng trong PDF được dựng lại theo vị trí chữ; hãy xem kỹ phần xem trước."] };
       } catch (err) {
-        if (err instanceof ScannedPdfError) throw new DocumentError(`Tệp PDF "${name}" không có lớp chữ (có thể là bản quét, bản chụp): không đọc được chữ. Hãy dùng bản Word hoặc PDF xuất từ Word, hoặc dán nội dung phụ lục.`);
+        if (err instanceof ScannedPdfError)
+          throw new DocumentError(`Tệp PDF "${name}" không có lớp chữ (có thể là bản quét, bản chụp): không đọc được chữ. Hãy dùng bản Word hoặc PDF xuất từ Word, hoặc dán nội dung phụ lục.`);
         throw new DocumentError(`Tệp PDF "${name}" bị hỏng hoặc có mật khẩu, không mở được.`);
       }
     case "xlsx": {

@@ -30,7 +30,10 @@ export function detectEncoding(bytes: Uint8Array): TextEncodingName {
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
   const encoding = detectEncoding(bytes);
-  const text = new TextDecoder(encoding).decode(bytes).replace(/^\uFEFF/, "").normalize("NFC");
+  const text = new TextDecoder(encoding)
+    .decode(bytes)
+    .replace(/^\uFEFF/, "")
+    .normalize("NFC");
   return { text, encoding };
 }
 

@@ -36,7 +36,13 @@ export function sheetToText(ws: ExcelJS.Worksheet): string {
       const cell = row.getCell(c);
       const master = cell.isMerged ? cell.master : cell;
       const covered = master.address !== cell.address;
-      cells.push(covered && Number(master.col) !== c ? "" : cellText(master).replace(/[\t\r\n]+/g, " ").trim());
+      cells.push(
+        covered && Number(master.col) !== c
+          ? ""
+          : cellText(master)
+              .replace(/[\t\r\n]+/g, " ")
+              .trim(),
+      );
     }
     while (cells.length && !cells[cells.length - 1]) cells.pop();
     if (cells.length === 0) lines.push("");

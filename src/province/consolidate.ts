@@ -118,7 +118,11 @@ export function consolidateReports(reports: UnitReport[], log: Consolidation["lo
     });
     if (rest.length) {
       const free = indicators.filter((c) => !taken.has(c));
-      const m = matchRows(rest.map((k) => ({ code: rows[k].id, wording: wordings[k] })), free.map((c) => ({ code: c.code, wording: c.wording })), { sharedNumbering: false });
+      const m = matchRows(
+        rest.map((k) => ({ code: rows[k].id, wording: wordings[k] })),
+        free.map((c) => ({ code: c.code, wording: c.wording })),
+        { sharedNumbering: false },
+      );
       for (const p of m.pairs) {
         const k = rest[p.a];
         if (p.sure) column.set(k, free[p.b]);
@@ -137,7 +141,19 @@ export function consolidateReports(reports: UnitReport[], log: Consolidation["lo
       cells.set(match.key, { status: j.status, value, code: row.id, name: row.name });
     });
     const met = [...cells.values()].filter((c) => c.status === "Đạt").length;
-    results.push({ unit: report.config.unit, file: report.file, period: periodLabel(settings.period), plan: report.meta.planId || report.meta.planTitle || report.config.planTitle, reportDate: report.config.reportDate, late: false, cells, met, total: cells.size, share: cells.size ? met / cells.size : 0, rank: 0 });
+    results.push({
+      unit: report.config.unit,
+      file: report.file,
+      period: periodLabel(settings.period),
+      plan: report.meta.planId || report.meta.planTitle || report.config.planTitle,
+      reportDate: report.config.reportDate,
+      late: false,
+      cells,
+      met,
+      total: cells.size,
+      share: cells.size ? met / cells.size : 0,
+      rank: 0,
+    });
   }
   // A row shows the code and the wording most units use.
   const mostUsed = (values: string[], current: string): string => {
@@ -148,8 +164,14 @@ export function consolidateReports(reports: UnitReport[], log: Consolidation["lo
   };
   for (const ind of indicators) {
     const cells = results.map((u) => u.cells.get(ind.key)).filter((x): x is Cell => x !== undefined);
-    ind.code = mostUsed(cells.map((x) => x.code), ind.code);
-    ind.name = mostUsed(cells.map((x) => x.name), ind.name);
+    ind.code = mostUsed(
+      cells.map((x) => x.code),
+      ind.code,
+    );
+    ind.name = mostUsed(
+      cells.map((x) => x.name),
+      ind.name,
+    );
   }
   for (const u of results) u.late = due !== null && u.reportDate > due;
   const group = (u: UnitResult) => `${u.period}\u0000${u.plan}`;
@@ -159,7 +181,10 @@ export function consolidateReports(reports: UnitReport[], log: Consolidation["lo
   const periods = count((u) => u.period);
   if (periods.length > 1) mixed.push(`Báo cáo thuộc ${periods.length} kỳ khác nhau (${periods.map(([p, n]) => `${p}: ${n} đơn vị`).join("; ")}); mỗi kỳ được xếp hạng riêng.`);
   const plans = count((u) => u.plan);
-  if (plans.length > 1) mixed.push(`Báo cáo theo ${plans.length} kế hoạch khác nhau (${plans.map(([p, n]) => `${p || "không rõ"}: ${n} đơn vị`).join("; ")}); mỗi kế hoạch được xếp hạng riêng, chỉ tiêu được ghép theo cách diễn đạt.`);
+  if (plans.length > 1)
+    mixed.push(
+      `Báo cáo theo ${plans.length} kế hoạch khác nhau (${plans.map(([p, n]) => `${p || "không rõ"}: ${n} đơn vị`).join("; ")}); mỗi kế hoạch được xếp hạng riêng, chỉ tiêu được ghép theo cách diễn đạt.`,
+    );
   const reported = new Set(results.map((u) => nameKey(u.unit)));
   const missing = (options.expectedUnits ?? []).filter((u) => u.trim() && !reported.has(nameKey(u)));
   return { indicators, units: results, uncertain, missing, mixed, log, due };
@@ -208,7 +233,9 @@ export function consolidationWorkbook(c: Consolidation): WorkbookSpec {
 
   const summary = emptySheet("Tổng hợp tỉnh");
   setCell(summary, 1, 1, { v: `TỔNG HỢP CHỈ TIÊU CHUYỂN ĐỔI SỐ CỦA CÁC ĐƠN VỊ — KỲ ${period.toUpperCase()}` });
-  setCell(summary, 2, 1, { v: `${c.units.length} đơn vị đã báo cáo; ${c.missing.length} đơn vị chưa báo cáo; ${c.units.filter((u) => u.late).length} đơn vị báo cáo muộn${c.due ? ` (hạn ${formatDate(c.due)})` : ""}; ${c.uncertain.length} cặp chỉ tiêu cần xác nhận.` });
+  setCell(summary, 2, 1, {
+    v: `${c.units.length} đơn vị đã báo cáo; ${c.missing.length} đơn vị chưa báo cáo; ${c.units.filter((u) => u.late).length} đơn vị báo cáo muộn${c.due ? ` (hạn ${formatDate(c.due)})` : ""}; ${c.uncertain.length} cặp chỉ tiêu cần xác nhận.`,
+  });
   summary.styles.push({ range: "A1", style: { bold: true, size: 14, color: HEADER_FILL } });
   if (c.mixed.length) {
     setCell(summary, 3, 1, { v: `Lưu ý: ${c.mixed.join(" ")}` });
@@ -216,12 +243,14 @@ export function consolidationWorkbook(c: Consolidation): WorkbookSpec {
     summary.styles.push({ range: "A3", style: { bold: true, color: STATUS_STYLE["Không đạt"].fill } });
   }
   header(summary, 4, ["Xếp hạng", "Đơn vị", "Kỳ", "Ngày báo cáo", "Muộn", "Số chỉ tiêu", "Đạt", "Tỷ lệ đạt", "Tệp"]);
-  [...c.units].sort((a, b) => a.rank - b.rank || a.unit.localeCompare(b.unit, "vi", { numeric: true })).forEach((u, k) => {
-    const r = 5 + k;
-    [u.rank, u.unit, u.period, formatDate(u.reportDate), u.late ? "Muộn" : null, u.total, u.met].forEach((v, j) => setCell(summary, r, j + 1, { v }));
-    setCell(summary, r, 8, { v: u.share, fmt: "0%" });
-    setCell(summary, r, 9, { v: u.file });
-  });
+  [...c.units]
+    .sort((a, b) => a.rank - b.rank || a.unit.localeCompare(b.unit, "vi", { numeric: true }))
+    .forEach((u, k) => {
+      const r = 5 + k;
+      [u.rank, u.unit, u.period, formatDate(u.reportDate), u.late ? "Muộn" : null, u.total, u.met].forEach((v, j) => setCell(summary, r, j + 1, { v }));
+      setCell(summary, r, 8, { v: u.share, fmt: "0%" });
+      setCell(summary, r, 9, { v: u.file });
+    });
   summary.columns = [{ width: 9 }, { width: 34 }, { width: 14 }, { width: 13 }, { width: 8 }, { width: 11 }, { width: 8 }, { width: 10 }, { width: 36 }];
   fitRow(summary, 4);
   summary.freeze = { rows: 4, columns: 2 };
@@ -310,7 +339,12 @@ export function consolidationWorkbook(c: Consolidation): WorkbookSpec {
   header(doubt, 3, ["Đơn vị", "Mã của đơn vị", "Chỉ tiêu của đơn vị", "Có thể cùng chỉ tiêu mã", "Chỉ tiêu trong ma trận", "Độ giống", "Vì sao cần xem"]);
   c.uncertain.forEach((u, k) => {
     [u.unit, u.code, u.name, u.matchedCode, u.matchedName, u.score, u.doubt].forEach((v, j) => setCell(doubt, 4 + k, j + 1, j === 5 ? { v, fmt: "0%" } : { v }));
-    doubt.rowHeights[4 + k] = rowHeight([[u.unit, 20], [u.name, 40], [u.matchedName, 40], [u.doubt, 28]]);
+    doubt.rowHeights[4 + k] = rowHeight([
+      [u.unit, 20],
+      [u.name, 40],
+      [u.matchedName, 40],
+      [u.doubt, 28],
+    ]);
   });
   doubt.columns = [{ width: 20 }, { width: 9 }, { width: 40 }, { width: 9 }, { width: 40 }, { width: 8 }, { width: 28 }];
   fitRow(doubt, 3);
@@ -324,10 +358,12 @@ export function consolidationWorkbook(c: Consolidation): WorkbookSpec {
   setCell(missing, 1, 3, { v: "Đơn vị báo cáo muộn" });
   setCell(missing, 1, 4, { v: "Ngày báo cáo" });
   missing.styles.push({ range: "C1:D1", style: { bold: true, fill: HEADER_FILL, color: HEADER_COLOR } });
-  c.units.filter((u) => u.late).forEach((u, k) => {
-    setCell(missing, 2 + k, 3, { v: u.unit });
-    setCell(missing, 2 + k, 4, { v: formatDate(u.reportDate) });
-  });
+  c.units
+    .filter((u) => u.late)
+    .forEach((u, k) => {
+      setCell(missing, 2 + k, 3, { v: u.unit });
+      setCell(missing, 2 + k, 4, { v: formatDate(u.reportDate) });
+    });
   missing.columns = [{ width: 34 }, { width: 4 }, { width: 34 }, { width: 14 }];
   sheets.push(missing);
 

@@ -63,7 +63,7 @@ export function sheetValues(ws: ExcelJS.Worksheet): { values: unknown[][]; forma
     formats[r - 1] = Array.from(fs, (f) => f ?? "General");
     formulas[r - 1] = Array.from(xs, (v) => v ?? "");
   });
-  const rows = <T,>(grid: T[][]) => Array.from(grid, (r) => r ?? []);
+  const rows = <T>(grid: T[][]) => Array.from(grid, (r) => r ?? []);
   return { values: rows(values), formats: rows(formats), formulas: rows(formulas) };
 }
 
@@ -116,7 +116,8 @@ export async function zipProblem(bytes: Uint8Array): Promise<string | null> {
   } catch {
     return "tệp hỏng, không mở được";
   }
-  const tooBig = (name: string, declared?: number) => `phần "${name}" khi giải nén lớn ${declared ? mb(declared) : `hơn ${mb(REPORT_LIMITS.partBytes)}`}, vượt giới hạn ${mb(REPORT_LIMITS.partBytes)}: không đọc`;
+  const tooBig = (name: string, declared?: number) =>
+    `phần "${name}" khi giải nén lớn ${declared ? mb(declared) : `hơn ${mb(REPORT_LIMITS.partBytes)}`}, vượt giới hạn ${mb(REPORT_LIMITS.partBytes)}: không đọc`;
   let declared = 0;
   for (const entry of Object.values(zip.files)) {
     // JSZip keeps the directory's declared size here until the part is unpacked.

@@ -217,7 +217,7 @@ export class XlsxCells {
         formulas[r - 1][col - 1] = f ? "=" : value;
       }
     }
-    const dense = <T,>(grid: T[][], blank: T): T[][] => Array.from(grid, (row) => Array.from(row ?? [], (x) => (x === undefined ? blank : x)));
+    const dense = <T>(grid: T[][], blank: T): T[][] => Array.from(grid, (row) => Array.from(row ?? [], (x) => (x === undefined ? blank : x)));
     return { values: dense(values, ""), formats: dense(formats, "General"), formulas: dense(formulas, "") };
   }
 }

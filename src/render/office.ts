@@ -326,13 +326,15 @@ export async function renderAnnotationToExcel(context: Excel.RequestContext, spe
   block.load("values,formulas");
   await pacer.sync();
 
-  if (target.protection.protected) throw new AnnotationRefused(`Trang "${overlay.sheet}" đang được bảo vệ (Protect Sheet): hãy bỏ bảo vệ trang (Review → Unprotect Sheet) rồi làm lại. Chưa có gì được ghi.`);
+  if (target.protection.protected)
+    throw new AnnotationRefused(`Trang "${overlay.sheet}" đang được bảo vệ (Protect Sheet): hãy bỏ bảo vệ trang (Review → Unprotect Sheet) rồi làm lại. Chưa có gì được ghi.`);
   const taken = spec.sheets.filter((s) => sheets.items.some((w) => w.name.toLowerCase() === s.name.toLowerCase())).map((s) => `trang "${s.name}"`);
   const ourNames = new Set(spec.names.map((n) => n.name.toLowerCase()));
   taken.push(...names.items.filter((n) => ourNames.has(n.name.toLowerCase())).map((n) => `tên "${n.name}"`));
   if (taken.length) throw new AnnotationRefused(`Sổ đã có ${taken.join(", ")}, trùng với phần add-in cần thêm. Hãy đổi tên rồi làm lại. Chưa có gì được ghi.`);
   const filled = block.formulas.flatMap((r, i) => r.map((v, j) => (v === "" || v === null ? null : `${colLetter(left + j)}${top + i}`))).filter(Boolean);
-  if (filled.length) throw new AnnotationRefused(`Các ô sẽ dùng cho cột đánh giá không trống (${filled.slice(0, 3).join(", ")}${filled.length > 3 ? "..." : ""}): hãy chọn cột trống khác. Chưa có gì được ghi.`);
+  if (filled.length)
+    throw new AnnotationRefused(`Các ô sẽ dùng cho cột đánh giá không trống (${filled.slice(0, 3).join(", ")}${filled.length > 3 ? "..." : ""}): hãy chọn cột trống khác. Chưa có gì được ghi.`);
 
   const before: Before = { sheets: sheets.items.map((s) => ({ id: s.id, name: s.name })), names: names.items.map((n) => ({ name: n.name, formula: n.formula })) };
   let created: Excel.Worksheet[] = [];

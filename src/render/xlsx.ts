@@ -41,7 +41,16 @@ export function applyStyle(cell: ExcelJS.Cell, style: Style): void {
 }
 
 function validation(rule: Validation): ExcelJS.DataValidation {
-  const common = { allowBlank: true, showErrorMessage: true, errorStyle: "stop" as const, errorTitle: rule.title, error: rule.message, showInputMessage: true, promptTitle: rule.title, prompt: rule.message };
+  const common = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: "stop" as const,
+    errorTitle: rule.title,
+    error: rule.message,
+    showInputMessage: true,
+    promptTitle: rule.title,
+    prompt: rule.message,
+  };
   switch (rule.type) {
     case "list":
       return { ...common, type: "list", formulae: [rule.source] };
@@ -50,9 +59,7 @@ function validation(rule: Validation): ExcelJS.DataValidation {
         ? { ...common, type: "decimal", operator: "greaterThanOrEqual", formulae: [rule.min] }
         : { ...common, type: "decimal", operator: "between", formulae: [rule.min, rule.max] };
     case "whole":
-      return rule.max === null
-        ? { ...common, type: "whole", operator: "greaterThanOrEqual", formulae: [rule.min] }
-        : { ...common, type: "whole", operator: "between", formulae: [rule.min, rule.max] };
+      return rule.max === null ? { ...common, type: "whole", operator: "greaterThanOrEqual", formulae: [rule.min] } : { ...common, type: "whole", operator: "between", formulae: [rule.min, rule.max] };
     case "date":
       return { ...common, type: "date", operator: "greaterThan", formulae: [new Date(Date.UTC(1990, 0, 1))] };
     case "custom":
@@ -99,7 +106,14 @@ export async function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promis
   spec.conditionalFormats.forEach((cf, k) => {
     ws.addConditionalFormatting({
       ref: cf.range,
-      rules: [{ type: "expression", priority: k + 1, formulae: [cf.formula], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } }, font: { color: { argb: argb(cf.color) } } } }],
+      rules: [
+        {
+          type: "expression",
+          priority: k + 1,
+          formulae: [cf.formula],
+          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } }, font: { color: { argb: argb(cf.color) } } },
+        },
+      ],
     });
   });
   for (const range of spec.inputs) eachCell(ws, range, (cell) => (cell.protection = { locked: false }));
@@ -142,7 +156,14 @@ export function renderOverlay(ws: ExcelJS.Worksheet, overlay: SheetOverlay): voi
   for (const cf of overlay.conditionalFormats) {
     ws.addConditionalFormatting({
       ref: cf.range,
-      rules: [{ type: "expression", priority: ++priority, formulae: [cf.formula], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } }, font: { color: { argb: argb(cf.color) } } } }],
+      rules: [
+        {
+          type: "expression",
+          priority: ++priority,
+          formulae: [cf.formula],
+          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } }, font: { color: { argb: argb(cf.color) } } },
+        },
+      ],
     });
   }
 }

@@ -42,7 +42,10 @@ export function App({ port }: { port: WorkbookPort }) {
       {files && (
         <>
           <MessageBar intent="info">
-            <MessageBarBody>Đang mở ngoài Excel: sổ báo cáo được lập thành tệp .xlsx để tải về; mở một sổ đã nhập số liệu để kiểm tra, xem tổng quan và xuất gửi tỉnh. Đổi kỳ và cập nhật phụ lục cần mở sổ trong Excel.</MessageBarBody>
+            <MessageBarBody>
+              Đang mở ngoài Excel: sổ báo cáo được lập thành tệp .xlsx để tải về; mở một sổ đã nhập số liệu để kiểm tra, xem tổng quan và xuất gửi tỉnh. Đổi kỳ và cập nhật phụ lục cần mở sổ trong
+              Excel.
+            </MessageBarBody>
           </MessageBar>
           <ReportFilePicker port={files} />
         </>
@@ -52,10 +55,16 @@ export function App({ port }: { port: WorkbookPort }) {
           <MessageBarBody>Phiên bản Excel này chưa hỗ trợ ExcelApi {REQUIRED_EXCEL_API}. Hãy dùng Excel 2019, Microsoft 365 hoặc Excel trên web.</MessageBarBody>
         </MessageBar>
       )}
-      <TabList size="small" className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => {
+      <TabList
+        size="small"
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_, d) => {
           setTab(d.value as TabId);
           setVisited((v) => new Set(v).add(d.value as TabId));
-        }} aria-label="Chức năng">
+        }}
+        aria-label="Chức năng"
+      >
         {TABS.map(([id, label]) => (
           <Tab key={id} value={id} disabled={!enabled(id)}>
             {label}

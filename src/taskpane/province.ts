@@ -23,7 +23,15 @@ export async function exportReport(state: ReportState): Promise<{ xlsxName: stri
   const js = judgeSettingsOf(state.config);
   const { spec } = buildWorkbook({
     plan,
-    settings: { unit: state.config.unit, period: js.period, frequency: state.config.frequency, reportDate: state.config.reportDate, warnThreshold: state.config.warnThreshold, planId: state.meta?.planId || null, productVersion: PRODUCT_VERSION },
+    settings: {
+      unit: state.config.unit,
+      period: js.period,
+      frequency: state.config.frequency,
+      reportDate: state.config.reportDate,
+      warnThreshold: state.config.warnThreshold,
+      planId: state.meta?.planId || null,
+      productVersion: PRODUCT_VERSION,
+    },
     indicatorEntries: entries,
     taskEntries,
   });

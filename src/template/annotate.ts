@@ -50,7 +50,8 @@ export class OutputColumns {
       ["met", "Đã đạt?"],
       ["fx", "Tỷ lệ thời gian đã qua"],
       ["expected", "Kỳ vọng theo lộ trình"],
-    ]) add(key, header, 6, true);
+    ])
+      add(key, header, 6, true);
   }
   col(key: string): number {
     const i = this.list.findIndex((c) => c.key === key);
@@ -59,7 +60,10 @@ export class OutputColumns {
   }
   /** The titles a leader sees, for messages. */
   get shown(): string {
-    return this.list.filter((c) => !c.hidden).map((c) => c.header).join(", ");
+    return this.list
+      .filter((c) => !c.hidden)
+      .map((c) => c.header)
+      .join(", ");
   }
   get last(): number {
     return this.first + this.list.length - 1;
@@ -143,7 +147,9 @@ export function describeAnnotation(mapping: TemplateMapping, settings: WorkbookS
   overlay.styles.push({ range: rangeAddr(out.col("status"), first, out.col("status"), last), style: { bold: true, hAlign: "center" } });
   // Colours on the official's own rows: rules of the sheet, not formats of their cells.
   const status = `$${colLetter(out.col("status"))}${first}`;
-  const coloured = [mapping.columns.find((c) => c.role === "code")?.col, mapping.columns.find((c) => c.role === "name")?.col, out.col("value"), out.col("status")].filter((c): c is number => c !== undefined);
+  const coloured = [mapping.columns.find((c) => c.role === "code")?.col, mapping.columns.find((c) => c.role === "name")?.col, out.col("value"), out.col("status")].filter(
+    (c): c is number => c !== undefined,
+  );
   for (const s of STATUSES) {
     for (const col of coloured) overlay.conditionalFormats.push({ range: rangeAddr(col, first, col, last), formula: `${status}="${s}"`, fill: STATUS_STYLE[s].fill, color: STATUS_STYLE[s].color });
   }
@@ -183,7 +189,10 @@ function annotationMetaSheet(mapping: TemplateMapping, settings: WorkbookSetting
 /** The mapping stored in the metadata sheet's values; null when the workbook holds none. */
 export function readAnnotationMeta(values: unknown[][]): TemplateMapping | null {
   if (values.find((r) => r?.[0] === "kind")?.[1] !== ANNOTATION_KIND) return null;
-  const json = values.filter((r) => r?.[0] === "mapping").map((r) => String(r[1] ?? "")).join("");
+  const json = values
+    .filter((r) => r?.[0] === "mapping")
+    .map((r) => String(r[1] ?? ""))
+    .join("");
   try {
     return JSON.parse(json) as TemplateMapping;
   } catch {

@@ -161,7 +161,10 @@ const yearOf = (header: string): number | null => {
 
 /** The role a header names in a reporting template; the appendix loader's words decide the rest. */
 export function templateRole(header: string, year: number): TemplateRole | null {
-  const f = fold(cleanLine(header)).replace(/^\(\d+\)\s*/, "").replace(/\s+/g, " ").trim();
+  const f = fold(cleanLine(header))
+    .replace(/^\(\d+\)\s*/, "")
+    .replace(/\s+/g, " ")
+    .trim();
   if (!f) return null;
   if (/minh chung|chung minh|kiem chung|tai lieu chung|can cu xac nhan/.test(f)) return "evidence";
   if (OWN_RESULT.test(f)) return "other";
@@ -243,7 +246,13 @@ function headersSeen(grid: TemplateGrid, width: number): string[] {
   const seen: string[] = [];
   for (let r = 1; r <= Math.min(grid.values.length, 15); r++) {
     const cells = rowCells(grid, r, width);
-    if (cells.filter(Boolean).length >= 2) seen.push(`dòng ${r}: ${cells.map((c, k) => (c ? `${colLetter(k + 1)} "${c.slice(0, 40)}"` : "")).filter(Boolean).join(", ")}`);
+    if (cells.filter(Boolean).length >= 2)
+      seen.push(
+        `dòng ${r}: ${cells
+          .map((c, k) => (c ? `${colLetter(k + 1)} "${c.slice(0, 40)}"` : ""))
+          .filter(Boolean)
+          .join(", ")}`,
+      );
     if (seen.length >= 4) break;
   }
   return seen;
@@ -293,11 +302,15 @@ export function recogniseTemplate(grid: TemplateGrid, opts: RecogniseOptions): T
       notes.push(`Cột ${colLetter(extra.col)} "${extra.header}" cũng giống ${ROLE_LABEL[role].toLowerCase()}; chỉ dùng cột ${colLetter(same[0].col)}`);
     }
   }
-  const missing = [!columns.some((c) => c.role === "name") && "cột nội dung chỉ tiêu", !columns.some((c) => c.role === "achieved") && "cột kết quả thực hiện (Thực hiện, Kết quả, Lũy kế...)"].filter(Boolean);
+  const missing = [!columns.some((c) => c.role === "name") && "cột nội dung chỉ tiêu", !columns.some((c) => c.role === "achieved") && "cột kết quả thực hiện (Thực hiện, Kết quả, Lũy kế...)"].filter(
+    Boolean,
+  );
   if (missing.length) {
-    throw new TemplateError(`Bảng trên trang "${grid.sheet}" (tiêu đề ở dòng ${header.first === header.last ? header.first : `${header.first}–${header.last}`}) thiếu ${missing.join(" và ")}. Các cột đã nhận ra: ${columns.map((c) => `${colLetter(c.col)} "${c.header}" (${ROLE_LABEL[c.role]})`).join(", ") || "không có"}. Không có gì được ghi.`);
+    throw new TemplateError(
+      `Bảng trên trang "${grid.sheet}" (tiêu đề ở dòng ${header.first === header.last ? header.first : `${header.first}–${header.last}`}) thiếu ${missing.join(" và ")}. Các cột đã nhận ra: ${columns.map((c) => `${colLetter(c.col)} "${c.header}" (${ROLE_LABEL[c.role]})`).join(", ") || "không có"}. Không có gì được ghi.`,
+    );
   }
-  if (!columns.some((c) => c.role === "target")) notes.push("Bảng không có cột chỉ tiêu: chỉ tiêu được đọc từ nội dung từng dòng (ví dụ \"đạt 90%\")");
+  if (!columns.some((c) => c.role === "target")) notes.push('Bảng không có cột chỉ tiêu: chỉ tiêu được đọc từ nội dung từng dòng (ví dụ "đạt 90%")');
 
   // Period slots: quarters unless a month that ends no quarter is named.
   const achieved = columns.filter((c) => c.role === "achieved");
@@ -355,7 +368,10 @@ export function recogniseTemplate(grid: TemplateGrid, opts: RecogniseOptions): T
     if (onlyLabel && (!code || isGroupCode(code))) {
       const label = cleanLine(cells[nameCol - 1] ?? "");
       const numbered = leadingNumber(label);
-      headings.push({ row: r, label: code ? { code: code.replace(/[.)]$/, ""), name: label } : (readGroupLabel(label) ?? (numbered ? { code: numbered.number, name: numbered.rest } : { code: "", name: label })) });
+      headings.push({
+        row: r,
+        label: code ? { code: code.replace(/[.)]$/, ""), name: label } : (readGroupLabel(label) ?? (numbered ? { code: numbered.number, name: numbered.rest } : { code: "", name: label })),
+      });
       skipped.push({ row: r, text: [code, label].filter(Boolean).join(" "), why: "dòng nhóm" });
       continue;
     }
@@ -371,7 +387,11 @@ export function recogniseTemplate(grid: TemplateGrid, opts: RecogniseOptions): T
     signature: signatureOf(header.texts),
   };
   const ctx = new LoadContext();
-  const indicators = readIndicatorTable({ rows: blockRows, startLine: header.last, endLine: lastRow }, loaderHeader, 0, ctx, { groupAbove: null, planYear: opts.year, planYearSource: "của kỳ báo cáo" });
+  const indicators = readIndicatorTable({ rows: blockRows, startLine: header.last, endLine: lastRow }, loaderHeader, 0, ctx, {
+    groupAbove: null,
+    planYear: opts.year,
+    planYearSource: "của kỳ báo cáo",
+  });
   for (const ind of indicators) {
     const heading = [...headings].reverse().find((h) => h.row < ind.line);
     if (heading && !ind.groupCode) {
@@ -399,7 +419,9 @@ export function recogniseTemplate(grid: TemplateGrid, opts: RecogniseOptions): T
   if (opts.outputColumn) {
     const clash = grid.values.findIndex((r) => r?.slice(opts.outputColumn! - 1, opts.outputColumn! - 1 + OUTPUT_WIDTH_HINT).some((v) => text(v) !== ""));
     if (clash >= 0 || opts.outputColumn <= Math.max(...columns.map((c) => c.col))) {
-      throw new TemplateError(`Không ghi được từ cột ${colLetter(opts.outputColumn)}: ${clash >= 0 ? `ô ${colLetter(opts.outputColumn)}${clash + 1} trở sang phải đã có dữ liệu` : "cột này nằm trong bảng"}. Hãy chọn cột trống ở bên phải bảng.`);
+      throw new TemplateError(
+        `Không ghi được từ cột ${colLetter(opts.outputColumn)}: ${clash >= 0 ? `ô ${colLetter(opts.outputColumn)}${clash + 1} trở sang phải đã có dữ liệu` : "cột này nằm trong bảng"}. Hãy chọn cột trống ở bên phải bảng.`,
+      );
     }
     outputColumn = opts.outputColumn;
   }
@@ -455,7 +477,9 @@ function templateRow(
     // A number in the target cell is followed: the official may raise it later.
     const col = ctx.targetCols.find((c) => {
       const raw = grid.values[r - 1]?.[c.col - 1];
-      return typeof raw === "number" && cleanLine(cellText(grid, r, c.col)) === t.text && columnDeadline({ index: 0, role: "target", header: c.header, year: c.year }, ctx.year).deadline === t.deadline;
+      return (
+        typeof raw === "number" && cleanLine(cellText(grid, r, c.col)) === t.text && columnDeadline({ index: 0, role: "target", header: c.header, year: c.year }, ctx.year).deadline === t.deadline
+      );
     });
     const followed = col && !isRelative(m.op) && m.value !== null && (m.op === ">=" || m.op === "<=" || m.op === "=" || m.op === ">" || m.op === "<");
     return { ...m, source: followed ? { col: col.col } : { value: m.value } };
@@ -473,7 +497,11 @@ function templateRow(
     lead: ind.lead ?? "",
     partners: ind.partners ?? "",
     group: [ind.groupCode, ind.group].filter(Boolean).join(". "),
-    targetText: ind.targets.map((t) => t.text).filter(Boolean).join("; ") || textOf("target"),
+    targetText:
+      ind.targets
+        .map((t) => t.text)
+        .filter(Boolean)
+        .join("; ") || textOf("target"),
     percentEntry,
     // "buổi/năm" in the unit column makes a count that adds up, as it does written in the target.
     cumulative: kindOf(ind.targets.map((t) => ({ ...t, unit: t.unit ?? ind.unit }))) === "cumulative" && ctx.flows && ctx.slots.length > 1,

@@ -106,7 +106,9 @@ export async function annotateXlsxFile(name: string, bytes: Uint8Array, opts: An
   if (problem) throw new TemplateError(`${where} ${problem}.`);
   const dropped = await notKept(bytes);
   if (dropped.length) {
-    throw new TemplateError(`${where} có ${dropped.join(", ")}: công cụ dòng lệnh không giữ được những phần này khi ghi lại tệp, nên không ghi gì. Hãy dùng nút "Dùng bảng có sẵn" của add-in trong Excel (Excel giữ nguyên mọi thứ), hoặc gắn trên một bản sao không có các phần đó.`);
+    throw new TemplateError(
+      `${where} có ${dropped.join(", ")}: công cụ dòng lệnh không giữ được những phần này khi ghi lại tệp, nên không ghi gì. Hãy dùng nút "Dùng bảng có sẵn" của add-in trong Excel (Excel giữ nguyên mọi thứ), hoặc gắn trên một bản sao không có các phần đó.`,
+    );
   }
   let wb: ExcelJS.Workbook;
   try {
@@ -144,7 +146,8 @@ export async function annotateXlsxFile(name: string, bytes: Uint8Array, opts: An
   const ourNames = new Set(spec.names.map((n) => n.name.toLowerCase()));
   const theirNames = ((wb.definedNames as unknown as { model: Array<{ name: string }> }).model ?? []).map((n) => n.name).filter((n) => ourNames.has(n.toLowerCase()));
   clashes.push(...theirNames.map((n) => `tên "${n}"`));
-  if (clashes.length) throw new TemplateError(`${where} đã có ${clashes.join(", ")}, trùng với phần add-in cần thêm. Hãy đổi tên ${clashes.length > 1 ? "chúng" : "nó"} rồi làm lại. Không có gì được ghi.`);
+  if (clashes.length)
+    throw new TemplateError(`${where} đã có ${clashes.join(", ")}, trùng với phần add-in cần thêm. Hãy đổi tên ${clashes.length > 1 ? "chúng" : "nó"} rồi làm lại. Không có gì được ghi.`);
 
   const before = snapshot(wb);
   const overlay = spec.overlays![0];
@@ -159,7 +162,9 @@ export async function annotateXlsxFile(name: string, bytes: Uint8Array, opts: An
   const after = snapshot(await load(written), (sheet, row, col) => ours(sheet, row, col) || spec.sheets.some((s) => s.name === sheet));
   const changed = [...before].filter(([key, v]) => !(key.startsWith(`${ws.name}!`) && ours(ws.name, 0, colOfKey(key))) && after.get(key) !== v).map(([key]) => key);
   if (changed.length) {
-    throw new TemplateError(`${where}: khi ghi lại, ${changed.length} ô hoặc thuộc tính của sổ sẽ bị thay đổi (${changed.slice(0, 5).join(", ")}): không ghi gì. Hãy dùng nút "Dùng bảng có sẵn" của add-in trong Excel.`);
+    throw new TemplateError(
+      `${where}: khi ghi lại, ${changed.length} ô hoặc thuộc tính của sổ sẽ bị thay đổi (${changed.slice(0, 5).join(", ")}): không ghi gì. Hãy dùng nút "Dùng bảng có sẵn" của add-in trong Excel.`,
+    );
   }
   return { bytes: written, mapping, grid: grid! };
 }

@@ -39,7 +39,11 @@ export function checkEntries(rows: SheetRow[], settings: JudgeSettings): Problem
       const problem = valueProblem(v, row.milestones, row.percent);
       if (problem) add(`p${k + 1}`, `${periods[k]}: ${PERIOD_MESSAGES[problem.kind](v as string | number)}`);
     });
-    const numberCells: Array<[string, string, unknown]> = [["num", "tử số", row.entry.numerator], ["den", "mẫu số", row.entry.denominator], ["baseline", "hiện trạng", row.entry.baseline]];
+    const numberCells: Array<[string, string, unknown]> = [
+      ["num", "tử số", row.entry.numerator],
+      ["den", "mẫu số", row.entry.denominator],
+      ["baseline", "hiện trạng", row.entry.baseline],
+    ];
     for (const [key, label, v] of numberCells) if (typeof v === "string" && v.trim()) add(key, `${label}: ô cần một số nhưng đang chứa chữ "${v}"`);
     const num = numberOrNull(row.entry.numerator);
     const den = numberOrNull(row.entry.denominator);

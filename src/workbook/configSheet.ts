@@ -24,10 +24,25 @@ export function buildConfigSheet(settings: WorkbookSettings, planTitle: string):
     ["Năm báo cáo", { v: settings.period.year }, "Các cột kỳ trên trang Chỉ tiêu là các kỳ của năm này.", NAMES.year],
     ["Kỳ báo cáo", { v: settings.period.choice }, "Chọn kỳ: mọi trạng thái được tính lại theo kỳ này. Số đã nhập cho các kỳ trước vẫn giữ nguyên.", NAMES.period],
     ["Ngày báo cáo", { v: dateSerial(settings.reportDate), fmt: "dd/mm/yyyy" }, "Ngày lập báo cáo.", NAMES.reportDate],
-    ["Ngưỡng cảnh báo (tiến độ so với lộ trình)", { v: settings.warnThreshold, fmt: "0%" }, "Dưới ngưỡng này so với lộ trình thì chỉ tiêu bị Cảnh báo (mặc định 50%, theo cơ chế cảnh báo của kế hoạch).", NAMES.warnThreshold],
+    [
+      "Ngưỡng cảnh báo (tiến độ so với lộ trình)",
+      { v: settings.warnThreshold, fmt: "0%" },
+      "Dưới ngưỡng này so với lộ trình thì chỉ tiêu bị Cảnh báo (mặc định 50%, theo cơ chế cảnh báo của kế hoạch).",
+      NAMES.warnThreshold,
+    ],
     ["Tần suất nhập số liệu", { v: settings.frequency === "month" ? "Theo tháng" : "Theo quý" }, "Mỗi kỳ một cột nhập số liệu.", null],
-    ["Ngày cuối kỳ báo cáo", { f: `DATE(${NAMES.year},INDEX(DS_KyThang,MATCH(${NAMES.period},DS_Ky,0))+1,0)`, fmt: "dd/mm/yyyy" }, "Tính từ năm và kỳ báo cáo: mốc để so với thời hạn và lộ trình.", NAMES.periodEnd],
-    ["Số cột kỳ đã tính", { f: settings.frequency === "month" ? `INDEX(DS_KyThang,MATCH(${NAMES.period},DS_Ky,0))` : `ROUNDUP(INDEX(DS_KyThang,MATCH(${NAMES.period},DS_Ky,0))/3,0)` }, "Giá trị báo cáo lấy từ các cột kỳ này trở về trước.", NAMES.slotsCovered],
+    [
+      "Ngày cuối kỳ báo cáo",
+      { f: `DATE(${NAMES.year},INDEX(DS_KyThang,MATCH(${NAMES.period},DS_Ky,0))+1,0)`, fmt: "dd/mm/yyyy" },
+      "Tính từ năm và kỳ báo cáo: mốc để so với thời hạn và lộ trình.",
+      NAMES.periodEnd,
+    ],
+    [
+      "Số cột kỳ đã tính",
+      { f: settings.frequency === "month" ? `INDEX(DS_KyThang,MATCH(${NAMES.period},DS_Ky,0))` : `ROUNDUP(INDEX(DS_KyThang,MATCH(${NAMES.period},DS_Ky,0))/3,0)` },
+      "Giá trị báo cáo lấy từ các cột kỳ này trở về trước.",
+      NAMES.slotsCovered,
+    ],
     ["Tên kỳ báo cáo", { f: periodLabelFormula(NAMES.period, NAMES.year) }, "", NAMES.periodLabel],
   ];
   let r = 3;

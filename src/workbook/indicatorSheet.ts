@@ -136,7 +136,13 @@ const PROGRESS_LIST = "DS_TienDo";
 function validationFor(rule: RowRule, firstCell: string): Validation {
   switch (rule) {
     case "percent":
-      return { type: "decimal", min: 0, max: 1, title: "Tỷ lệ phần trăm", message: "Nhập tỷ lệ từ 0% đến 100%: gõ 95 hoặc 95% đều được 95%. Khi dán số từ nơi khác, 95 thành 9500%: hãy dán 0,95 hoặc 95%." };
+      return {
+        type: "decimal",
+        min: 0,
+        max: 1,
+        title: "Tỷ lệ phần trăm",
+        message: "Nhập tỷ lệ từ 0% đến 100%: gõ 95 hoặc 95% đều được 95%. Khi dán số từ nơi khác, 95 thành 9500%: hãy dán 0,95 hoặc 95%.",
+      };
     case "count":
       return { type: "whole", min: 0, max: null, title: "Số lượng", message: "Nhập một số nguyên không âm, ví dụ 10." };
     case "number":
@@ -270,9 +276,15 @@ export function buildIndicatorSheet(indicators: Indicator[], settings: WorkbookS
     sheet.validations.push({ range: periodRange, rule: validationFor(run.rule, addr(L("p1"), run.from)) });
     sheet.validations.push({ range: rangeAddr(L("baseline"), run.from, L("baseline"), run.to), rule: validationFor(run.rule, addr(L("baseline"), run.from)) });
   }
-  sheet.validations.push({ range: rangeAddr(L("num"), first, L("den"), lastRow), rule: { type: "decimal", min: 0, max: null, title: "Tử số, mẫu số", message: "Nhập số không âm; khi có cả hai, giá trị báo cáo là tử số chia mẫu số." } });
+  sheet.validations.push({
+    range: rangeAddr(L("num"), first, L("den"), lastRow),
+    rule: { type: "decimal", min: 0, max: null, title: "Tử số, mẫu số", message: "Nhập số không âm; khi có cả hai, giá trị báo cáo là tử số chia mẫu số." },
+  });
   sheet.validations.push({ range: rangeAddr(L("evDate"), first, L("evDate"), lastRow), rule: { type: "date", title: "Ngày minh chứng", message: "Nhập ngày theo dạng dd/mm/yyyy." } });
-  sheet.validations.push({ range: rangeAddr(L("evCheck"), first, L("evCheck"), lastRow), rule: { type: "list", source: "DS_ThamDinh", title: "Thẩm định minh chứng", message: `Chọn: ${EVIDENCE_CHECKS.join(", ")}.` } });
+  sheet.validations.push({
+    range: rangeAddr(L("evCheck"), first, L("evCheck"), lastRow),
+    rule: { type: "list", source: "DS_ThamDinh", title: "Thẩm định minh chứng", message: `Chọn: ${EVIDENCE_CHECKS.join(", ")}.` },
+  });
 
   // Colours travel with the file: native conditional formats on the status cell and the row's key cells.
   const status = `$${cols.letter("status")}${first}`;
@@ -293,7 +305,6 @@ export function buildIndicatorSheet(indicators: Indicator[], settings: WorkbookS
   sheet.tabColor = HEADER_FILL;
   return { sheet, layout: { columns: cols, rowOf, firstRow: first, lastRow } };
 }
-
 
 /** Consecutive column indexes as [from, to] runs. */
 export function runsOf(indexes: number[]): Array<[number, number]> {

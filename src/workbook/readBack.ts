@@ -111,7 +111,7 @@ export function readIndicatorSheet(values: unknown[][], formats: string[][] | nu
         overrides.push({ key, header: headerOf.get(key) ?? key, value: typeof f === "number" ? f : String(f) });
       }
     }
-    const targetFormat = keys.has("t1") ? formats?.[r - 1]?.[keys.get("t1")! - 1] ?? "" : "";
+    const targetFormat = keys.has("t1") ? (formats?.[r - 1]?.[keys.get("t1")! - 1] ?? "") : "";
     const serial = at(r, "evDate");
     const milestones: Milestone[] = [];
     for (let m = 1; keys.has(`op${m}`); m++) {

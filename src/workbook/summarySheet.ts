@@ -10,7 +10,6 @@ import { TASK_SHEET, taskCol } from "./taskSheet";
 
 export const SUMMARY_SHEET = "Tổng hợp";
 
-
 const groupLabel = (i: Indicator) => [i.section, [i.groupCode, i.group].filter(Boolean).join(". ")].filter(Boolean).join(" — ");
 
 /** Live counts a leader reads the plan's state from: by status, by group and by lead unit. */
@@ -88,7 +87,11 @@ export function buildSummarySheet(
     });
   };
   table("Theo nhóm chỉ tiêu", [...new Set(indicators.map(groupLabel))], ind("group"));
-  table("Theo đơn vị chủ trì", [...new Set(indicators.map((i) => i.lead ?? ""))].sort((a, b) => a.localeCompare(b, "vi")), ind("lead"));
+  table(
+    "Theo đơn vị chủ trì",
+    [...new Set(indicators.map((i) => i.lead ?? ""))].sort((a, b) => a.localeCompare(b, "vi")),
+    ind("lead"),
+  );
   sheet.freeze = null;
   sheet.print = { landscape: true, repeatRows: null };
   return { sheet, statusCountRange, statusLabelRange, chartAt };

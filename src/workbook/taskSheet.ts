@@ -69,7 +69,10 @@ export function buildTaskSheet(tasks: Task[], entries: Map<string, TaskEntry>, p
   sheet.rowHeights[1] = Math.round(rowHeight([[`NHIỆM VỤ — ${planTitle} — Kỳ báo cáo: 6 tháng đầu năm 2026`, TASK_COLUMNS.slice(0, printed).reduce((w, c) => w + c[2], 0) / 1.4]]) * 1.2);
   TASK_COLUMNS.forEach(([, header], k) => setCell(sheet, TASK_HEADER_ROW, k + 1, { v: header }));
   sheet.columns = TASK_COLUMNS.map(([, , width]) => ({ width }));
-  sheet.styles.push({ range: rangeAddr(1, TASK_HEADER_ROW, last, TASK_HEADER_ROW), style: { bold: true, fill: HEADER_FILL, color: HEADER_COLOR, wrap: true, vAlign: "middle", hAlign: "center", border: true } });
+  sheet.styles.push({
+    range: rangeAddr(1, TASK_HEADER_ROW, last, TASK_HEADER_ROW),
+    style: { bold: true, fill: HEADER_FILL, color: HEADER_COLOR, wrap: true, vAlign: "middle", hAlign: "center", border: true },
+  });
   const rowOf = new Map<string, number>();
   let r = TASK_HEADER_ROW;
   for (const t of tasks) {
@@ -113,9 +116,15 @@ export function buildTaskSheet(tasks: Task[], entries: Map<string, TaskEntry>, p
     rangeAddr(taskCol("note"), first, taskCol("note"), lastRow),
   );
   for (const range of sheet.inputs) sheet.styles.push({ range, style: { fill: INPUT_FILL } });
-  sheet.validations.push({ range: rangeAddr(taskCol("progress"), first, taskCol("progress"), lastRow), rule: { type: "list", source: "DS_TienDo", title: "Tiến độ", message: "Chọn: Chưa triển khai, Đang triển khai, Hoàn thành." } });
+  sheet.validations.push({
+    range: rangeAddr(taskCol("progress"), first, taskCol("progress"), lastRow),
+    rule: { type: "list", source: "DS_TienDo", title: "Tiến độ", message: "Chọn: Chưa triển khai, Đang triển khai, Hoàn thành." },
+  });
   sheet.validations.push({ range: rangeAddr(taskCol("evDate"), first, taskCol("evDate"), lastRow), rule: { type: "date", title: "Ngày minh chứng", message: "Nhập ngày theo dạng dd/mm/yyyy." } });
-  sheet.validations.push({ range: rangeAddr(taskCol("evCheck"), first, taskCol("evCheck"), lastRow), rule: { type: "list", source: "DS_ThamDinh", title: "Thẩm định minh chứng", message: `Chọn: ${EVIDENCE_CHECKS.join(", ")}.` } });
+  sheet.validations.push({
+    range: rangeAddr(taskCol("evCheck"), first, taskCol("evCheck"), lastRow),
+    rule: { type: "list", source: "DS_ThamDinh", title: "Thẩm định minh chứng", message: `Chọn: ${EVIDENCE_CHECKS.join(", ")}.` },
+  });
   const status = `$${colLetter(taskCol("status"))}${first}`;
   for (const [s, style] of Object.entries(STATUS_STYLE)) {
     for (const k of ["code", "name", "status"] as const) {

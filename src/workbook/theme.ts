@@ -2,7 +2,7 @@ import type { Status } from "../core/judge";
 
 /** The status colours of docs/rules.md, used by both renderers, the legend and the task pane. */
 export const STATUS_STYLE: Record<Status, { fill: string; color: string; meaning: string }> = {
-  "Đạt": { fill: "#00B050", color: "#FFFFFF", meaning: "Đã đạt chỉ tiêu (xanh lá)" },
+  Đạt: { fill: "#00B050", color: "#FFFFFF", meaning: "Đã đạt chỉ tiêu (xanh lá)" },
   "Đúng tiến độ": { fill: "#C6EFCE", color: "#006100", meaning: "Chưa đạt nhưng tiến độ từ 100% lộ trình trở lên (xanh nhạt)" },
   "Chậm tiến độ": { fill: "#FFC000", color: "#000000", meaning: "Tiến độ dưới 100% lộ trình nhưng từ ngưỡng cảnh báo trở lên; hoặc chưa đạt, chưa đến hạn (vàng cam)" },
   "Cảnh báo": { fill: "#FF0000", color: "#FFFFFF", meaning: "Dưới ngưỡng cảnh báo của lộ trình, minh chứng không hợp lệ, hoặc giá trị không phải số (đỏ)" },

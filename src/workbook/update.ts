@@ -98,7 +98,14 @@ function pairUp<O extends { id: string; name: string }, N extends { id: string; 
   return { joined: [...partner], doubtful, onlyOld: old.filter((o) => !partner.has(o)), onlyNew: next.filter((n) => !used.has(n)) };
 }
 
-const INDICATOR_WORDING = { old: rowWording, next: (ind: Indicator) => matchWording(ind.name, ind.targets.map((t) => t.text)) };
+const INDICATOR_WORDING = {
+  old: rowWording,
+  next: (ind: Indicator) =>
+    matchWording(
+      ind.name,
+      ind.targets.map((t) => t.text),
+    ),
+};
 const TASK_WORDING = { old: (t: TaskRow) => matchWording(t.name), next: (t: Task) => matchWording(t.name) };
 
 function sameTargets(row: SheetRow, ind: Indicator): boolean {
@@ -109,7 +116,8 @@ function sameTargets(row: SheetRow, ind: Indicator): boolean {
 }
 
 const filled = (v: unknown) => v !== null && v !== undefined && v !== "";
-const hasIndicatorEntry = (e: IndicatorEntry) => e.periods.some(filled) || [e.numerator, e.denominator, e.baseline, e.evidence, e.evidenceNumber, e.evidenceDate, e.evidenceSummary, e.note].some(filled);
+const hasIndicatorEntry = (e: IndicatorEntry) =>
+  e.periods.some(filled) || [e.numerator, e.denominator, e.baseline, e.evidence, e.evidenceNumber, e.evidenceDate, e.evidenceSummary, e.note].some(filled);
 const hasTaskEntry = (e: TaskEntry) => Object.values(e).some(filled);
 
 /**
@@ -144,10 +152,7 @@ function withOverrides(row: SheetRow, summary: UpdateSummary): IndicatorEntry {
 
 /** The pairs a person must look at before an update is written, for the pane to show side by side. */
 export function doubtfulPairs(old: SheetRow[], oldTasks: TaskRow[], plan: Plan): DoubtfulPair[] {
-  return [
-    ...pairUp("indicator", old, plan.indicators, INDICATOR_WORDING, new Map()).doubtful,
-    ...pairUp("task", oldTasks, plan.tasks, TASK_WORDING, new Map()).doubtful,
-  ];
+  return [...pairUp("indicator", old, plan.indicators, INDICATOR_WORDING, new Map()).doubtful, ...pairUp("task", oldTasks, plan.tasks, TASK_WORDING, new Map()).doubtful];
 }
 
 export interface MergedUpdate {
@@ -158,7 +163,17 @@ export interface MergedUpdate {
 }
 
 export function mergeForUpdate(old: SheetRow[], oldTasks: TaskRow[], plan: Plan, when: string, decisions: UpdateDecisions = NO_DECISIONS): MergedUpdate {
-  const summary: UpdateSummary = { kept: 0, added: [], removed: [], keptAside: [], changedTargets: [], renumbered: [], doubtful: [], overrides: [], tasks: { kept: 0, added: [], removed: [], keptAside: [], renumbered: [] } };
+  const summary: UpdateSummary = {
+    kept: 0,
+    added: [],
+    removed: [],
+    keptAside: [],
+    changedTargets: [],
+    renumbered: [],
+    doubtful: [],
+    overrides: [],
+    tasks: { kept: 0, added: [], removed: [], keptAside: [], renumbered: [] },
+  };
   const ind = pairUp("indicator", old, plan.indicators, INDICATOR_WORDING, decisions.indicators);
   const entries = new Map<string, IndicatorEntry>();
   for (const [row, next] of ind.joined) {
@@ -174,7 +189,10 @@ export function mergeForUpdate(old: SheetRow[], oldTasks: TaskRow[], plan: Plan,
   const keeping = ind.onlyOld.map((row) => ({ row, entry: withOverrides(row, summary) }));
   summary.removed.push(...keeping.map(({ row }) => row.id));
   const withEntries = keeping.filter(({ entry }) => hasIndicatorEntry(entry));
-  const indicatorCodes = asideCodes(withEntries.map(({ row }) => row.id), plan.indicators);
+  const indicatorCodes = asideCodes(
+    withEntries.map(({ row }) => row.id),
+    plan.indicators,
+  );
   const aside: Indicator[] = withEntries.map(({ row, entry }) => {
     const code = indicatorCodes.get(row.id)!;
     entries.set(code, entry);
@@ -193,7 +211,10 @@ export function mergeForUpdate(old: SheetRow[], oldTasks: TaskRow[], plan: Plan,
   summary.doubtful.push(...tasks.doubtful);
   summary.tasks.removed.push(...tasks.onlyOld.map((row) => row.id));
   const tasksWithEntries = tasks.onlyOld.filter((row) => hasTaskEntry(row.entry));
-  const taskCodes = asideCodes(tasksWithEntries.map((row) => row.id), plan.tasks);
+  const taskCodes = asideCodes(
+    tasksWithEntries.map((row) => row.id),
+    plan.tasks,
+  );
   const asideTasks: Task[] = tasksWithEntries.map((row) => {
     const code = taskCodes.get(row.id)!;
     taskEntries.set(code, row.entry);
@@ -216,10 +237,13 @@ export function describeUpdate(s: UpdateSummary): string[] {
     `Không còn trong phụ lục mới: ${codes(s.removed)}${s.keptAside.length ? `; giữ lại kèm số liệu trong nhóm "${REMOVED_GROUP}": ${aside(s.keptAside)}` : ""}.`,
   ];
   if (s.renumbered.length) lines.push(`Đổi mã: ${moves(s.renumbered)}.`);
-  if (s.tasks.added.length || s.tasks.removed.length) lines.push(`Nhiệm vụ mới: ${codes(s.tasks.added)}. Nhiệm vụ không còn: ${codes(s.tasks.removed)}${s.tasks.keptAside.length ? ` (giữ lại kèm số liệu: ${aside(s.tasks.keptAside)})` : ""}.`);
+  if (s.tasks.added.length || s.tasks.removed.length)
+    lines.push(`Nhiệm vụ mới: ${codes(s.tasks.added)}. Nhiệm vụ không còn: ${codes(s.tasks.removed)}${s.tasks.keptAside.length ? ` (giữ lại kèm số liệu: ${aside(s.tasks.keptAside)})` : ""}.`);
   for (const d of s.doubtful) {
     const what = d.kind === "task" ? "Nhiệm vụ" : "Chỉ tiêu";
-    lines.push(`${what} cần người xác nhận — ${d.oldCode} "${d.oldName}" và ${d.newCode} "${d.newName}" (${d.doubt}): ${d.joined ? "đã ghép theo lựa chọn, số liệu chuyển sang mã mới" : "để riêng, số liệu cũ giữ ở dòng cũ, dòng mới để trống"}.`);
+    lines.push(
+      `${what} cần người xác nhận — ${d.oldCode} "${d.oldName}" và ${d.newCode} "${d.newName}" (${d.doubt}): ${d.joined ? "đã ghép theo lựa chọn, số liệu chuyển sang mã mới" : "để riêng, số liệu cũ giữ ở dòng cũ, dòng mới để trống"}.`,
+    );
   }
   for (const o of s.overrides) lines.push(`${o.code}: ô "${o.header}" đã bị gõ đè lên công thức (${o.value}); giá trị đó được ghi vào Ghi chú, công thức được đặt lại.`);
   return lines;

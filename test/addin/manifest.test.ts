@@ -31,7 +31,11 @@ describe("manifest.xml", () => {
   });
 
   it("points every icon at a file that ships in assets/", () => {
-    const urls = [app.IconUrl["@DefaultValue"], app.HighResolutionIconUrl["@DefaultValue"], ...app.VersionOverrides.Resources["bt:Images"]["bt:Image"].map((i: Record<string, string>) => i["@DefaultValue"])];
+    const urls = [
+      app.IconUrl["@DefaultValue"],
+      app.HighResolutionIconUrl["@DefaultValue"],
+      ...app.VersionOverrides.Resources["bt:Images"]["bt:Image"].map((i: Record<string, string>) => i["@DefaultValue"]),
+    ];
     for (const url of urls) {
       const m = /^https:\/\/localhost:3000\/(assets\/[\w-]+\.png)$/.exec(url);
       expect(m).not.toBeNull();

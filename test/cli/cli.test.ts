@@ -46,7 +46,7 @@ describe("chitieu CLI", () => {
   });
 
   it("evaluates a results file for a period, on the document's scale", async () => {
-    const csv = "code,value,evidence\nA.1,50,\nB.2,20,Hợp lệ\nC.6,95,Không hợp lệ\nC.18,Đang triển khai,\nC.1,\"90,0\",\nX.9,1,\n";
+    const csv = 'code,value,evidence\nA.1,50,\nB.2,20,Hợp lệ\nC.6,95,Không hợp lệ\nC.18,Đang triển khai,\nC.1,"90,0",\nX.9,1,\n';
     const { cliIo, out, err } = io({ "kq.csv": csv });
     expect(await runCli(["evaluate", "--plan", "thong-nhat-2026", "--results", "kq.csv", "--period", "Quý II/2026", "--json"], cliIo)).toBe(0);
     const report = JSON.parse(out[0]);

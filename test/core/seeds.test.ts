@@ -19,7 +19,9 @@ const ind = (id: string, code: string) => {
 
 describe.each(CATALOGUE.map((e) => e.id))("seed %s: every row", (id) => {
   // The golden file was read against the document row by row; any change to a row shows here.
-  const expected = readFileSync(join(__dirname, "..", "fixtures", "seeds", `${id}.rows.txt`), "utf8").trimEnd().split("\n");
+  const expected = readFileSync(join(__dirname, "..", "fixtures", "seeds", `${id}.rows.txt`), "utf8")
+    .trimEnd()
+    .split("\n");
   it("loads every indicator and task exactly as the document states it", () => {
     const p = plan(id);
     const actual = [`# ${p.title}`, `# năm: ${p.years.join(", ")}`, ...p.indicators.map(indicatorRow), ...p.tasks.map(taskRow), ...p.warnings.map((w) => `! ${w.where}: ${w.message}`)];

@@ -81,7 +81,9 @@ describe("tables the seeds do not show", () => {
 
   it("drops header rows repeated on every page and joins a row split by the page break", () => {
     const header = "STT\tNội dung chỉ tiêu\tĐơn vị tính\tChỉ tiêu phấn đấu năm 2026\tĐơn vị chủ trì";
-    const text = [header, "1\tTỷ lệ A\t%\t≥ 90%\tPhòng X", "2\tTỷ lệ hồ sơ xử lý\t%\t95%\tTrung tâm", "", header, "\ttrực tuyến toàn trình\t\t\tPhục vụ HCC", "3\tTỷ lệ C\t%\t100%\tPhòng Y"].join("\n");
+    const text = [header, "1\tTỷ lệ A\t%\t≥ 90%\tPhòng X", "2\tTỷ lệ hồ sơ xử lý\t%\t95%\tTrung tâm", "", header, "\ttrực tuyến toàn trình\t\t\tPhục vụ HCC", "3\tTỷ lệ C\t%\t100%\tPhòng Y"].join(
+      "\n",
+    );
     expect(summary(text)).toEqual([
       ["1", "Tỷ lệ A", "%", ">=90@2026", "Phòng X"],
       ["2", "Tỷ lệ hồ sơ xử lý trực tuyến toàn trình", "%", ">=95@2026", "Trung tâm Phục vụ HCC"],

@@ -67,9 +67,8 @@ describe("target cells", () => {
     expect(r).toMatchObject({ op: "<=", value: 10, rank: true });
   });
 
-  it.each(["Đạt", "Hoàn thành", "Có", "Duy trì", "Ổn định", "Hoàn thành giai đoạn 1", "Thí điểm, hình thành mô hình", "Hoàn thành liên thông 08 lĩnh vực"])(
-    "%s is a done target",
-    (text) => expect(cell(text)).toMatchObject({ op: "done", value: null }),
+  it.each(["Đạt", "Hoàn thành", "Có", "Duy trì", "Ổn định", "Hoàn thành giai đoạn 1", "Thí điểm, hình thành mô hình", "Hoàn thành liên thông 08 lĩnh vực"])("%s is a done target", (text) =>
+    expect(cell(text)).toMatchObject({ op: "done", value: null }),
   );
 
   it("has no target when the cell is empty", () => expect(cell("")).toMatchObject({ op: "none" }));
@@ -82,9 +81,7 @@ describe("target cells", () => {
 describe("targets in prose", () => {
   const prose = (s: string) => findProseTargets(cleanLine(s), ctx).map((p) => [p.target.op, p.target.value, p.target.unit, p.target.text]);
   it("ignores speeds, levels and document numbers", () => {
-    expect(prose("Tỷ lệ hộ gia đình có khả năng truy cập băng rộng cố định với tốc độ 01 Gbps đạt từ 70% trở lên.")).toEqual([
-      [">=", 70, "%", "đạt từ 70% trở lên"],
-    ]);
+    expect(prose("Tỷ lệ hộ gia đình có khả năng truy cập băng rộng cố định với tốc độ 01 Gbps đạt từ 70% trở lên.")).toEqual([[">=", 70, "%", "đạt từ 70% trở lên"]]);
     expect(prose("Trên 80% hộ gia đình có khả năng tiếp cận mạng Internet băng rộng cáp quang với tốc độ 1Gb/s.")).toEqual([[">", 80, "%", "Trên 80%"]]);
     expect(prose("Tỷ lệ dân số trưởng thành có tài khoản định danh điện tử mức 2 (VNeID) đạt 100%.")).toEqual([[">=", 100, "%", "100%"]]);
   });

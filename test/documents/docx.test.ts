@@ -38,6 +38,8 @@ describe("opening a Word file", () => {
   });
 
   it("turns HTML tables into tab-separated rows and lists into bullets", () => {
-    expect(htmlToText("<h1>KẾ HOẠCH</h1><table><tr><td><p>1.</p></td><td><p>Tỷ lệ</p><p>A</p></td></tr></table><ul><li>Tỷ lệ B đạt 80%</li></ul>")).toBe("KẾ HOẠCH\n\n1.\tTỷ lệ A\n\n- Tỷ lệ B đạt 80%");
+    expect(htmlToText("<h1>KẾ HOẠCH</h1><table><tr><td><p>1.</p></td><td><p>Tỷ lệ</p><p>A</p></td></tr></table><ul><li>Tỷ lệ B đạt 80%</li></ul>")).toBe(
+      "KẾ HOẠCH\n\n1.\tTỷ lệ A\n\n- Tỷ lệ B đạt 80%",
+    );
   });
 });

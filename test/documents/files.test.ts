@@ -23,15 +23,19 @@ async function docx(paragraphs: string[], rows: CellSpec[][]): Promise<Uint8Arra
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 
-const summary = (text: string) =>
-  parsePlan(text).indicators.map((i) => [i.id, i.group, i.name, i.targets.map((t) => `${t.op}${t.value ?? ""}${t.unit ?? ""}@${t.deadline}`).join(" | "), i.lead]);
+const summary = (text: string) => parsePlan(text).indicators.map((i) => [i.id, i.group, i.name, i.targets.map((t) => `${t.op}${t.value ?? ""}${t.unit ?? ""}@${t.deadline}`).join(" | "), i.lead]);
 
 describe("Word files with merged cells", () => {
   it("expands a two-row merged header, a group row merged across and a lead unit merged down", async () => {
     const bytes = await docx(
       ["KẾ HOẠCH", "Chuyển đổi số xã Suối Tre năm 2026"],
       [
-        [{ text: "STT", merge: "start" }, { text: "Nội dung chỉ tiêu", merge: "start" }, { text: "Chỉ tiêu", span: 2 }, { text: "Đơn vị chủ trì", merge: "start" }],
+        [
+          { text: "STT", merge: "start" },
+          { text: "Nội dung chỉ tiêu", merge: "start" },
+          { text: "Chỉ tiêu", span: 2 },
+          { text: "Đơn vị chủ trì", merge: "start" },
+        ],
         [{ text: "", merge: "continue" }, { text: "", merge: "continue" }, "Năm 2026", "Năm 2027", { text: "", merge: "continue" }],
         [{ text: "I. CHÍNH QUYỀN SỐ", span: 5 }],
         ["1", "Tỷ lệ hồ sơ trực tuyến toàn trình", "≥ 60%", "≥ 80%", { text: "Trung tâm Phục vụ hành chính công", merge: "start" }],
@@ -54,7 +58,11 @@ describe("Word files with merged cells", () => {
       ["PHỤ LỤC"],
       [
         [{ text: "CHỈ TIÊU CHUYỂN ĐỔI SỐ PHƯỜNG TAM HIỆP NĂM 2026", span: 4 }],
-        [{ text: "TT", merge: "start" }, { text: "Tên chỉ tiêu", merge: "start" }, { text: "Mục tiêu", span: 2 }],
+        [
+          { text: "TT", merge: "start" },
+          { text: "Tên chỉ tiêu", merge: "start" },
+          { text: "Mục tiêu", span: 2 },
+        ],
         [{ text: "", merge: "continue" }, { text: "", merge: "continue" }, "6 tháng đầu năm", "Cả năm"],
         ["1", "Số buổi tập huấn kỹ năng số", "4 buổi", "10 buổi"],
         ["2", "Tỷ lệ văn bản ký số", "Chín mươi phần trăm", "Một trăm phần trăm"],
@@ -129,7 +137,29 @@ describe("text files in other encodings", () => {
 
   it("reads Windows-1258 with its combining tone marks, as NFC", async () => {
     // "Tỷ lệ hộ" in Windows-1258: base letters with combining marks (0xD2 hook, 0xF2 dot below).
-    const bytes = new Uint8Array([...Buffer.from("STT\tN"), 0xf4, 0xf2, "i".charCodeAt(0), ...Buffer.from(" dung ch"), ...Buffer.from("i"), 0xec, ...Buffer.from("\tCh"), ...Buffer.from("i"), 0xec, ...Buffer.from(" ti"), 0xea, ...Buffer.from("u n"), 0xe3, ...Buffer.from("m 2026\n1\tT"), ...Buffer.from("y"), 0xd2, ...Buffer.from(" l"), 0xea, 0xf2, ...Buffer.from("\t80%\n")]);
+    const bytes = new Uint8Array([
+      ...Buffer.from("STT\tN"),
+      0xf4,
+      0xf2,
+      "i".charCodeAt(0),
+      ...Buffer.from(" dung ch"),
+      ...Buffer.from("i"),
+      0xec,
+      ...Buffer.from("\tCh"),
+      ...Buffer.from("i"),
+      0xec,
+      ...Buffer.from(" ti"),
+      0xea,
+      ...Buffer.from("u n"),
+      0xe3,
+      ...Buffer.from("m 2026\n1\tT"),
+      ...Buffer.from("y"),
+      0xd2,
+      ...Buffer.from(" l"),
+      0xea,
+      0xf2,
+      ...Buffer.from("\t80%\n"),
+    ]);
     const doc = await readDocument("phu-luc.txt", bytes);
     expect(doc.text).toBe(doc.text.normalize("NFC"));
     expect(doc.text).toContain("Tỷ lệ");
@@ -139,7 +169,11 @@ describe("text files in other encodings", () => {
 });
 
 describe("files that are not an appendix", () => {
-  const refused = async (name: string, bytes: number[] | Uint8Array) => readDocument(name, bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).then(() => "read", (e: Error) => e.message);
+  const refused = async (name: string, bytes: number[] | Uint8Array) =>
+    readDocument(name, bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).then(
+      () => "read",
+      (e: Error) => e.message,
+    );
   it("refuses images, archives, old Word files, binaries and empty files with a message that says what the file is", async () => {
     expect(await refused("anh-chup.png", [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])).toMatch(/^Tệp "anh-chup.png" là ảnh/);
     expect(await refused("scan.jpg", [0xff, 0xd8, 0xff, 0xe0, 0, 16])).toMatch(/là ảnh/);
@@ -155,7 +189,13 @@ describe("chitieu parse on files", () => {
   const io = memoryIo;
 
   it("reads a .docx (it used to print the zip's bytes as the title)", async () => {
-    const bytes = await docx(["KẾ HOẠCH", "Chuyển đổi số xã Đông Hòa năm 2026"], [["STT", "Nội dung chỉ tiêu", "Chỉ tiêu năm 2026"], ["1", "Tỷ lệ hộ có cáp quang", "90%"]]);
+    const bytes = await docx(
+      ["KẾ HOẠCH", "Chuyển đổi số xã Đông Hòa năm 2026"],
+      [
+        ["STT", "Nội dung chỉ tiêu", "Chỉ tiêu năm 2026"],
+        ["1", "Tỷ lệ hộ có cáp quang", "90%"],
+      ],
+    );
     const { cliIo, out } = io({ "ke-hoach.docx": bytes });
     expect(await runCli(["parse", "ke-hoach.docx", "--json"], cliIo)).toBe(0);
     const plan = JSON.parse(out[0]);

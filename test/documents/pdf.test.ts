@@ -35,13 +35,25 @@ const DOCS: Record<string, string> = {
   "nhieu-trang": html(
     `<p><b>KẾ HOẠCH</b></p><p><b>Chuyển đổi số phường Long Bình năm 2027</b></p>` +
       table(
-        Array.from({ length: 36 }, (_, k) => [String(k + 1), `Tỷ lệ hồ sơ của lĩnh vực thứ ${k + 1} được số hóa, lưu trữ và khai thác trên hệ thống thông tin giải quyết thủ tục hành chính của phường`, "%", `${50 + k}%`, k % 2 ? "Văn phòng HĐND và UBND phường" : "Trung tâm Phục vụ hành chính công"]),
+        Array.from({ length: 36 }, (_, k) => [
+          String(k + 1),
+          `Tỷ lệ hồ sơ của lĩnh vực thứ ${k + 1} được số hóa, lưu trữ và khai thác trên hệ thống thông tin giải quyết thủ tục hành chính của phường`,
+          "%",
+          `${50 + k}%`,
+          k % 2 ? "Văn phòng HĐND và UBND phường" : "Trung tâm Phục vụ hành chính công",
+        ]),
         ["STT", "Nội dung chỉ tiêu", "ĐVT", "Chỉ tiêu năm 2027", "Đơn vị chủ trì"],
       ),
   ),
   "van-xuoi": html(
     `<p><b>KẾ HOẠCH CHUYỂN ĐỔI SỐ XÃ BÌNH LỢI NĂM 2026</b></p><p>2. Mục tiêu cụ thể</p><p>- Tỷ lệ người dân dùng ví điện tử đạt từ 40% trở lên.</p><p>- 100% cán bộ được tập huấn kỹ năng số.</p><p>PHỤ LỤC</p>` +
-      table([["1", "Tỷ lệ hộ gia đình có cáp quang", "%", "90%"], ["2", "Tỷ lệ hồ sơ trực tuyến toàn trình", "%", "80%"]], ["STT", "Nội dung chỉ tiêu", "ĐVT", "Chỉ tiêu năm 2026"]),
+      table(
+        [
+          ["1", "Tỷ lệ hộ gia đình có cáp quang", "%", "90%"],
+          ["2", "Tỷ lệ hồ sơ trực tuyến toàn trình", "%", "80%"],
+        ],
+        ["STT", "Nội dung chỉ tiêu", "ĐVT", "Chỉ tiêu năm 2026"],
+      ),
   ),
 };
 
@@ -72,13 +84,23 @@ function chitieu(...args: string[]): { code: number; out: string; err: string } 
 }
 
 const indicators = (out: string) =>
-  (JSON.parse(out).indicators as Array<{ id: string; group: string; name: string; lead: string; targets: Array<{ op: string; value: number; upper: number | null; deadline: string }> }>).map((i) => [i.id, i.group, i.name, i.targets.map((t) => `${t.op}${t.value}${t.upper ? `..${t.upper}` : ""}@${t.deadline}`).join(" | "), i.lead]);
+  (JSON.parse(out).indicators as Array<{ id: string; group: string; name: string; lead: string; targets: Array<{ op: string; value: number; upper: number | null; deadline: string }> }>).map((i) => [
+    i.id,
+    i.group,
+    i.name,
+    i.targets.map((t) => `${t.op}${t.value}${t.upper ? `..${t.upper}` : ""}@${t.deadline}`).join(" | "),
+    i.lead,
+  ]);
 
 describe("PDF appendices", () => {
   beforeAll(() => {
     if (!libreOfficeAvailable()) throw new Error("Cần LibreOffice Writer để tạo tệp PDF thử: apt-get install -y libreoffice-writer");
     for (const [name, body] of Object.entries(DOCS)) writeFileSync(join(dir, `${name}.html`), body);
-    convert(Object.keys(DOCS).map((n) => join(dir, `${n}.html`)), "pdf:writer_pdf_Export", dir);
+    convert(
+      Object.keys(DOCS).map((n) => join(dir, `${n}.html`)),
+      "pdf:writer_pdf_Export",
+      dir,
+    );
     writeFileSync(join(dir, "ban-quet.pdf"), NO_TEXT_PDF, "latin1");
   });
 
@@ -86,7 +108,13 @@ describe("PDF appendices", () => {
     const run = chitieu("parse", join(dir, "phu-loc.pdf"), "--json");
     expect(run.code).toBe(0);
     expect(indicators(run.out)).toEqual([
-      ["I.1", "Chính quyền số", "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến toàn trình trên Cổng dịch vụ công quốc gia", ">=80@2026-12-31", "Trung tâm Phục vụ hành chính công xã"],
+      [
+        "I.1",
+        "Chính quyền số",
+        "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến toàn trình trên Cổng dịch vụ công quốc gia",
+        ">=80@2026-12-31",
+        "Trung tâm Phục vụ hành chính công xã",
+      ],
       ["I.2", "Chính quyền số", "Tỷ lệ văn bản đi được ký số", ">=100@2026-12-31", "Văn phòng HĐND và UBND"],
       ["II.3", "Xã hội số", "Số lớp tập huấn kỹ năng số cho người dân", ">=2@2026-12-31", "Phòng Văn hóa - Xã hội"],
       ["II.4", "Xã hội số", "Tỷ lệ người dân trưởng thành có chữ ký số cá nhân", ">=40..50@2026-12-31", "Công an xã"],

@@ -33,7 +33,7 @@ let browser: Browser;
 let page: Page;
 let base = "";
 
-const fake = <T,>(fn: string): Promise<T> => page.evaluate(fn) as Promise<T>;
+const fake = <T>(fn: string): Promise<T> => page.evaluate(fn) as Promise<T>;
 
 beforeAll(async () => {
   if (!existsSync(join(buildDir, "taskpane.html"))) throw new Error("Chưa có bản dựng: chạy npm run build trước");
@@ -54,7 +54,10 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 320, height: 900 } });
   // Microsoft's office.js is answered by the stand-in; nothing else leaves the machine.
   await page.route(/^https:\/\/appsforoffice\.microsoft\.com\//, (route) => route.fulfill({ body: standin, contentType: "text/javascript" }));
-  await page.route((url) => !url.href.startsWith(base) && !url.href.startsWith("https://appsforoffice.microsoft.com/"), (route) => route.abort());
+  await page.route(
+    (url) => !url.href.startsWith(base) && !url.href.startsWith("https://appsforoffice.microsoft.com/"),
+    (route) => route.abort(),
+  );
   if (shots) mkdirSync(shots, { recursive: true });
 }, 120000);
 
@@ -165,7 +168,14 @@ describe("the task pane in Chromium against an in-memory Excel", () => {
       const row = (id) => [...s.cells.entries()].find(([k, v]) => /^A\\d+$/.test(k) && v.formula === "'" + id)[0].slice(1);
       return { a1: s.cells.get('G' + row('A.1')).formula, note: s.cells.get('Y' + row('A.1')).formula, c7: s.cells.get('F' + row('C.7')).formula,
         c23: !!row('C.23'), c24: !!row('C.24'), old: window.__excel.sheets.map(x => x.name) }; })()`);
-    expect(after).toEqual({ a1: 0.5, note: "'Ghi chú của xã", c7: 95, c23: true, c24: true, old: ["Chỉ tiêu (cũ 1)", "Tổng hợp (cũ 1)", "Cấu hình (cũ 1)", "_CDS (cũ 1)", "Chỉ tiêu", "Tổng hợp", "Cấu hình", "_CDS"] });
+    expect(after).toEqual({
+      a1: 0.5,
+      note: "'Ghi chú của xã",
+      c7: 95,
+      c23: true,
+      c24: true,
+      old: ["Chỉ tiêu (cũ 1)", "Tổng hợp (cũ 1)", "Cấu hình (cũ 1)", "_CDS (cũ 1)", "Chỉ tiêu", "Tổng hợp", "Cấu hình", "_CDS"],
+    });
   }, 60000);
 
   it("exports the report for the province and consolidates it with another unit's", async () => {
@@ -190,7 +200,18 @@ describe("the task pane in Chromium against an in-memory Excel", () => {
 
     // Another unit's report, made by the command-line renderer, consolidated with this one in the pane.
     const other = join(dir, "CDS_Gia-Tan.xlsx");
-    const { spec } = buildWorkbook({ plan: parsePlan(appendix), settings: { unit: "UBND xã Gia Tân", period: parsePeriod("Quý III/2026", "quarter")!, frequency: "quarter", reportDate: "2026-10-03", warnThreshold: 0.5, planId: "thong-nhat-2026", productVersion: "0.1.0" } });
+    const { spec } = buildWorkbook({
+      plan: parsePlan(appendix),
+      settings: {
+        unit: "UBND xã Gia Tân",
+        period: parsePeriod("Quý III/2026", "quarter")!,
+        frequency: "quarter",
+        reportDate: "2026-10-03",
+        warnThreshold: 0.5,
+        planId: "thong-nhat-2026",
+        productVersion: "0.1.0",
+      },
+    });
     writeFileSync(other, await renderXlsx(spec));
     await page.getByLabel("Danh sách đơn vị phải báo cáo (mỗi dòng một đơn vị, để biết đơn vị nào chưa gửi)").fill("UBND xã Thống Nhất\nUBND xã Gia Tân\nUBND xã Xuân Lộc");
     await page.getByLabel("Các tệp báo cáo của đơn vị").setInputFiles([xlsx, other]);
@@ -234,15 +255,24 @@ describe("the task pane in Chromium against an in-memory Excel", () => {
     await page.goto(`${base}/taskpane.html`);
     await page.getByRole("tab", { name: "Dùng bảng có sẵn" }).waitFor();
     // The official's workbook, open in Excel before the add-in runs.
-    await page.evaluate((g) => {
-      const excel = (window as unknown as { __excel: { addSheet(n: string): { cells: Map<string, unknown> }; active: string } }).__excel;
-      const s = excel.addSheet(g.sheet);
-      const letter = (n: number) => { let t = ""; for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) t = String.fromCharCode(65 + ((k - 1) % 26)) + t; return t; };
-      g.values.forEach((row, r) => row.forEach((v, c) => {
-        if (v !== "" && v !== null) s.cells.set(`${letter(c + 1)}${r + 1}`, { formula: typeof v === "string" ? `'${v}` : v, format: String(g.formats?.[r]?.[c] ?? "General") });
-      }));
-      excel.active = g.sheet;
-    }, grid as { sheet: string; values: unknown[][]; formats?: unknown[][] });
+    await page.evaluate(
+      (g) => {
+        const excel = (window as unknown as { __excel: { addSheet(n: string): { cells: Map<string, unknown> }; active: string } }).__excel;
+        const s = excel.addSheet(g.sheet);
+        const letter = (n: number) => {
+          let t = "";
+          for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) t = String.fromCharCode(65 + ((k - 1) % 26)) + t;
+          return t;
+        };
+        g.values.forEach((row, r) =>
+          row.forEach((v, c) => {
+            if (v !== "" && v !== null) s.cells.set(`${letter(c + 1)}${r + 1}`, { formula: typeof v === "string" ? `'${v}` : v, format: String(g.formats?.[r]?.[c] ?? "General") });
+          }),
+        );
+        excel.active = g.sheet;
+      },
+      grid as { sheet: string; values: unknown[][]; formats?: unknown[][] },
+    );
     const before = await fake<Array<[string, unknown]>>(`[...window.__excel.sheet('${quarterBlock.sheet}').cells].map(([k, c]) => [k, c.formula])`);
     await page.getByRole("tab", { name: "Dùng bảng có sẵn" }).click();
     await page.getByRole("textbox", { name: "Kỳ báo cáo" }).fill("Quý II/2026");
@@ -272,7 +302,10 @@ describe("the same pane in a plain browser, outside Excel", () => {
   it("builds the report workbook as a file, opens it filled in, checks it, shows the overview and exports it", async () => {
     const browserPage = await browser.newPage({ viewport: { width: 320, height: 900 }, acceptDownloads: true });
     // No Office at all (as in Chrome or Cốc Cốc with office.js unreachable): the pane works on files.
-    await browserPage.route((url) => !url.href.startsWith(base), (route) => route.abort());
+    await browserPage.route(
+      (url) => !url.href.startsWith(base),
+      (route) => route.abort(),
+    );
     try {
       await browserPage.goto(`${base}/taskpane.html`);
       await browserPage.getByText("Đang mở ngoài Excel", { exact: false }).waitFor();
@@ -314,7 +347,10 @@ describe("the same pane in a plain browser, outside Excel", () => {
       await browserPage.getByRole("button", { name: "Xuất gửi tỉnh" }).click();
       await browserPage.getByText("Đã xuất CDS_UBND-xa-Gia-Tan", { exact: false }).waitFor();
       for (let k = 0; k < 50 && exported.length < 2; k++) await browserPage.waitForTimeout(100);
-      expect(exported.map((d) => d.suggestedFilename()).sort()).toEqual([expect.stringMatching(/^CDS_UBND-xa-Gia-Tan-\w{5}_Quy-II-2026\.csv$/), expect.stringMatching(/^CDS_UBND-xa-Gia-Tan-\w{5}_Quy-II-2026\.xlsx$/)]);
+      expect(exported.map((d) => d.suggestedFilename()).sort()).toEqual([
+        expect.stringMatching(/^CDS_UBND-xa-Gia-Tan-\w{5}_Quy-II-2026\.csv$/),
+        expect.stringMatching(/^CDS_UBND-xa-Gia-Tan-\w{5}_Quy-II-2026\.xlsx$/),
+      ]);
       expect(await browserPage.getByRole("button", { name: "Mở thành sổ mới" }).count()).toBe(0);
     } finally {
       await browserPage.close();

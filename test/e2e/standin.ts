@@ -18,6 +18,6 @@ w.Office = {
   context: { requirements: { isSetSupported: () => true } },
 };
 w.Excel = {
-  run: async <T,>(a: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>), b?: (context: Excel.RequestContext) => Promise<T>) =>
+  run: async <T>(a: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>), b?: (context: Excel.RequestContext) => Promise<T>) =>
     typeof a === "function" ? a(excel.context()) : b!(excel.context(a)),
 };

@@ -20,7 +20,11 @@ const judgeSettings: JudgeSettings = { period: parsePeriod("Quý II/2026", "quar
 
 async function unitFile(plan: Plan, unit: string, reportDate: string, values: Record<string, number | string>, planId = "thong-nhat-2026") {
   const entries = new Map<string, IndicatorEntry>(Object.entries(values).map(([id, v]) => [id, { periods: [null, v, null, null], evidence: "Hợp lệ" }]));
-  const { spec } = buildWorkbook({ plan, settings: { unit, period: judgeSettings.period, frequency: "quarter", reportDate, warnThreshold: 0.5, planId, productVersion: "0.1.0" }, indicatorEntries: entries });
+  const { spec } = buildWorkbook({
+    plan,
+    settings: { unit, period: judgeSettings.period, frequency: "quarter", reportDate, warnThreshold: 0.5, planId, productVersion: "0.1.0" },
+    indicatorEntries: entries,
+  });
   return { bytes: await renderXlsx(spec), entries };
 }
 
@@ -101,7 +105,7 @@ describe("the province", () => {
         "hong.xlsx: bỏ qua: tệp hỏng, không mở được",
         "bang-luong.xlsx: bỏ qua: không phải sổ báo cáo của Chỉ tiêu số (thiếu trang thông tin tệp, Chỉ tiêu hoặc Cấu hình)",
         "ban-cu.xlsx: bỏ qua: lập bằng phiên bản cũ (0.1.0, cấu trúc 0); hãy mở bằng bản mới rồi xuất lại",
-        "CDS_Gia-Tan_lan1.xlsx: trùng đơn vị \"UBND xã Gia Tân\" với CDS_Gia-Tan_lan2.xlsx; dùng báo cáo ngày 09/07/2026 (báo cáo sau)",
+        'CDS_Gia-Tan_lan1.xlsx: trùng đơn vị "UBND xã Gia Tân" với CDS_Gia-Tan_lan2.xlsx; dùng báo cáo ngày 09/07/2026 (báo cáo sau)',
       ]);
     });
 
@@ -147,7 +151,9 @@ describe("the province", () => {
       // Gia Tân meets 1 of 29 (C.6 at 96%); Phước Bình 1 of 36 (1.1.1 at 65%), the only unit of its plan.
       expect(byUnit["UBND xã Gia Tân"]).toEqual([1, 29, 2]);
       expect(byUnit["UBND phường Phước Bình"]).toEqual([1, 36, 1]);
-      expect(result.mixed).toEqual(["Báo cáo theo 2 kế hoạch khác nhau (phuoc-binh-2026: 1 đơn vị; thong-nhat-2026: 2 đơn vị); mỗi kế hoạch được xếp hạng riêng, chỉ tiêu được ghép theo cách diễn đạt."]);
+      expect(result.mixed).toEqual([
+        "Báo cáo theo 2 kế hoạch khác nhau (phuoc-binh-2026: 1 đơn vị; thong-nhat-2026: 2 đơn vị); mỗi kế hoạch được xếp hạng riêng, chỉ tiêu được ghép theo cách diễn đạt.",
+      ]);
     });
 
     it("writes the consolidated workbook with the same colours", async () => {
@@ -162,7 +168,9 @@ describe("the province", () => {
       expect(m.getCell(4 + a1.key, 1).value).toBe("A.1");
       expect(m.getCell(4 + a1.key, 2).value).toBe(thongNhat.indicators.find((i) => i.id === "A.1")!.name);
       expect(m.getCell(3, 6).value).toBe("Tỷ lệ đơn vị đạt");
-      const rules = (m as unknown as { conditionalFormattings: Array<{ rules: Array<{ formulae: string[]; style: { fill: { bgColor: { argb: string } } } }> }> }).conditionalFormattings.flatMap((c) => c.rules);
+      const rules = (m as unknown as { conditionalFormattings: Array<{ rules: Array<{ formulae: string[]; style: { fill: { bgColor: { argb: string } } } }> }> }).conditionalFormattings.flatMap(
+        (c) => c.rules,
+      );
       expect(rules.find((r) => r.formulae[0].endsWith('="Đạt"'))!.style.fill.bgColor.argb).toBe(`FF${STATUS_STYLE["Đạt"].fill.slice(1)}`);
       expect(wb.getWorksheet("Chưa báo cáo")!.getCell("A2").value).toBe("UBND xã Xuân Lộc");
       const summary = wb.getWorksheet("Tổng hợp tỉnh")!;

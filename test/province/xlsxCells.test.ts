@@ -18,14 +18,30 @@ jest.setTimeout(60000);
 
 /** The province reads cells straight from the XML; it must read exactly what ExcelJS's full model gives. */
 
-const ENTRIES: Array<IndicatorEntry["periods"][number]> = [0.95, 12, "Hoàn thành", "abc <&> \"x\"", null, 0, "=SUM(1)", "  Đang triển khai "];
+const ENTRIES: Array<IndicatorEntry["periods"][number]> = [0.95, 12, "Hoàn thành", 'abc <&> "x"', null, 0, "=SUM(1)", "  Đang triển khai "];
 
 async function filledReport(k: number): Promise<Uint8Array> {
   const plan = parsePlan(readDocumentFile(CATALOGUE[k]));
   const entries = new Map<string, IndicatorEntry>(
-    plan.indicators.map((ind, i) => [ind.id, { periods: [ENTRIES[i % ENTRIES.length], null, ENTRIES[(i + 3) % ENTRIES.length], null], evidence: i % 3 ? "Hợp lệ" : "", evidenceDate: i % 4 ? null : "2026-06-15", note: i % 5 ? null : `Ghi chú ${i} & <b>` }]),
+    plan.indicators.map((ind, i) => [
+      ind.id,
+      {
+        periods: [ENTRIES[i % ENTRIES.length], null, ENTRIES[(i + 3) % ENTRIES.length], null],
+        evidence: i % 3 ? "Hợp lệ" : "",
+        evidenceDate: i % 4 ? null : "2026-06-15",
+        note: i % 5 ? null : `Ghi chú ${i} & <b>`,
+      },
+    ]),
   );
-  const settings = { unit: "UBND xã Đối Chiếu", period: { year: 2026, choice: "Quý III", endMonth: 9 }, frequency: "quarter" as const, reportDate: "2026-10-05", warnThreshold: 0.5, planId: CATALOGUE[k].id, productVersion: "test" };
+  const settings = {
+    unit: "UBND xã Đối Chiếu",
+    period: { year: 2026, choice: "Quý III", endMonth: 9 },
+    frequency: "quarter" as const,
+    reportDate: "2026-10-05",
+    warnThreshold: 0.5,
+    planId: CATALOGUE[k].id,
+    productVersion: "test",
+  };
   return renderXlsx(buildWorkbook({ plan, settings, indicatorEntries: entries }).spec);
 }
 
@@ -34,7 +50,13 @@ async function withExcelJS(bytes: Uint8Array) {
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const ind = sheetValues(wb.getWorksheet("Chỉ tiêu")!);
   const tasks = wb.getWorksheet("Nhiệm vụ");
-  return { reading: readIndicatorSheet(ind.values, ind.formats, ind.formulas), tasks: tasks ? readTaskSheet(sheetValues(tasks).values) : [], config: sheetValues(wb.getWorksheet("Cấu hình")!).values.slice(2, 12).map((r) => r[1]) };
+  return {
+    reading: readIndicatorSheet(ind.values, ind.formats, ind.formulas),
+    tasks: tasks ? readTaskSheet(sheetValues(tasks).values) : [],
+    config: sheetValues(wb.getWorksheet("Cấu hình")!)
+      .values.slice(2, 12)
+      .map((r) => r[1]),
+  };
 }
 
 async function withCells(bytes: Uint8Array) {

@@ -12,7 +12,15 @@ import { quarterBlock } from "../support/templates";
 // Reading and writing workbooks takes seconds on a busy 2-core machine, not jest's default 5.
 jest.setTimeout(60000);
 
-const settings = { unit: "UBND xã Định Quán", period: { year: 2026, choice: "Quý II", endMonth: 6 }, frequency: "quarter" as const, reportDate: "2026-07-03", warnThreshold: 0.5, planId: null, productVersion: "test" };
+const settings = {
+  unit: "UBND xã Định Quán",
+  period: { year: 2026, choice: "Quý II", endMonth: 6 },
+  frequency: "quarter" as const,
+  reportDate: "2026-07-03",
+  warnThreshold: 0.5,
+  planId: null,
+  productVersion: "test",
+};
 const supports = () => true;
 
 /** The quarter template as an official has it open in Excel: their values, formulas and number formats. */
@@ -79,9 +87,10 @@ describe("Dùng bảng có sẵn in Excel (the strict double)", () => {
     const fake = await excelWithTemplate();
     const s = fake.sheet(quarterBlock.sheet);
     // A second table under the first, and the preparer's notes to the right of it.
-    [["STT", "Nội dung", "Kế hoạch", "Thực hiện"], [1, "Số tin bài tuyên truyền về chuyển đổi số", 24, 10]].forEach((row, r) =>
-      row.forEach((v, c) => s.cells.set(`${colLetter(c + 1)}${18 + r}`, { formula: typeof v === "string" ? `'${v}` : v, format: "General" })),
-    );
+    [
+      ["STT", "Nội dung", "Kế hoạch", "Thực hiện"],
+      [1, "Số tin bài tuyên truyền về chuyển đổi số", 24, 10],
+    ].forEach((row, r) => row.forEach((v, c) => s.cells.set(`${colLetter(c + 1)}${18 + r}`, { formula: typeof v === "string" ? `'${v}` : v, format: "General" })));
     s.cells.set("L2", { formula: "'Ghi chú của người lập", format: "General" });
     const whole = recogniseTemplate((await readActiveTable(fake.context())).grid, { year: 2026 });
     expect(whole.rows.length).toBeGreaterThan(4);

@@ -48,7 +48,7 @@ describe("the Excel test double", () => {
     ws.getRange("A1").conditionalFormats.add("Custom").custom.rule.formula = "=A1>CT_NguongCanhBao";
     await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
     context.workbook.names.add("CT_DonVi", "=Sheet1!$B$1");
-    ws.getRange("A1").formulas = [['="CT_X là chữ, không phải tên: "&CT_DonVi&\'Sheet1\'!B2']];
+    ws.getRange("A1").formulas = [["=\"CT_X là chữ, không phải tên: \"&CT_DonVi&'Sheet1'!B2"]];
     await context.sync();
   });
 
@@ -70,7 +70,10 @@ describe("the Excel test double", () => {
 
   it("gives the used range from the first used cell, not from A1", async () => {
     const { context, ws } = setup();
-    ws.getRange("C4:D5").formulas = [[1, 2], [3, 4]];
+    ws.getRange("C4:D5").formulas = [
+      [1, 2],
+      [3, 4],
+    ];
     ws.getRange("F2").numberFormat = [["0%"]];
     const used = ws.getUsedRange();
     used.load("address,rowIndex,columnIndex,values");
@@ -113,7 +116,10 @@ describe("reading a report whose used range does not start at A1", () => {
   it("keeps every row and column where it is, so the problems point at the right cells", async () => {
     const excel = new FakeExcel();
     const plan = parsePlan(readDocumentFile(CATALOGUE[0]));
-    const { spec, layout } = buildWorkbook({ plan, settings: { unit: "UBND xã Thống Nhất", period: parsePeriod("Quý II/2026", "quarter")!, frequency: "quarter", reportDate: "2026-07-05", warnThreshold: 0.5, planId: null, productVersion: "t" } });
+    const { spec, layout } = buildWorkbook({
+      plan,
+      settings: { unit: "UBND xã Thống Nhất", period: parsePeriod("Quý II/2026", "quarter")!, frequency: "quarter", reportDate: "2026-07-05", warnThreshold: 0.5, planId: null, productVersion: "t" },
+    });
     await renderToExcel(excel.context(), spec, { supports: () => true, chart: layout.chart });
     // An official clears the title rows (values and formats): Excel's used range now starts lower down.
     const sheet = excel.sheet("Chỉ tiêu");

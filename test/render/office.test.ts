@@ -10,7 +10,15 @@ import { addr } from "../../src/workbook/spec";
 import { bigAppendix } from "../support/bigPlan";
 import { FakeExcel } from "../support/fakeExcel";
 
-const settings: WorkbookSettings = { unit: "UBND xã Thống Nhất", period: parsePeriod("Quý II/2026", "quarter")!, frequency: "quarter", reportDate: "2026-07-05", warnThreshold: 0.5, planId: null, productVersion: "0.1.0" };
+const settings: WorkbookSettings = {
+  unit: "UBND xã Thống Nhất",
+  period: parsePeriod("Quý II/2026", "quarter")!,
+  frequency: "quarter",
+  reportDate: "2026-07-05",
+  warnThreshold: 0.5,
+  planId: null,
+  productVersion: "0.1.0",
+};
 const supports = () => true;
 
 async function load(planText: string, excel = new FakeExcel()) {
@@ -120,7 +128,9 @@ describe("loading a plan into Excel (Office.js renderer)", () => {
     expect(excel.sheets.map((s) => s.name)).toEqual(["Chỉ tiêu", "Sheet1"]);
     expect(excel.cell("Chỉ tiêu", "A1")).toBe("bảng của xã");
     expect([...excel.names]).toEqual([["CT_CuoiKy", "=Sheet1!$A$1"]]);
-    expect(excelErrorMessage(failure)).toBe("Chưa ghi được sổ: Excel gặp lỗi khi thực hiện thao tác. Hãy thử lại. Những gì vừa ghi dở đã được gỡ bỏ; các trang cũ đã trở lại tên cũ, sổ như trước khi bấm.");
+    expect(excelErrorMessage(failure)).toBe(
+      "Chưa ghi được sổ: Excel gặp lỗi khi thực hiện thao tác. Hãy thử lại. Những gì vừa ghi dở đã được gỡ bỏ; các trang cũ đã trở lại tên cũ, sổ như trước khi bấm.",
+    );
   });
 
   it("also when the refusal comes at the very end, with the protection, after a hidden sheet was made", async () => {

@@ -13,7 +13,15 @@ import { NO_DECISIONS } from "../../src/workbook/update";
 import { colLetter } from "../../src/workbook/spec";
 import { taskCol } from "../../src/workbook/taskSheet";
 
-const settings: WorkbookSettings = { unit: "Đảng ủy phường Phước Bình", period: parsePeriod("Quý I/2026", "quarter")!, frequency: "quarter", reportDate: "2026-04-05", warnThreshold: 0.5, planId: "phuoc-binh-2026", productVersion: "test" };
+const settings: WorkbookSettings = {
+  unit: "Đảng ủy phường Phước Bình",
+  period: parsePeriod("Quý I/2026", "quarter")!,
+  frequency: "quarter",
+  reportDate: "2026-04-05",
+  warnThreshold: 0.5,
+  planId: "phuoc-binh-2026",
+  productVersion: "test",
+};
 const original = readDocumentFile(CATALOGUE[2]);
 
 async function loaded() {
@@ -40,7 +48,10 @@ describe("the pane's actions on a real-shaped workbook", () => {
     const state = await readReport(excel.context());
     expect(state!.config).toMatchObject({ unit: "Đảng ủy phường Phước Bình", year: 2026, choice: "Quý I", frequency: "quarter", warnThreshold: 0.5, reportDate: "2026-04-05" });
     const problems = checkEntries(state!.reading.rows, judgeSettingsOf(state!.config));
-    expect(problems.map((p) => `${p.address} ${p.message}`)).toEqual([`${cellAddress(row, "p1")} 1.1.1: Quý I: ô phần trăm đang là 5500%; có lẽ số 55 được dán vào (hoặc nhập trước khi ô có dạng %) thay cho 55%: hãy gõ lại 55 vào ô`, `${cellAddress(row, "evCheck")} 1.1.1: minh chứng bị đánh giá không hợp lệ: kết quả không được tính là hoàn thành`]);
+    expect(problems.map((p) => `${p.address} ${p.message}`)).toEqual([
+      `${cellAddress(row, "p1")} 1.1.1: Quý I: ô phần trăm đang là 5500%; có lẽ số 55 được dán vào (hoặc nhập trước khi ô có dạng %) thay cho 55%: hãy gõ lại 55 vào ô`,
+      `${cellAddress(row, "evCheck")} 1.1.1: minh chứng bị đánh giá không hợp lệ: kết quả không được tính là hoàn thành`,
+    ]);
     await selectCell(excel.context(), "Chỉ tiêu", problems[0].address);
     expect(excel.selected).toBe(`Chỉ tiêu!${problems[0].address}`);
     expect(excel.active).toBe("Chỉ tiêu");
@@ -61,7 +72,9 @@ describe("the pane's actions on a real-shaped workbook", () => {
     const { excel } = await loaded();
     excel.sheet("Chỉ tiêu").name = "Chỉ tiêu 2026";
     const before = excel.sheets.map((s) => s.name);
-    await expect(updateWorkbook(excel.context(), parsePlan(original), NO_DECISIONS, { supports: () => true, productVersion: "test", planId: null, today: "2026-04-10" })).rejects.toThrow('không thấy trang "Chỉ tiêu" (có lẽ đã bị đổi tên hoặc xóa)');
+    await expect(updateWorkbook(excel.context(), parsePlan(original), NO_DECISIONS, { supports: () => true, productVersion: "test", planId: null, today: "2026-04-10" })).rejects.toThrow(
+      'không thấy trang "Chỉ tiêu" (có lẽ đã bị đổi tên hoặc xóa)',
+    );
     expect(excel.sheets.map((s) => s.name)).toEqual(before);
   });
 

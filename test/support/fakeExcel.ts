@@ -147,7 +147,7 @@ export class FakeExcel {
 
   /** What one operation adds to the request, as UTF-8 (Vietnamese letters take two or three bytes). */
   send(payload: unknown): void {
-    this.pendingBytes += UTF8.encode(typeof payload === "string" ? payload : JSON.stringify(payload) ?? "").length + 16;
+    this.pendingBytes += UTF8.encode(typeof payload === "string" ? payload : (JSON.stringify(payload) ?? "")).length + 16;
   }
 
   receive(bytes: number): void {
@@ -464,7 +464,8 @@ function makeRange(fake: FakeExcel, sheetOf: () => FakeSheetState, at: string | 
     fake.enqueue(label(field), () => {
       const s = sheetOf();
       const b = boundsOf(addressNow());
-      if (values.length !== b.r2 - b.r1 + 1 || values.some((row) => row.length !== b.c2 - b.c1 + 1)) throw excelError("InvalidArgument", `grid of ${values.length}×${values[0]?.length} for ${addressNow()}`);
+      if (values.length !== b.r2 - b.r1 + 1 || values.some((row) => row.length !== b.c2 - b.c1 + 1))
+        throw excelError("InvalidArgument", `grid of ${values.length}×${values[0]?.length} for ${addressNow()}`);
       guard(s, b, field);
       values.forEach((row, i) =>
         row.forEach((v, j) => {

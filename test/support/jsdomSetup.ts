@@ -14,4 +14,3 @@ if (typeof globalThis.TextEncoder === "undefined") {
   const util = require("util") as typeof import("util");
   Object.assign(globalThis, { TextEncoder: util.TextEncoder, TextDecoder: util.TextDecoder });
 }
-

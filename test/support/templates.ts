@@ -45,7 +45,12 @@ export const provinceForm: TemplateCase = {
     style(ws, "A1:A2", { font: { bold: true, size: 13 }, alignment: { horizontal: "center" } });
     const header = ["STT", "Tên chỉ tiêu", "Đơn vị chủ trì", "ĐVT", "Kế hoạch năm 2026", "Ước thực hiện năm 2026", "Ghi chú"];
     ws.getRow(4).values = header;
-    style(ws, "A4:G4", { font: { bold: true, color: { argb: "FF1F3864" } }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } }, border: box, alignment: { wrapText: true, vertical: "middle" } });
+    style(ws, "A4:G4", {
+      font: { bold: true, color: { argb: "FF1F3864" } },
+      fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } },
+      border: box,
+      alignment: { wrapText: true, vertical: "middle" },
+    });
     const rows: Array<Array<string | number | null>> = [
       ["I", "HẠ TẦNG SỐ", null, null, null, null, null],
       [1, "Tỷ lệ hộ gia đình có đường Internet cáp quang", "Phòng Văn hóa - Xã hội", "%", 90, 92, "Theo số liệu VNPT"],
@@ -77,7 +82,15 @@ export const quarterBlock: TemplateCase = {
     const ws = wb.addWorksheet("Theo dõi quý");
     ws.getCell("A1").value = "BẢNG THEO DÕI CHỈ TIÊU CHUYỂN ĐỔI SỐ XÃ ĐỊNH QUÁN NĂM 2026";
     ws.mergeCells("A1:J1");
-    for (const [range, text] of [["A4:A5", "TT"], ["B4:B5", "Nội dung chỉ tiêu"], ["C4:C5", "Đơn vị tính"], ["D4:D5", "Chỉ tiêu năm 2026"], ["E4:H4", "Kết quả thực hiện"], ["I4:I5", "Lũy kế"], ["J4:J5", "Ghi chú"]] as const) {
+    for (const [range, text] of [
+      ["A4:A5", "TT"],
+      ["B4:B5", "Nội dung chỉ tiêu"],
+      ["C4:C5", "Đơn vị tính"],
+      ["D4:D5", "Chỉ tiêu năm 2026"],
+      ["E4:H4", "Kết quả thực hiện"],
+      ["I4:I5", "Lũy kế"],
+      ["J4:J5", "Ghi chú"],
+    ] as const) {
       ws.mergeCells(range);
       ws.getCell(range.split(":")[0]).value = text;
     }

@@ -53,7 +53,9 @@ function deflate(head: Uint8Array, padMB: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const out: Buffer[] = [];
     const z = createDeflateRaw({ level: 9 });
-    z.on("data", (b: Buffer) => out.push(b)).on("end", () => resolve(Buffer.concat(out))).on("error", reject);
+    z.on("data", (b: Buffer) => out.push(b))
+      .on("end", () => resolve(Buffer.concat(out)))
+      .on("error", reject);
     z.write(head);
     const mb = Buffer.alloc(1024 * 1024, " ");
     let left = padMB;

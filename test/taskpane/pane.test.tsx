@@ -79,7 +79,11 @@ describe("Nạp chỉ tiêu", () => {
 
   it("opens a Word file with a merged group row, marks the rows read with an assumption, and a correction clears the mark", async () => {
     const row = (cells: string[], merged = false) =>
-      new TableRow({ children: merged ? [new TableCell({ children: [new Paragraph(cells[0])] }), new TableCell({ columnSpan: 3, children: [new Paragraph(cells[1])] })] : cells.map((c) => new TableCell({ children: [new Paragraph(c)] })) });
+      new TableRow({
+        children: merged
+          ? [new TableCell({ children: [new Paragraph(cells[0])] }), new TableCell({ columnSpan: 3, children: [new Paragraph(cells[1])] })]
+          : cells.map((c) => new TableCell({ children: [new Paragraph(c)] })),
+      });
     const doc = new Document({
       sections: [
         {
@@ -184,12 +188,19 @@ describe("Kiểm tra số liệu", () => {
     const width = Math.max(...sheet.rows.map((r) => r.length));
     const values = sheet.rows.map((r) => Array.from({ length: width }, (_, c) => r[c]?.v ?? ""));
     const formats = sheet.rows.map((r) => Array.from({ length: width }, (_, c) => r[c]?.fmt ?? "General"));
-    const state: ReportState = { reading: readIndicatorSheet(values, formats), tasks: [], config: { unit: "x", planTitle: "", year: 2026, choice: "Quý II", reportDate: "2026-07-05", warnThreshold: 0.5, frequency: "quarter" }, meta: null };
+    const state: ReportState = {
+      reading: readIndicatorSheet(values, formats),
+      tasks: [],
+      config: { unit: "x", planTitle: "", year: 2026, choice: "Quý II", reportDate: "2026-07-05", warnThreshold: 0.5, frequency: "quarter" },
+      meta: null,
+    };
     const p = port({ read: jest.fn(async () => state) });
     show(<CheckPanel port={p} />);
     fireEvent.click(screen.getByRole("button", { name: "Kiểm tra số liệu" }));
     const list = await screen.findByRole("list", { name: "Vấn đề trong số liệu" });
-    const item = within(list).getByText(/C\.7: Quý I: ô phần trăm đang là 9500%/).closest("li")!;
+    const item = within(list)
+      .getByText(/C\.7: Quý I: ô phần trăm đang là 9500%/)
+      .closest("li")!;
     fireEvent.click(within(item).getByRole("button"));
     await waitFor(() => expect(p.select).toHaveBeenCalledWith("Chỉ tiêu", expect.stringMatching(/^F\d+$/)));
   });
@@ -197,9 +208,39 @@ describe("Kiểm tra số liệu", () => {
 
 describe("Cập nhật chỉ tiêu", () => {
   it("shows each doubtful pair side by side and writes nothing until the official has chosen for every one", async () => {
-    const pair: DoubtfulPair = { kind: "indicator", oldCode: "C.6", oldName: "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến.", newCode: "C.6", newName: "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trước hạn và đúng hạn.", similarity: 0.54, doubt: "cách diễn đạt chỉ giống 54%", joined: false };
-    const summary = { kept: 28, added: [], removed: [], keptAside: [], changedTargets: [], renumbered: [], doubtful: [{ ...pair, joined: true }], overrides: [], tasks: { kept: 0, added: [], removed: [], keptAside: [], renumbered: [] } };
-    const p = port({ proposeUpdate: jest.fn(async () => [pair]), update: jest.fn(async () => ({ summary, renamed: [{ from: "Chỉ tiêu", to: "Chỉ tiêu (cũ 1)" }, { from: "_CDS", to: "_CDS (cũ 1)", hidden: true }], cut: ["Ô Chỉ tiêu!S12 dài 40.000 ký tự, quá giới hạn 32.767 của Excel: đã cắt"], skipped: [] })) });
+    const pair: DoubtfulPair = {
+      kind: "indicator",
+      oldCode: "C.6",
+      oldName: "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến.",
+      newCode: "C.6",
+      newName: "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trước hạn và đúng hạn.",
+      similarity: 0.54,
+      doubt: "cách diễn đạt chỉ giống 54%",
+      joined: false,
+    };
+    const summary = {
+      kept: 28,
+      added: [],
+      removed: [],
+      keptAside: [],
+      changedTargets: [],
+      renumbered: [],
+      doubtful: [{ ...pair, joined: true }],
+      overrides: [],
+      tasks: { kept: 0, added: [], removed: [], keptAside: [], renumbered: [] },
+    };
+    const p = port({
+      proposeUpdate: jest.fn(async () => [pair]),
+      update: jest.fn(async () => ({
+        summary,
+        renamed: [
+          { from: "Chỉ tiêu", to: "Chỉ tiêu (cũ 1)" },
+          { from: "_CDS", to: "_CDS (cũ 1)", hidden: true },
+        ],
+        cut: ["Ô Chỉ tiêu!S12 dài 40.000 ký tự, quá giới hạn 32.767 của Excel: đã cắt"],
+        skipped: [],
+      })),
+    });
     show(<UpdatePanel port={p} />);
     fireEvent.change(screen.getByLabelText("Phụ lục chỉ tiêu đã sửa đổi"), { target: { value: readDocumentFile(CATALOGUE[0]) } });
     fireEvent.click(screen.getByRole("button", { name: "Đọc phụ lục" }));
@@ -226,7 +267,18 @@ describe("Cập nhật chỉ tiêu", () => {
 describe("Gửi tỉnh", () => {
   it("consolidates the chosen reports, names the file it downloaded, and can open it as a new workbook (Office for Mac)", async () => {
     const plan = parsePlan(readDocumentFile(CATALOGUE[0]));
-    const { spec } = buildWorkbook({ plan, settings: { unit: "UBND xã Thống Nhất", period: parsePeriod("Quý II/2026", "quarter")!, frequency: "quarter", reportDate: "2026-07-05", warnThreshold: 0.5, planId: "thong-nhat-2026", productVersion: "t" } });
+    const { spec } = buildWorkbook({
+      plan,
+      settings: {
+        unit: "UBND xã Thống Nhất",
+        period: parsePeriod("Quý II/2026", "quarter")!,
+        frequency: "quarter",
+        reportDate: "2026-07-05",
+        warnThreshold: 0.5,
+        planId: "thong-nhat-2026",
+        productVersion: "t",
+      },
+    });
     const bytes = await renderXlsx(spec);
     const file = new File([new Uint8Array(bytes)], "thong-nhat.xlsx");
     Object.defineProperty(file, "arrayBuffer", { value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
@@ -291,7 +343,18 @@ describe("Dùng bảng có sẵn", () => {
   });
 
   it("says what was found on a sheet that holds no indicator table", async () => {
-    const p = port({ readTable: jest.fn(async () => ({ grid: { sheet: "Danh bạ", values: [["Họ và tên", "Chức vụ"], ["Nguyễn Văn A", "Chủ tịch"]] }, annotated: null })) });
+    const p = port({
+      readTable: jest.fn(async () => ({
+        grid: {
+          sheet: "Danh bạ",
+          values: [
+            ["Họ và tên", "Chức vụ"],
+            ["Nguyễn Văn A", "Chủ tịch"],
+          ],
+        },
+        annotated: null,
+      })),
+    });
     show(<TablePanel port={p} />);
     fireEvent.click(screen.getByRole("button", { name: "Đọc bảng trên trang đang mở" }));
     expect(await screen.findByText(/Không nhận ra bảng chỉ tiêu trên trang "Danh bạ".*A "Họ và tên", B "Chức vụ"/)).toBeTruthy();

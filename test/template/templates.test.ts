@@ -45,7 +45,10 @@ describe("recognising the tables other offices made", () => {
   it("understands a province form's columns in its own order, its group rows and its percentages typed as 95", async () => {
     const m = await mappingOf(provinceForm);
     expect(m.columns.map((c) => `${c.col}:${c.role}`)).toEqual(["1:code", "2:name", "3:lead", "4:unit", "5:target", "6:achieved", "7:note"]);
-    expect(m.skipped.map((s) => [s.row, s.why])).toEqual([[5, "dòng nhóm"], [9, "dòng nhóm"]]);
+    expect(m.skipped.map((s) => [s.row, s.why])).toEqual([
+      [5, "dòng nhóm"],
+      [9, "dòng nhóm"],
+    ]);
     const row6 = m.rows.find((r) => r.row === 6)!;
     expect(row6).toMatchObject({ group: "I. HẠ TẦNG SỐ", lead: "Phòng Văn hóa - Xã hội", percentEntry: "points" });
     // The number in "Kế hoạch" is followed (the official may raise it); the words "≥ 80%" are read once.
@@ -60,7 +63,12 @@ describe("recognising the tables other offices made", () => {
     const m = await mappingOf(quarterBlock);
     expect(m.headerRows).toEqual([4, 5]);
     expect(m.slots).toEqual([1, 2, 3, 4].map((slot) => ({ slot, col: 4 + slot })));
-    expect(m.skipped.map((s) => [s.row, s.why])).toEqual([[6, "dòng đánh số cột"], [7, "dòng nhóm"], [10, "dòng nhóm"], [14, "dòng tổng"]]);
+    expect(m.skipped.map((s) => [s.row, s.why])).toEqual([
+      [6, "dòng đánh số cột"],
+      [7, "dòng nhóm"],
+      [10, "dòng nhóm"],
+      [14, "dòng tổng"],
+    ]);
     expect(m.notes.join(" ")).toContain('Cột I "Lũy kế" không ghi kỳ');
     expect(m.rows.map((r) => [r.id, r.percentEntry, r.cumulative])).toEqual([
       ["1", "fraction", false],
@@ -73,16 +81,27 @@ describe("recognising the tables other offices made", () => {
   it("reads headers typed without diacritics: baseline year, two milestones, half-year and full-year results", async () => {
     const m = await mappingOf(noDiacritics);
     expect(m.columns.map((c) => c.role)).toEqual(["code", "name", "unit", "baseline", "target", "target", "achieved", "achieved", "lead", "evidence"]);
-    expect(m.slots).toEqual([{ slot: 2, col: 7 }, { slot: 4, col: 8 }]);
+    expect(m.slots).toEqual([
+      { slot: 2, col: 7 },
+      { slot: 4, col: 8 },
+    ]);
     const ct02 = m.rows.find((r) => r.id === "CT02")!;
-    expect(ct02.milestones.map((x) => [x.op, x.value, x.deadline])).toEqual([["tăng", 0.2, "2026-12-31"], ["tăng", 0.5, "2028-12-31"]]);
+    expect(ct02.milestones.map((x) => [x.op, x.value, x.deadline])).toEqual([
+      ["tăng", 0.2, "2026-12-31"],
+      ["tăng", 0.5, "2028-12-31"],
+    ]);
     expect(ct02.baseline).toEqual({ col: 4 });
   });
 
   it("numbers rows from their wording when there is no code column, and leaves the office's own ratio and rating columns alone", async () => {
     const m = await mappingOf(partyTable);
     expect(m.columns.map((c) => c.role)).toEqual(["lead", "name", "target", "achieved", "other", "other"]);
-    expect(m.rows.map((r) => [r.id, r.milestones[0].op])).toEqual([["1", ">="], ["2", "done"], ["3", ">="], ["4", ">="]]);
+    expect(m.rows.map((r) => [r.id, r.milestones[0].op])).toEqual([
+      ["1", ">="],
+      ["2", "done"],
+      ["3", ">="],
+      ["4", ">="],
+    ]);
     expect(m.rows[0].review).toContain("đã lấy năm 2026 của kỳ báo cáo");
   });
 
@@ -92,7 +111,9 @@ describe("recognising the tables other offices made", () => {
     ws.getRow(2).values = ["Họ và tên", "Chức vụ", "Số điện thoại"];
     ws.getRow(3).values = ["Nguyễn Văn A", "Chủ tịch", "0901"];
     const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-    await expect(annotateXlsxFile("ds.xlsx", bytes, { settings: settingsFor("Quý IV") })).rejects.toThrow(/Không nhận ra bảng chỉ tiêu trên trang "Danh sách".*dòng 2: A "Họ và tên", B "Chức vụ", C "Số điện thoại"/);
+    await expect(annotateXlsxFile("ds.xlsx", bytes, { settings: settingsFor("Quý IV") })).rejects.toThrow(
+      /Không nhận ra bảng chỉ tiêu trên trang "Danh sách".*dòng 2: A "Họ và tên", B "Chức vụ", C "Số điện thoại"/,
+    );
   });
 });
 
@@ -183,46 +204,43 @@ describe("annotating a file", () => {
 const lo = libreOfficeAvailable() ? describe : describe.skip;
 
 lo("annotated templates recalculated by LibreOffice", () => {
-  it(
-    "gives every row the status and reason of the TypeScript judge, in two periods, and leaves the official's totals as they were",
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), "chitieu-annotate-"));
-      const cases: Array<{ file: string; choice: string; t: TemplateCase }> = [];
-      for (const t of TEMPLATES) {
-        const original = await t.build();
-        writeFileSync(join(dir, `${cases.length}-original.xlsx`), original);
-        for (const choice of ["Quý II", "Cả năm"]) {
-          const file = join(dir, `${cases.length}-${choice === "Quý II" ? "q2" : "nam"}.xlsx`);
-          writeFileSync(file, (await annotateXlsxFile(`${t.sheet}.xlsx`, original, { settings: settingsFor(choice) })).bytes);
-          cases.push({ file, choice, t });
-        }
+  it("gives every row the status and reason of the TypeScript judge, in two periods, and leaves the official's totals as they were", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chitieu-annotate-"));
+    const cases: Array<{ file: string; choice: string; t: TemplateCase }> = [];
+    for (const t of TEMPLATES) {
+      const original = await t.build();
+      writeFileSync(join(dir, `${cases.length}-original.xlsx`), original);
+      for (const choice of ["Quý II", "Cả năm"]) {
+        const file = join(dir, `${cases.length}-${choice === "Quý II" ? "q2" : "nam"}.xlsx`);
+        writeFileSync(file, (await annotateXlsxFile(`${t.sheet}.xlsx`, original, { settings: settingsFor(choice) })).bytes);
+        cases.push({ file, choice, t });
       }
-      const out = convert([...cases.map((c) => c.file), ...TEMPLATES.map((_, k) => join(dir, `${k * 2}-original.xlsx`))], "xlsx", join(dir, "lo"));
-      let compared = 0;
-      for (const c of cases) {
-        const wb = await open(readFileSync(join(out, c.file.split("/").pop()!)));
-        const mapping = readAnnotationMeta(sheetValues(wb.getWorksheet("_CDS")!).values)!;
-        const { values } = sheetValues(wb.getWorksheet(mapping.sheet)!);
-        const { reading } = readAnnotatedSheet(values, null, mapping);
-        const js: JudgeSettings = { period: settingsFor(c.choice).period, frequency: mapping.frequency, warnThreshold: 0.5 };
-        for (const row of reading.rows) {
-          const j = judgeMilestones(row.milestones, row.cumulative, numberOrNull(row.entry.baseline), row.entry, js);
-          const cell = (key: string) => values[row.row - 1]?.[row.columns.get(key)! - 1];
-          expect([c.t.name, c.choice, row.id, cell("status"), cell("reason")]).toEqual([c.t.name, c.choice, row.id, j.status, j.reason]);
-          compared++;
-        }
-        // The official's own formulas (totals, their ratio) compute what they computed before.
-        const original = await open(readFileSync(join(out, `${TEMPLATES.indexOf(c.t) * 2}-original.xlsx`)));
-        const before = sheetValues(original.getWorksheet(mapping.sheet)!).values;
-        const theirs = (grid: unknown[][]) => grid.map((r) => {
+    }
+    const out = convert([...cases.map((c) => c.file), ...TEMPLATES.map((_, k) => join(dir, `${k * 2}-original.xlsx`))], "xlsx", join(dir, "lo"));
+    let compared = 0;
+    for (const c of cases) {
+      const wb = await open(readFileSync(join(out, c.file.split("/").pop()!)));
+      const mapping = readAnnotationMeta(sheetValues(wb.getWorksheet("_CDS")!).values)!;
+      const { values } = sheetValues(wb.getWorksheet(mapping.sheet)!);
+      const { reading } = readAnnotatedSheet(values, null, mapping);
+      const js: JudgeSettings = { period: settingsFor(c.choice).period, frequency: mapping.frequency, warnThreshold: 0.5 };
+      for (const row of reading.rows) {
+        const j = judgeMilestones(row.milestones, row.cumulative, numberOrNull(row.entry.baseline), row.entry, js);
+        const cell = (key: string) => values[row.row - 1]?.[row.columns.get(key)! - 1];
+        expect([c.t.name, c.choice, row.id, cell("status"), cell("reason")]).toEqual([c.t.name, c.choice, row.id, j.status, j.reason]);
+        compared++;
+      }
+      // The official's own formulas (totals, their ratio) compute what they computed before.
+      const original = await open(readFileSync(join(out, `${TEMPLATES.indexOf(c.t) * 2}-original.xlsx`)));
+      const before = sheetValues(original.getWorksheet(mapping.sheet)!).values;
+      const theirs = (grid: unknown[][]) =>
+        grid.map((r) => {
           const cells = r.slice(0, mapping.outputColumn - 1);
           while (cells.length && cells[cells.length - 1] === "") cells.pop();
           return cells;
         });
-        expect(theirs(values)).toEqual(theirs(before));
-      }
-      expect(compared).toBe(2 * TEMPLATES.reduce((n, t) => n + Object.keys(t.indicators).length, 0));
-    },
-    240000,
-  );
+      expect(theirs(values)).toEqual(theirs(before));
+    }
+    expect(compared).toBe(2 * TEMPLATES.reduce((n, t) => n + Object.keys(t.indicators).length, 0));
+  }, 240000);
 });

@@ -16,14 +16,22 @@ import { colLetter } from "../../src/workbook/spec";
 import { taskCol } from "../../src/workbook/taskSheet";
 import { REMOVED_GROUP, describeUpdate, mergeForUpdate } from "../../src/workbook/update";
 
-const settings: WorkbookSettings = { unit: "UBND xã Thống Nhất", period: parsePeriod("Quý II/2026", "quarter")!, frequency: "quarter", reportDate: "2026-07-05", warnThreshold: 0.5, planId: null, productVersion: "test" };
+const settings: WorkbookSettings = {
+  unit: "UBND xã Thống Nhất",
+  period: parsePeriod("Quý II/2026", "quarter")!,
+  frequency: "quarter",
+  reportDate: "2026-07-05",
+  warnThreshold: 0.5,
+  planId: null,
+  productVersion: "test",
+};
 const judgeSettings: JudgeSettings = { period: settings.period, frequency: "quarter", warnThreshold: 0.5 };
 const original = readDocumentFile(CATALOGUE[0]);
 
 /** The values and formats Excel would return for a sheet (formula cells left as their formulas). */
 function sheetValues(sheet: SheetSpec): { values: unknown[][]; formats: string[][] } {
   const width = Math.max(...sheet.rows.map((r) => r.length));
-  const values = sheet.rows.map((r) => Array.from({ length: width }, (_, c) => (r[c]?.f ? `=${r[c].f}` : r[c]?.v ?? "")));
+  const values = sheet.rows.map((r) => Array.from({ length: width }, (_, c) => (r[c]?.f ? `=${r[c].f}` : (r[c]?.v ?? ""))));
   const formats = sheet.rows.map((r) => Array.from({ length: width }, (_, c) => r[c]?.fmt ?? "General"));
   return { values, formats };
 }
@@ -154,7 +162,12 @@ describe("Cập nhật chỉ tiêu", () => {
   it("never merges two different indicators that share a code", () => {
     const before = filled(parsePlan(original), entries);
     const other = parsePlan("STT\tNội dung chỉ tiêu\tChỉ tiêu phấn đấu năm 2026\n1\tSố lớp bình dân học vụ số được mở\t10 lớp");
-    const { summary } = mergeForUpdate(before.rows.filter((r) => r.id === "A.1"), [], { ...other, indicators: other.indicators.map((i) => ({ ...i, id: "A.1", code: "A.1" })) }, "05/07/2026");
+    const { summary } = mergeForUpdate(
+      before.rows.filter((r) => r.id === "A.1"),
+      [],
+      { ...other, indicators: other.indicators.map((i) => ({ ...i, id: "A.1", code: "A.1" })) },
+      "05/07/2026",
+    );
     expect(summary).toMatchObject({ kept: 0, added: ["A.1"], removed: ["A.1"], keptAside: [{ from: "A.1", to: "A.1 (cũ)" }] });
   });
 
@@ -180,7 +193,11 @@ describe("Cập nhật chỉ tiêu", () => {
   it.each(CATALOGUE.map((e) => [e.id, e] as const))("%s: an indicator inserted at the top of a group moves no entry to a wrong row", (_, entry) => {
     const doc = readDocumentFile(entry);
     const plan = parsePlan(doc);
-    const amendedDoc = plan.indicators.slice(Math.floor(plan.indicators.length / 2)).concat(plan.indicators).map((i) => insertAtTop(doc, plan, i.id, "Tỷ lệ hồ sơ thủ tục hành chính, dịch vụ công được số hóa kết quả giải quyết")).find((d) => d && parsePlan(d).indicators.length === plan.indicators.length + 1);
+    const amendedDoc = plan.indicators
+      .slice(Math.floor(plan.indicators.length / 2))
+      .concat(plan.indicators)
+      .map((i) => insertAtTop(doc, plan, i.id, "Tỷ lệ hồ sơ thủ tục hành chính, dịch vụ công được số hóa kết quả giải quyết"))
+      .find((d) => d && parsePlan(d).indicators.length === plan.indicators.length + 1);
     if (!amendedDoc) return;
     exercised.push(entry.id);
     const next = parsePlan(amendedDoc);
@@ -230,7 +247,10 @@ describe("Cập nhật chỉ tiêu", () => {
   it("never applies a doubtful pair without a person: kept apart and listed, joined when the official says so", () => {
     const plan = parsePlan(original);
     // B.2 renumbered B.9 and reworded: perhaps the same indicator, perhaps not.
-    const doc = original.replace("2.\tTỷ lệ cán bộ, công chức, viên chức được tập huấn, bồi dưỡng, phổ cập kỹ năng số cơ bản", "9.\tTỷ lệ cán bộ, công chức, viên chức được bồi dưỡng kỹ năng số cơ bản và nâng cao");
+    const doc = original.replace(
+      "2.\tTỷ lệ cán bộ, công chức, viên chức được tập huấn, bồi dưỡng, phổ cập kỹ năng số cơ bản",
+      "9.\tTỷ lệ cán bộ, công chức, viên chức được bồi dưỡng kỹ năng số cơ bản và nâng cao",
+    );
     const next = parsePlan(doc);
     const before = filled(plan, everyRow(plan));
     const apart = mergeForUpdate(before.rows, [], next, "05/07/2026");
@@ -266,8 +286,12 @@ describe("Cập nhật chỉ tiêu", () => {
     expect(m.summary.overrides).toEqual([{ code: "A.2", header: "Trạng thái", value: "Đạt" }]);
     const after = filled(m.plan, Object.fromEntries(m.entries)).rows.find((r) => r.id === "A.2")!;
     expect(after.entry.numerator).toBe("khoảng 30");
-    const problems = checkEntries(typed.rows, judgeSettings).filter((p) => p.code === "A.2").map((p) => p.message);
-    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/tử số: ô cần một số nhưng đang chứa chữ "khoảng 30"/), expect.stringMatching(/ô "Trạng thái" có giá trị gõ đè lên công thức/)]));
+    const problems = checkEntries(typed.rows, judgeSettings)
+      .filter((p) => p.code === "A.2")
+      .map((p) => p.message);
+    expect(problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/tử số: ô cần một số nhưng đang chứa chữ "khoảng 30"/), expect.stringMatching(/ô "Trạng thái" có giá trị gõ đè lên công thức/)]),
+    );
   });
 
   it("reads the sheet by its header wherever rows were inserted above it, and by names wherever columns moved", () => {
@@ -294,7 +318,12 @@ describe("Cập nhật chỉ tiêu", () => {
 describe("rebuilding the report for export", () => {
   it("gives back the same sheet, cell for cell, from what the workbook holds", () => {
     const pb = parsePlan(readDocumentFile(CATALOGUE[2]));
-    const { spec } = buildWorkbook({ plan: pb, settings, indicatorEntries: new Map([["1.1.1", { periods: [0.6, null, null, null], evidence: "Hợp lệ", note: "ghi chú" }]]), taskEntries: new Map([["II.4", { progress: "Hoàn thành", evidenceNumber: "15/QĐ" }]]) });
+    const { spec } = buildWorkbook({
+      plan: pb,
+      settings,
+      indicatorEntries: new Map([["1.1.1", { periods: [0.6, null, null, null], evidence: "Hợp lệ", note: "ghi chú" }]]),
+      taskEntries: new Map([["II.4", { progress: "Hoàn thành", evidenceNumber: "15/QĐ" }]]),
+    });
     const ind = sheetValues(spec.sheets[0]);
     const tasks = sheetValues(spec.sheets[1]);
     const { plan, entries, taskEntries } = planFromReport(readIndicatorSheet(ind.values, ind.formats).rows, readTaskSheet(tasks.values), pb.title);

@@ -18,7 +18,15 @@ import { convert, libreOfficeAvailable } from "../support/libreoffice";
 
 jest.setTimeout(240000);
 
-const settings = (unit: string, period = "6 tháng đầu năm 2026"): WorkbookSettings => ({ unit, period: parsePeriod(period, "quarter")!, frequency: "quarter", reportDate: "2026-07-05", warnThreshold: 0.5, planId: null, productVersion: "t" });
+const settings = (unit: string, period = "6 tháng đầu năm 2026"): WorkbookSettings => ({
+  unit,
+  period: parsePeriod(period, "quarter")!,
+  frequency: "quarter",
+  reportDate: "2026-07-05",
+  warnThreshold: 0.5,
+  planId: null,
+  productVersion: "t",
+});
 const phuocBinh = parsePlan(readDocumentFile(CATALOGUE[2]));
 const thongNhat = parsePlan(readDocumentFile(CATALOGUE[0]));
 const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8", timeout: 60000 }))![1]);

@@ -55,7 +55,7 @@ function settingsFor(planId: string | null, frequency: Frequency, year: number, 
 function randomEntry(ind: Indicator, slots: number, rnd: () => number): IndicatorEntry {
   const ms = milestonesOf(ind);
   const numeric = ms.filter((m) => m.value !== null);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const value = (): number | string | null => {
     const roll = rnd();
     if (roll < 0.25) return null;
@@ -108,7 +108,9 @@ function randomCases(count: number): Case[] {
     const settings = settingsFor(id, frequency, year, choice);
     const slots = frequency === "month" ? 12 : 4;
     const indicatorEntries = new Map(plan.indicators.map((i) => [i.id, randomEntry(i, slots, rnd)] as const));
-    const taskEntries = new Map(plan.tasks.map((t) => [t.id, { progress: rnd() < 0.2 ? null : PROGRESS_WORDS[Math.floor(rnd() * PROGRESS_WORDS.length)], evidence: EVIDENCE[Math.floor(rnd() * EVIDENCE.length)] }] as const));
+    const taskEntries = new Map(
+      plan.tasks.map((t) => [t.id, { progress: rnd() < 0.2 ? null : PROGRESS_WORDS[Math.floor(rnd() * PROGRESS_WORDS.length)], evidence: EVIDENCE[Math.floor(rnd() * EVIDENCE.length)] }] as const),
+    );
     cases.push({ name: `${id}-${n}`, plan, settings, indicatorEntries, taskEntries, file: "" });
   }
   return cases;
@@ -134,15 +136,61 @@ function boundaryCases(): Case[] {
   const plan = parsePlan(doc);
   const cases: Case[] = [];
   const rows: Array<Record<string, IndicatorEntry>> = [
-    { "1": { periods: [0.95] }, "2": { periods: [0.02] }, "3": { periods: [0.02] }, "4": { periods: [0.85] }, "5": { periods: [4, 6] }, "6": { periods: [10] }, "7": { periods: ["Đạt"] }, "8": { periods: [null] }, "9": { periods: [0.6] }, "10": { periods: [0.5] }, "11": { periods: [120], baseline: 100 }, "12": { periods: [0.2], baseline: 0.4 } },
-    { "1": { periods: [0.9499] }, "2": { periods: [0.0201] }, "3": { periods: [0.0199] }, "4": { periods: [0.8501] }, "5": { periods: [4, 5.9] }, "6": { periods: [11] }, "7": { periods: ["Đang triển khai"] }, "8": { periods: [0] }, "9": { periods: [0.59] }, "10": { periods: [0.49] }, "11": { periods: [119, 110], baseline: 100 }, "12": { periods: [0.21], baseline: 0.4 } },
-    { "1": { periods: [0.95], evidence: "Không hợp lệ" }, "2": { periods: [null], evidence: "Không hợp lệ" }, "3": { periods: ["abc"] }, "4": { periods: [null, null, null, 0.2] }, "5": { periods: [null, null, null, 9] }, "6": { periods: [null, null, 12] }, "7": { periods: ["Chưa triển khai"] }, "8": { periods: [0.2, 0.2] }, "9": { periods: [], numerator: 3, denominator: 5 }, "10": { periods: [], numerator: 1, denominator: 0 }, "11": { periods: [150] }, "12": { periods: [0.5], baseline: 0.4, evidence: "Không hợp lệ" } },
+    {
+      "1": { periods: [0.95] },
+      "2": { periods: [0.02] },
+      "3": { periods: [0.02] },
+      "4": { periods: [0.85] },
+      "5": { periods: [4, 6] },
+      "6": { periods: [10] },
+      "7": { periods: ["Đạt"] },
+      "8": { periods: [null] },
+      "9": { periods: [0.6] },
+      "10": { periods: [0.5] },
+      "11": { periods: [120], baseline: 100 },
+      "12": { periods: [0.2], baseline: 0.4 },
+    },
+    {
+      "1": { periods: [0.9499] },
+      "2": { periods: [0.0201] },
+      "3": { periods: [0.0199] },
+      "4": { periods: [0.8501] },
+      "5": { periods: [4, 5.9] },
+      "6": { periods: [11] },
+      "7": { periods: ["Đang triển khai"] },
+      "8": { periods: [0] },
+      "9": { periods: [0.59] },
+      "10": { periods: [0.49] },
+      "11": { periods: [119, 110], baseline: 100 },
+      "12": { periods: [0.21], baseline: 0.4 },
+    },
+    {
+      "1": { periods: [0.95], evidence: "Không hợp lệ" },
+      "2": { periods: [null], evidence: "Không hợp lệ" },
+      "3": { periods: ["abc"] },
+      "4": { periods: [null, null, null, 0.2] },
+      "5": { periods: [null, null, null, 9] },
+      "6": { periods: [null, null, 12] },
+      "7": { periods: ["Chưa triển khai"] },
+      "8": { periods: [0.2, 0.2] },
+      "9": { periods: [], numerator: 3, denominator: 5 },
+      "10": { periods: [], numerator: 1, denominator: 0 },
+      "11": { periods: [150] },
+      "12": { periods: [0.5], baseline: 0.4, evidence: "Không hợp lệ" },
+    },
     { "11": { periods: [95], baseline: 100 }, "12": { periods: ["abc"], baseline: 0.4 } },
   ];
   for (const [k, row] of rows.entries()) {
     for (const choice of ["Quý I", "Quý II", "Quý IV"]) {
       for (const year of [2026, 2027]) {
-        cases.push({ name: `bien-${k}-${choice}-${year}`, plan, settings: settingsFor(null, "quarter", year, choice), indicatorEntries: new Map(Object.entries(row)), taskEntries: new Map(), file: "" });
+        cases.push({
+          name: `bien-${k}-${choice}-${year}`,
+          plan,
+          settings: settingsFor(null, "quarter", year, choice),
+          indicatorEntries: new Map(Object.entries(row)),
+          taskEntries: new Map(),
+          file: "",
+        });
       }
     }
   }
@@ -178,7 +226,10 @@ describe("the workbook's formulas give the judge's answers (LibreOffice recalcul
       c.file = join(dir, `${c.name.replace(/[^\w.-]+/g, "_")}.xlsx`);
       writeFileSync(c.file, await renderXlsx(spec));
     }
-    outDir = convert(cases.map((c) => c.file), "xlsx");
+    outDir = convert(
+      cases.map((c) => c.file),
+      "xlsx",
+    );
   }, 600000);
 
   it("agrees on every status and reason of every indicator and task", async () => {
@@ -202,7 +253,11 @@ describe("the workbook's formulas give the judge's answers (LibreOffice recalcul
         if (sheet[0] !== j.status || sheet[1] !== j.reason) mismatches.push(`${c.name} ${ind.id}: sheet ${sheet.join(" / ")} ≠ judge ${j.status} / ${j.reason} (${JSON.stringify(entry)})`);
         const trend = text(ws.getCell(r, cols.index("trend")).value);
         if (trend !== j.trend) mismatches.push(`${c.name} ${ind.id}: trend ${trend} ≠ ${j.trend}`);
-        for (const [key, want] of [["expected", j.expected], ["ratio", j.ratio], ["progress", j.progress]] as const) {
+        for (const [key, want] of [
+          ["expected", j.expected],
+          ["ratio", j.ratio],
+          ["progress", j.progress],
+        ] as const) {
           const got = ws.getCell(r, cols.index(key)).value;
           // ExcelJS reads a formula whose result is 0 or "" back without a result.
           const n = got && typeof got === "object" && "formula" in got ? (got.result ?? (want === 0 ? 0 : null)) : got;
@@ -240,7 +295,9 @@ describe("changing the period on Cấu hình", () => {
   it("recalculates every status for the new period and keeps every value entered for earlier periods", async () => {
     if (!libreOfficeAvailable()) throw new Error("Cần LibreOffice (soffice): apt-get install -y libreoffice-calc");
     const dir = mkdtempSync(join(tmpdir(), "chitieu-period-"));
-    const cases = randomCases(5).filter((c) => c.settings.frequency === "quarter").slice(0, 3);
+    const cases = randomCases(5)
+      .filter((c) => c.settings.frequency === "quarter")
+      .slice(0, 3);
     const later = "Quý IV";
     for (const c of cases) {
       const { spec, layout } = buildWorkbook({ plan: c.plan, settings: c.settings, indicatorEntries: c.indicatorEntries, taskEntries: c.taskEntries });
@@ -251,7 +308,10 @@ describe("changing the period on Cấu hình", () => {
       c.file = join(dir, `${c.name}.xlsx`);
       await wb.xlsx.writeFile(c.file);
     }
-    const out = convert(cases.map((c) => c.file), "xlsx");
+    const out = convert(
+      cases.map((c) => c.file),
+      "xlsx",
+    );
     for (const c of cases) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(join(out, `${c.name}.xlsx`));
@@ -270,4 +330,3 @@ describe("changing the period on Cấu hình", () => {
     }
   }, 300000);
 });
-

@@ -10,7 +10,15 @@ import type { SheetSpec } from "../../src/workbook/spec";
 import { colIndex } from "../../src/workbook/spec";
 import { STATUS_STYLE } from "../../src/workbook/theme";
 
-const settings: WorkbookSettings = { unit: "UBND xã Thống Nhất", period: parsePeriod("Quý II/2026", "quarter")!, frequency: "quarter", reportDate: "2026-07-05", warnThreshold: 0.5, planId: "thong-nhat-2026", productVersion: "0.1.0" };
+const settings: WorkbookSettings = {
+  unit: "UBND xã Thống Nhất",
+  period: parsePeriod("Quý II/2026", "quarter")!,
+  frequency: "quarter",
+  reportDate: "2026-07-05",
+  warnThreshold: 0.5,
+  planId: "thong-nhat-2026",
+  productVersion: "0.1.0",
+};
 const plan = parsePlan(readDocumentFile(CATALOGUE[0]));
 const built = buildWorkbook({ plan, settings, indicatorEntries: new Map([["C.6", { periods: [0.95, null, null, null] }]]) });
 const sheet = (name: string): SheetSpec => built.spec.sheets.find((s) => s.name === name)!;
@@ -19,7 +27,31 @@ const rowOf = (id: string) => built.layout.indicators.rowOf.get(id)!;
 const cell = (s: SheetSpec, row: number, key: string) => s.rows[row - 1][cols.index(key) - 1];
 
 /** Functions that both Excel 2016 and LibreOffice 7.4 have; nothing newer (LET, IFS, XLOOKUP, FILTER...). */
-const ALLOWED = new Set(["IF", "AND", "OR", "NOT", "ISNUMBER", "INDEX", "MATCH", "SUMIF", "COUNTIF", "SUMPRODUCT", "ROUND", "ROUNDUP", "MAX", "MIN", "DATE", "YEAR", "MONTH", "DAY", "TEXT", "UPPER", "SUM", "FALSE", "TRUE"]);
+const ALLOWED = new Set([
+  "IF",
+  "AND",
+  "OR",
+  "NOT",
+  "ISNUMBER",
+  "INDEX",
+  "MATCH",
+  "SUMIF",
+  "COUNTIF",
+  "SUMPRODUCT",
+  "ROUND",
+  "ROUNDUP",
+  "MAX",
+  "MIN",
+  "DATE",
+  "YEAR",
+  "MONTH",
+  "DAY",
+  "TEXT",
+  "UPPER",
+  "SUM",
+  "FALSE",
+  "TRUE",
+]);
 
 function inRange(range: string, row: number, col: number): boolean {
   const [a, b = a] = range.split(":");
@@ -96,10 +128,12 @@ describe("the standard report workbook", () => {
     await wb.xlsx.load(Buffer.from(await renderXlsx(spec)) as never);
     const ws = wb.getWorksheet("Chỉ tiêu")!;
     const texts: unknown[] = [];
-    ws.eachRow((row) => row.eachCell((c) => {
-      if (typeof c.value === "string" && /^[=+\-@]/.test(c.value)) texts.push(c.value);
-      if (c.value && typeof c.value === "object" && "formula" in c.value && /SUM\(A1:A9\)/.test(String(c.value.formula))) texts.push("FORMULA!");
-    }));
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (typeof c.value === "string" && /^[=+\-@]/.test(c.value)) texts.push(c.value);
+        if (c.value && typeof c.value === "object" && "formula" in c.value && /SUM\(A1:A9\)/.test(String(c.value.formula))) texts.push("FORMULA!");
+      }),
+    );
     expect(texts).toEqual(expect.arrayContaining(["=SUM(A1:A9)", "+84 Phòng", "-Tỷ lệ", "@VP"]));
     expect(texts).not.toContain("FORMULA!");
   });

@@ -1,22 +1,7 @@
 import { cleanLine, fold } from "../text/clean";
 
 /** What a table column holds, read from its header whatever the wording or order. */
-export type ColumnRole =
-  | "code"
-  | "name"
-  | "unit"
-  | "target"
-  | "baseline"
-  | "lead"
-  | "partners"
-  | "note"
-  | "source"
-  | "taskGeneral"
-  | "taskName"
-  | "output"
-  | "kpi"
-  | "deadline"
-  | "progress";
+export type ColumnRole = "code" | "name" | "unit" | "target" | "baseline" | "lead" | "partners" | "note" | "source" | "taskGeneral" | "taskName" | "output" | "kpi" | "deadline" | "progress";
 
 export interface Column {
   index: number;
@@ -119,7 +104,7 @@ export function combineHeaderRows(top: string[], bottom: string[]): string[] | n
     }
   } else {
     let i = 0;
-    for (let j = 0; j < b.length; ) {
+    for (let j = 0; j < b.length;) {
       if (!b[j]) {
         parents.push(t[i++] ?? "");
         j++;
@@ -142,7 +127,10 @@ export function combineHeaderRows(top: string[], bottom: string[]): string[] | n
 }
 
 export function signatureOf(cells: string[]): string {
-  return cells.map((c) => fold(cleanLine(c))).filter(Boolean).join("|");
+  return cells
+    .map((c) => fold(cleanLine(c)))
+    .filter(Boolean)
+    .join("|");
 }
 
 /** Reads a header row, or returns null when the row is not a header. */

@@ -142,12 +142,20 @@ function regionRows(lines: PositionedLine[], tolerance: number, pageHeight: numb
 }
 
 function medianGap(lines: PositionedLine[]): number {
-  const gaps = lines.slice(1).map((l, i) => l.y - lines[i].y).filter((g) => g > 0).sort((a, b) => a - b);
+  const gaps = lines
+    .slice(1)
+    .map((l, i) => l.y - lines[i].y)
+    .filter((g) => g > 0)
+    .sort((a, b) => a - b);
   return gaps.length ? gaps[Math.floor(gaps.length / 2)] : 1;
 }
 
 function plain(line: PositionedLine): string {
-  return line.chunks.map((c) => c.text).join(" ").replace(/\s+/g, " ").trim();
+  return line.chunks
+    .map((c) => c.text)
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**

@@ -56,7 +56,8 @@ function headerOf(block: TableBlock): { header: Header; row: number; block: Tabl
     const below = block.rows[r + 1]?.cells;
     const combinedCells = below ? combineHeaderRows(top, below) : null;
     const combined = combinedCells ? readHeader(combinedCells) : null;
-    const better = combined && (!header || combined.columns.length > header.columns.length || combined.columns.filter((c) => c.role === "target").length > header.columns.filter((c) => c.role === "target").length);
+    const better =
+      combined && (!header || combined.columns.length > header.columns.length || combined.columns.filter((c) => c.role === "target").length > header.columns.filter((c) => c.role === "target").length);
     if (combined && better) return { header: { ...combined, rowSignatures: [signatureOf(top), signatureOf(below!)] }, row: r + 1, block };
     if (header) return { header, row: r, block };
   }
@@ -188,7 +189,7 @@ export function parsePlan(input: string, options: ParseOptions = {}): Plan {
       indicators.push(...proseBesideTables(indicators, readProseIndicators(lines, inTable, proseYear, new LoadContext()), ctx));
     }
     if (indicators.length === 0 && tasks.length === 0 && text.trim()) {
-      ctx.warn(null, "Không tìm thấy bảng chỉ tiêu, bảng nhiệm vụ hay mục \"Mục tiêu cụ thể\" trong văn bản");
+      ctx.warn(null, 'Không tìm thấy bảng chỉ tiêu, bảng nhiệm vụ hay mục "Mục tiêu cụ thể" trong văn bản');
     }
     for (const ind of indicators) {
       if (ind.targets.every((t) => t.year === null) && planYear === null) {

@@ -8,11 +8,7 @@ const ODD_SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
 
 /** Normalises a whole pasted text: NFC, one kind of line break, ordinary spaces. Never drops a line. */
 export function normalizeInput(raw: string): string {
-  return String(raw)
-    .normalize("NFC")
-    .replace(/\r\n?/g, "\n")
-    .replace(ZERO_WIDTH, "")
-    .replace(ODD_SPACES, " ");
+  return String(raw).normalize("NFC").replace(/\r\n?/g, "\n").replace(ZERO_WIDTH, "").replace(ODD_SPACES, " ");
 }
 
 const LATEX_SYMBOLS: Array<[RegExp, string]> = [
@@ -157,6 +153,14 @@ export function nameKey(s: string): string {
     .toLowerCase()
     .split(/\s+/)
     .filter(Boolean)
-    .map((w) => `${w.replace(TONE_MARKS, "").normalize("NFC")}${w.match(TONE_MARKS)?.map((m) => tone[m]).join("") ?? ""}`)
+    .map(
+      (w) =>
+        `${w.replace(TONE_MARKS, "").normalize("NFC")}${
+          w
+            .match(TONE_MARKS)
+            ?.map((m) => tone[m])
+            .join("") ?? ""
+        }`,
+    )
     .join(" ");
 }

@@ -89,7 +89,16 @@ export function digitsForWords(text: string, unitAhead: (rest: string) => boolea
       j -= 2;
     }
     const lone = run.length === 1 && AMBIGUOUS.has(run[0]);
-    const value = lone && !unitAhead(parts.slice(j - 1).join("").trimStart()) ? null : wordsValue(run);
+    const value =
+      lone &&
+      !unitAhead(
+        parts
+          .slice(j - 1)
+          .join("")
+          .trimStart(),
+      )
+        ? null
+        : wordsValue(run);
     if (value === null) {
       out.push(w);
       k++;

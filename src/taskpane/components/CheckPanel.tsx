@@ -9,7 +9,10 @@ import { noReport } from "../office/errors";
 import { useAction } from "../useAction";
 import { Notice } from "./Notice";
 
-const useStyles = makeStyles({ root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM }, list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingLeft: 0, listStyleType: "none" } });
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingLeft: 0, listStyleType: "none" },
+});
 
 /** "Kiểm tra số liệu": every problem in what was entered, each a link to its cell. */
 export function CheckPanel({ port }: { port: WorkbookPort }) {

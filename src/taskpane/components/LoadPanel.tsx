@@ -42,8 +42,13 @@ export function LoadPanel({ port }: { port: WorkbookPort }) {
         planId,
         productVersion: PRODUCT_VERSION,
       });
-      const renamed = result.renamed.filter((r) => !r.hidden).map((r) => `"${r.from}" → "${r.to}"`).join(", ");
-      setDone(`Đã lập sổ: ${chosen.indicators.length} chỉ tiêu, ${chosen.tasks.length} nhiệm vụ.${result.file ? ` Đã tải về tệp ${result.file}; mở bằng Excel để nhập số liệu.` : ""}${renamed ? ` Các trang cũ được giữ lại: ${renamed}.` : ""}${result.cut.length ? ` Lưu ý: ${result.cut.join("; ")}.` : ""}${result.skipped.length ? ` ${result.skipped.join(" ")}` : ""}`);
+      const renamed = result.renamed
+        .filter((r) => !r.hidden)
+        .map((r) => `"${r.from}" → "${r.to}"`)
+        .join(", ");
+      setDone(
+        `Đã lập sổ: ${chosen.indicators.length} chỉ tiêu, ${chosen.tasks.length} nhiệm vụ.${result.file ? ` Đã tải về tệp ${result.file}; mở bằng Excel để nhập số liệu.` : ""}${renamed ? ` Các trang cũ được giữ lại: ${renamed}.` : ""}${result.cut.length ? ` Lưu ý: ${result.cut.join("; ")}.` : ""}${result.skipped.length ? ` ${result.skipped.join(" ")}` : ""}`,
+      );
     });
 
   return (

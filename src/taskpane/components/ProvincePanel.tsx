@@ -40,10 +40,18 @@ export function ProvincePanel({ port }: { port: WorkbookPort }) {
     consolidating.run(async () => {
       if (chosen.length === 0) return;
       const { consolidateFiles } = await import(/* webpackChunkName: "province" */ "../province");
-      const { result, name, xlsx } = await consolidateFiles(chosen, units.split(/\r?\n/).map((u) => u.trim()).filter(Boolean));
+      const { result, name, xlsx } = await consolidateFiles(
+        chosen,
+        units
+          .split(/\r?\n/)
+          .map((u) => u.trim())
+          .filter(Boolean),
+      );
       port.download(name, xlsx, XLSX);
       setConsolidated(xlsx);
-      setSummary(`Đã tổng hợp ${result.units.length} đơn vị, ${result.indicators.length} chỉ tiêu vào tệp ${name} (đã tải về). Chưa báo cáo: ${result.missing.length ? result.missing.join(", ") : "không có"}. Cặp chỉ tiêu cần xác nhận: ${result.uncertain.length}.`);
+      setSummary(
+        `Đã tổng hợp ${result.units.length} đơn vị, ${result.indicators.length} chỉ tiêu vào tệp ${name} (đã tải về). Chưa báo cáo: ${result.missing.length ? result.missing.join(", ") : "không có"}. Cặp chỉ tiêu cần xác nhận: ${result.uncertain.length}.`,
+      );
       setLog(result.log.map((l) => `${l.file}: ${l.message}`));
     });
 

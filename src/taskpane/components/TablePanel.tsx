@@ -80,7 +80,15 @@ export function TablePanel({ port }: { port: WorkbookPort }) {
       if (!mapping || !period || !grid) return;
       const { mapping: written } = await port.annotate(
         { sheet: grid.sheet, selection, year: period.year, roles: [...roles], outputColumn: mapping.outputColumn, rows: mapping.rows.map((r) => r.row) },
-        { unit: unit.trim() || "(chưa đặt tên đơn vị)", period, frequency: mapping.frequency, reportDate: new Date().toISOString().slice(0, 10), warnThreshold: 0.5, planId: null, productVersion: PRODUCT_VERSION },
+        {
+          unit: unit.trim() || "(chưa đặt tên đơn vị)",
+          period,
+          frequency: mapping.frequency,
+          reportDate: new Date().toISOString().slice(0, 10),
+          warnThreshold: 0.5,
+          planId: null,
+          productVersion: PRODUCT_VERSION,
+        },
       );
       setGrid(null);
       setAnnotated(written);
@@ -103,12 +111,17 @@ export function TablePanel({ port }: { port: WorkbookPort }) {
       <Button disabled={busy || !period} onClick={() => void read()}>
         Đọc bảng trên trang đang mở
       </Button>
-      {annotated && !done && <Notice done={`Sổ này đã gắn cột đánh giá vào trang "${annotated.sheet}" (từ cột ${colLetter(annotated.outputColumn)}, ${annotated.rows.length} chỉ tiêu). Đổi kỳ ở thẻ Kỳ báo cáo; Kiểm tra, Tổng quan và Gửi tỉnh dùng bảng này.`} />}
+      {annotated && !done && (
+        <Notice
+          done={`Sổ này đã gắn cột đánh giá vào trang "${annotated.sheet}" (từ cột ${colLetter(annotated.outputColumn)}, ${annotated.rows.length} chỉ tiêu). Đổi kỳ ở thẻ Kỳ báo cáo; Kiểm tra, Tổng quan và Gửi tỉnh dùng bảng này.`}
+        />
+      )}
       {reading.problem && <Notice error={reading.problem} />}
       {grid && mapping && (
         <section aria-label="Bảng đã đọc" className={styles.root}>
           <Text weight="semibold">
-            Trang “{mapping.sheet}”{selection ? ` (vùng chọn ${selection})` : ""}: {mapping.rows.length} chỉ tiêu, tiêu đề ở dòng {mapping.headerRows[0] === mapping.headerRows[1] ? mapping.headerRows[0] : mapping.headerRows.join("–")}
+            Trang “{mapping.sheet}”{selection ? ` (vùng chọn ${selection})` : ""}: {mapping.rows.length} chỉ tiêu, tiêu đề ở dòng{" "}
+            {mapping.headerRows[0] === mapping.headerRows[1] ? mapping.headerRows[0] : mapping.headerRows.join("–")}
           </Text>
           {headerColumns(grid, mapping).map((c) => (
             <div key={c.col} className={styles.column}>

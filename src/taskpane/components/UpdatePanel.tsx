@@ -11,7 +11,14 @@ import { SourcePicker } from "./SourcePicker";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  pair: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, padding: tokens.spacingVerticalS, border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium },
+  pair: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalS,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   wording: { overflowWrap: "anywhere" },
 });
 
@@ -47,7 +54,18 @@ export function UpdatePanel({ port }: { port: WorkbookPort }) {
       }
       const result = await port.update(plan, planId, decisions);
       if (!result) throw noReport();
-      setDone([`Đã cập nhật.`, ...describeUpdate(result.summary), `Bản sao trước khi cập nhật: ${result.renamed.filter((r) => !r.hidden).map((r) => r.to).join(", ")}.`, ...(result.cut.length ? [`Lưu ý: ${result.cut.join("; ")}.`] : []), ...result.skipped].join(" "));
+      setDone(
+        [
+          `Đã cập nhật.`,
+          ...describeUpdate(result.summary),
+          `Bản sao trước khi cập nhật: ${result.renamed
+            .filter((r) => !r.hidden)
+            .map((r) => r.to)
+            .join(", ")}.`,
+          ...(result.cut.length ? [`Lưu ý: ${result.cut.join("; ")}.`] : []),
+          ...result.skipped,
+        ].join(" "),
+      );
       setPairs(null);
     });
 

@@ -21,7 +21,11 @@ export interface WorkbookPort {
   select(sheet: string, address: string): Promise<void>;
   /** The old and new rows a person must look at before the update; null when there is no report. */
   proposeUpdate(plan: Plan): Promise<DoubtfulPair[] | null>;
-  update(plan: Plan, planId: string | null, decisions: UpdateDecisions): Promise<{ summary: UpdateSummary; renamed: Array<{ from: string; to: string; hidden?: boolean }>; cut: string[]; skipped: string[] } | null>;
+  update(
+    plan: Plan,
+    planId: string | null,
+    decisions: UpdateDecisions,
+  ): Promise<{ summary: UpdateSummary; renamed: Array<{ from: string; to: string; hidden?: boolean }>; cut: string[]; skipped: string[] } | null>;
   /** Opens an .xlsx as a new workbook (ExcelApi 1.8), for hosts where a download is not offered. */
   openAsNewWorkbook(bytes: Uint8Array): Promise<void>;
   /** Offers a file to save. */
@@ -35,7 +39,7 @@ export interface WorkbookPort {
 export function officePort(inExcel: boolean, supported: boolean): WorkbookPort {
   const supports = (version: string) => Office.context.requirements.isSetSupported("ExcelApi", version);
   // While the official is typing in a cell, Excel fails a batch unless asked to wait for the edit to end (ExcelApi 1.11).
-  const run = <T,>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => (supports("1.11") ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch));
+  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => (supports("1.11") ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch));
   return {
     inExcel,
     supported,
@@ -52,7 +56,8 @@ export function officePort(inExcel: boolean, supported: boolean): WorkbookPort {
     proposeUpdate: (plan) => run((context) => proposeUpdate(context, plan)),
     readTable: () => run((context) => readActiveTable(context)),
     annotate: (request, settings) => run((context) => annotateTable(context, request, settings, supports)),
-    update: (plan, planId, decisions) => run((context) => updateWorkbook(context, plan, decisions, { supports, productVersion: PRODUCT_VERSION, planId, today: new Date().toISOString().slice(0, 10) })),
+    update: (plan, planId, decisions) =>
+      run((context) => updateWorkbook(context, plan, decisions, { supports, productVersion: PRODUCT_VERSION, planId, today: new Date().toISOString().slice(0, 10) })),
   };
 }
 

@@ -44,7 +44,10 @@ export async function readReport(context: Excel.RequestContext): Promise<ReportS
   }
   // Our metadata without our sheets: a sheet was renamed or deleted. Say so rather than "no report".
   if ((ind.isNullObject || cfg.isNullObject) && !metaSheet.isNullObject) {
-    const gone = [ind.isNullObject ? INDICATOR_SHEET : null, cfg.isNullObject ? CONFIG_SHEET : null].filter(Boolean).map((n) => `"${n}"`).join(" và ");
+    const gone = [ind.isNullObject ? INDICATOR_SHEET : null, cfg.isNullObject ? CONFIG_SHEET : null]
+      .filter(Boolean)
+      .map((n) => `"${n}"`)
+      .join(" và ");
     throw new UserFacingError(`Sổ này là sổ báo cáo nhưng không thấy trang ${gone} (có lẽ đã bị đổi tên hoặc xóa). Hãy đặt lại đúng tên trang rồi thử lại; chưa có gì bị thay đổi.`);
   }
   if (ind.isNullObject || cfg.isNullObject) return null;
@@ -80,7 +83,13 @@ async function readAnnotatedReport(context: Excel.RequestContext, annotation: Te
   const { reading, problem } = readAnnotatedSheet(fromA1(used, used.values, ""), fromA1(used, used.formulas, ""), annotation);
   if (problem) throw new UserFacingError(problem);
   const config = configFromValues(settings.values.map((r) => r[0]));
-  return { reading, tasks: [], config, meta: { kind: META_KIND, schema: META_SCHEMA, productVersion: "", planId: "", planTitle: annotation.title, codes: reading.rows.map((r) => r.id), taskCodes: [] }, annotation };
+  return {
+    reading,
+    tasks: [],
+    config,
+    meta: { kind: META_KIND, schema: META_SCHEMA, productVersion: "", planId: "", planTitle: annotation.title, codes: reading.rows.map((r) => r.id), taskCodes: [] },
+    annotation,
+  };
 }
 
 /** "Kỳ báo cáo": writes unit, year, period, date and threshold on "Cấu hình"; the formulas do the rest. */
@@ -110,7 +119,8 @@ export async function selectCell(context: Excel.RequestContext, sheet: string, a
 
 /** A report that cannot be read back without losing something stops the update before anything is written. */
 function unreadable(state: ReportState): string | null {
-  if (state.annotation) return `Sổ này dùng bảng có sẵn của đơn vị (trang "${state.annotation.sheet}"): cập nhật theo phụ lục sửa đổi chỉ dùng cho sổ chuẩn do add-in lập. Hãy sửa chỉ tiêu ngay trong bảng, rồi mở "Dùng bảng có sẵn" trên một bản sao của tệp gốc để gắn lại.`;
+  if (state.annotation)
+    return `Sổ này dùng bảng có sẵn của đơn vị (trang "${state.annotation.sheet}"): cập nhật theo phụ lục sửa đổi chỉ dùng cho sổ chuẩn do add-in lập. Hãy sửa chỉ tiêu ngay trong bảng, rồi mở "Dùng bảng có sẵn" trên một bản sao của tệp gốc để gắn lại.`;
   const problem = readingProblem(state.reading);
   return problem && `Trang "${INDICATOR_SHEET}" ${problem}. Chưa cập nhật, để khỏi mất số liệu: hãy sửa rồi cập nhật lại.`;
 }

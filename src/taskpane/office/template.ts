@@ -59,7 +59,12 @@ export interface AnnotateRequest {
 }
 
 /** Step two: read the table again, check it is what the official confirmed, and add the columns. */
-export async function annotateTable(context: Excel.RequestContext, request: AnnotateRequest, settings: WorkbookSettings, supports: (v: string) => boolean): Promise<{ mapping: TemplateMapping; result: RenderResult }> {
+export async function annotateTable(
+  context: Excel.RequestContext,
+  request: AnnotateRequest,
+  settings: WorkbookSettings,
+  supports: (v: string) => boolean,
+): Promise<{ mapping: TemplateMapping; result: RenderResult }> {
   if (await storedMapping(context)) throw new UserFacingError("Sổ này đã được gắn cột đánh giá. Mỗi sổ gắn một bảng; hãy làm trên một bản sao của tệp gốc nếu cần gắn lại.");
   let grid = await gridOf(context, context.workbook.worksheets.getItem(request.sheet));
   if (request.selection) grid = within(grid, request.selection);
