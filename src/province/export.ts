@@ -1,5 +1,5 @@
 import { judgeMilestones, judgeTask, numberOrNull, toDocumentScale } from "../core/judge";
-import { judgeSettingsOf } from "../workbook/configRead";
+import { judgeSettingsOf } from "../reading/configRead";
 import type { UnitReport } from "./readReportFile";
 import { nameKey } from "../core/text/clean";
 

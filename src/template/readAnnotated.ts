@@ -1,6 +1,6 @@
 import type { Entry, Milestone } from "../core/judge";
 import { cleanLine, fold } from "../core/text/clean";
-import type { SheetReading, SheetRow } from "../workbook/readBack";
+import type { SheetReading, SheetRow } from "../reading/readBack";
 import { colLetter } from "../workbook/spec";
 import { outputColumnsOf } from "./annotate";
 import type { Source, TemplateMapping, TemplateRow } from "./recognise";

@@ -10,7 +10,7 @@ import { XlsxCells } from "../../src/province/xlsxCells";
 import { renderXlsx } from "../../src/render/xlsx";
 import { buildWorkbook } from "../../src/workbook/build";
 import type { IndicatorEntry } from "../../src/workbook/indicatorSheet";
-import { readIndicatorSheet, readTaskSheet } from "../../src/workbook/readBack";
+import { readIndicatorSheet, readTaskSheet } from "../../src/reading/readBack";
 import { convert, libreOfficeAvailable } from "../support/libreoffice";
 
 // Reading and writing workbooks takes seconds on a busy 2-core machine, not jest's default 5.

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { AnnotationRefused, RenderFailed } from "../../src/render/office";
-import { overview } from "../../src/workbook/overview";
+import { overview } from "../../src/reading/overview";
 import { annotateTable, readActiveTable } from "../../src/taskpane/office/template";
 import { judgeSettingsOf, readReport, writePeriod } from "../../src/taskpane/office/report";
 import { recogniseTemplate } from "../../src/template/recognise";

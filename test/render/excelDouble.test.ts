@@ -5,7 +5,7 @@ import { parsePeriod } from "../../src/core/period";
 import { renderToExcel } from "../../src/render/office";
 import { readReport } from "../../src/taskpane/office/report";
 import { buildWorkbook } from "../../src/workbook/build";
-import { cellAddress } from "../../src/workbook/readBack";
+import { cellAddress } from "../../src/reading/readBack";
 import { FakeExcel } from "../support/fakeExcel";
 
 /** The test double is the product's only Excel: these hold it to what Excel does, so the code tested on it holds too. */

@@ -5,11 +5,11 @@ import { parsePeriod } from "../../src/core/period";
 import { renderToExcel } from "../../src/render/office";
 import { judgeSettingsOf, proposeUpdate, readReport, selectCell, updateWorkbook, writePeriod } from "../../src/taskpane/office/report";
 import { buildWorkbook } from "../../src/workbook/build";
-import { checkEntries } from "../../src/workbook/checks";
-import { cellAddress } from "../../src/workbook/readBack";
+import { checkEntries } from "../../src/reading/checks";
+import { cellAddress } from "../../src/reading/readBack";
 import type { WorkbookSettings } from "../../src/workbook/settings";
 import { FakeExcel } from "../support/fakeExcel";
-import { NO_DECISIONS } from "../../src/workbook/update";
+import { NO_DECISIONS } from "../../src/reading/update";
 import { colLetter } from "../../src/workbook/spec";
 import { taskCol } from "../../src/workbook/taskSheet";
 

@@ -18,11 +18,11 @@ import { TablePanel } from "../../src/taskpane/components/TablePanel";
 import { UpdatePanel } from "../../src/taskpane/components/UpdatePanel";
 import { recogniseTemplate } from "../../src/template/recognise";
 import { renderXlsx } from "../../src/render/xlsx";
-import type { DoubtfulPair } from "../../src/workbook/update";
+import type { DoubtfulPair } from "../../src/reading/update";
 import type { WorkbookPort } from "../../src/taskpane/office/port";
 import type { ReportState } from "../../src/taskpane/office/report";
 import { buildWorkbook } from "../../src/workbook/build";
-import { readIndicatorSheet } from "../../src/workbook/readBack";
+import { readIndicatorSheet } from "../../src/reading/readBack";
 
 // The pane renders and reads files in jsdom: on a busy 2-core machine that takes seconds, not milliseconds
 // (findBy* waits up to 15 s instead of 1 s; a test up to 40 s).

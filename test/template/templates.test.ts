@@ -10,8 +10,8 @@ import { readAnnotationMeta } from "../../src/template/annotate";
 import { readAnnotatedSheet } from "../../src/template/readAnnotated";
 import { recogniseTemplate, type TemplateMapping } from "../../src/template/recognise";
 import { annotateXlsxFile, gridOf } from "../../src/template/xlsxFile";
-import { checkEntries } from "../../src/workbook/checks";
-import { overview } from "../../src/workbook/overview";
+import { checkEntries } from "../../src/reading/checks";
+import { overview } from "../../src/reading/overview";
 import { convert, libreOfficeAvailable } from "../support/libreoffice";
 import { TEMPLATES, noDiacritics, partyTable, provinceForm, quarterBlock, type TemplateCase } from "../support/templates";
 

@@ -5,16 +5,16 @@ import { parsePlan } from "../../src/core/loaders/parsePlan";
 import { parsePeriod } from "../../src/core/period";
 import type { Plan } from "../../src/core/plan";
 import { buildWorkbook } from "../../src/workbook/build";
-import { checkEntries } from "../../src/workbook/checks";
+import { checkEntries } from "../../src/reading/checks";
 import type { IndicatorEntry } from "../../src/workbook/indicatorSheet";
-import { overview } from "../../src/workbook/overview";
-import { readIndicatorSheet, readTaskSheet } from "../../src/workbook/readBack";
-import { planFromReport } from "../../src/workbook/rebuild";
+import { overview } from "../../src/reading/overview";
+import { readIndicatorSheet, readTaskSheet } from "../../src/reading/readBack";
+import { planFromReport } from "../../src/reading/rebuild";
 import type { WorkbookSettings } from "../../src/workbook/settings";
 import type { SheetSpec } from "../../src/workbook/spec";
 import { colLetter } from "../../src/workbook/spec";
 import { taskCol } from "../../src/workbook/taskSheet";
-import { REMOVED_GROUP, describeUpdate, mergeForUpdate } from "../../src/workbook/update";
+import { REMOVED_GROUP, describeUpdate, mergeForUpdate } from "../../src/reading/update";
 
 const settings: WorkbookSettings = {
   unit: "UBND xã Thống Nhất",

@@ -1,8 +1,8 @@
 import { Button, Link, makeStyles, tokens, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import { INDICATOR_SHEET } from "../../workbook/indicatorSheet";
-import type { Problem } from "../../workbook/checks";
-import { checkEntries } from "../../workbook/checks";
+import type { Problem } from "../../reading/checks";
+import { checkEntries } from "../../reading/checks";
 import { judgeSettingsOf } from "../office/report";
 import type { WorkbookPort } from "../office/port";
 import { noReport } from "../office/errors";

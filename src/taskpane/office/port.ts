@@ -3,7 +3,7 @@ import type { RenderResult } from "../../render/office";
 import { renderToExcel } from "../../render/office";
 import { buildWorkbook } from "../../workbook/build";
 import type { WorkbookSettings } from "../../workbook/settings";
-import type { DoubtfulPair, UpdateDecisions, UpdateSummary } from "../../workbook/update";
+import type { DoubtfulPair, UpdateDecisions, UpdateSummary } from "../../reading/update";
 import { PRODUCT_VERSION } from "../../version";
 import type { ReportConfig, ReportState } from "./report";
 import { proposeUpdate, readReport, selectCell, updateWorkbook, writePeriod } from "./report";

@@ -4,11 +4,11 @@ import { matchWording } from "../core/match";
 import type { TargetOp } from "../core/plan";
 import type { Frequency } from "../core/period";
 import { periodColumns } from "../core/period";
-import type { IndicatorEntry } from "./indicatorSheet";
-import { HEADER_ROW, IndicatorColumns } from "./indicatorSheet";
-import { addr, serialToIso } from "./spec";
-import type { TaskEntry } from "./taskSheet";
-import { TASK_COLUMNS, TASK_HEADER_ROW } from "./taskSheet";
+import type { IndicatorEntry } from "../workbook/indicatorSheet";
+import { HEADER_ROW, IndicatorColumns } from "../workbook/indicatorSheet";
+import { addr, serialToIso } from "../workbook/spec";
+import type { TaskEntry } from "../workbook/taskSheet";
+import { TASK_COLUMNS, TASK_HEADER_ROW } from "../workbook/taskSheet";
 
 /**
  * Reads a report sheet back from the values Excel returns, matching columns by their header text, so

@@ -1,7 +1,7 @@
 import type { Indicator, Plan, Target, Task } from "../core/plan";
-import type { IndicatorEntry } from "./indicatorSheet";
+import type { IndicatorEntry } from "../workbook/indicatorSheet";
 import type { SheetRow, TaskRow } from "./readBack";
-import type { TaskEntry } from "./taskSheet";
+import type { TaskEntry } from "../workbook/taskSheet";
 
 /** An indicator as its sheet row describes it: milestones back on the document's scale, one text each. */
 export function indicatorFromRow(row: SheetRow): Indicator {

@@ -2,8 +2,8 @@ import type { JudgeSettings, Status } from "../core/judge";
 import { STATUSES, judgeMilestones, judgeTask, numberOrNull } from "../core/judge";
 import { periodEnd } from "../core/period";
 import type { SheetRow, TaskRow } from "./readBack";
-import { colLetter } from "./spec";
-import { taskCol } from "./taskSheet";
+import { colLetter } from "../workbook/spec";
+import { taskCol } from "../workbook/taskSheet";
 import { cellAddress } from "./readBack";
 
 export interface Overview {

@@ -1,11 +1,11 @@
 import { milestonesOf } from "../core/judge";
 import { bareCode, matchRows, matchWording } from "../core/match";
 import type { Indicator, Plan, Task } from "../core/plan";
-import type { IndicatorEntry } from "./indicatorSheet";
+import type { IndicatorEntry } from "../workbook/indicatorSheet";
 import type { SheetRow, TaskRow } from "./readBack";
 import { rowWording } from "./readBack";
 import { indicatorFromRow, taskFromRow } from "./rebuild";
-import type { TaskEntry } from "./taskSheet";
+import type { TaskEntry } from "../workbook/taskSheet";
 
 /**
  * "Cập nhật chỉ tiêu": an amended appendix meets a workbook officials have filled in. Old and new rows

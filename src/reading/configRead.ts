@@ -1,8 +1,8 @@
 import type { JudgeSettings } from "../core/judge";
 import type { Frequency } from "../core/period";
 import { periodChoices } from "../core/period";
-import { serialToIso } from "./spec";
-import type { WorkbookSettings } from "./settings";
+import { serialToIso } from "../workbook/spec";
+import type { WorkbookSettings } from "../workbook/settings";
 
 /** The report settings as "Cấu hình" holds them (column B, rows 3..12). */
 export interface ReportConfig {
