@@ -185,37 +185,56 @@ export class XlsxCells {
     const values: unknown[][] = [];
     const formats: string[][] = [];
     const formulas: unknown[][] = [];
-    const data = /<sheetData\b[^>]*>([\s\S]*?)<\/sheetData>/.exec(xml)?.[1] ?? "";
+    // A scan by indexOf, not patterns: a report's indicator sheet is half a megabyte of long formulas.
+    const stop = xml.indexOf("</sheetData>");
+    let at = xml.indexOf("<sheetData");
     let rowNumber = 0;
-    for (const row of data.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-      rowNumber = Number(attr(row[1], "r") ?? rowNumber + 1);
-      let col = 0;
-      for (const c of (row[2] ?? "").matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-        const ref = attr(c[1], "r");
-        const m = ref ? /^([A-Z]+)(\d+)$/.exec(ref) : null;
-        col = m ? colNumber(m[1]) : col + 1;
-        const r = m ? Number(m[2]) : rowNumber;
-        const inner = c[2] ?? "";
-        const type = attr(c[1], "t") ?? "n";
-        // Formulas come before the value and can be long: found by indexOf, not scanned by a pattern.
-        const vAt = inner.lastIndexOf("<v>");
-        const v = vAt >= 0 ? inner.slice(vAt + 3, inner.indexOf("</v>", vAt)) : undefined;
-        let value: unknown;
-        if (type === "s") value = v === undefined ? "" : (strings[Number(v)] ?? "");
-        else if (type === "inlineStr") value = textOf(/<is>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? "");
-        else if (type === "b") value = v === undefined ? "" : v === "1";
-        else if (type === "str") value = v === undefined ? "" : decode(v);
-        else if (type === "e") value = "";
-        else value = v === undefined || v === "" ? "" : Number(v);
-        const f = inner.startsWith("<f") || inner.includes("<f ") || inner.includes("<f>");
-        if (value === "" && !f) continue;
-        values[r - 1] ??= [];
-        formats[r - 1] ??= [];
-        formulas[r - 1] ??= [];
-        values[r - 1][col - 1] = value;
-        formats[r - 1][col - 1] = formatsOf[Number(attr(c[1], "s") ?? 0)] ?? "General";
-        formulas[r - 1][col - 1] = f ? "=" : value;
+    let col = 0;
+    const isTag = (lt: number, name: string) => xml.startsWith(name, lt) && " />".includes(xml[lt + name.length]);
+    while (at >= 0) {
+      const lt = xml.indexOf("<", at + 1);
+      if (lt < 0 || (stop >= 0 && lt >= stop)) break;
+      const gt = xml.indexOf(">", lt);
+      if (gt < 0) break;
+      at = gt;
+      if (isTag(lt, "<row")) {
+        rowNumber = Number(attr(xml.slice(lt + 4, gt), "r") ?? rowNumber + 1);
+        col = 0;
+        continue;
       }
+      if (!isTag(lt, "<c")) continue;
+      const selfClosing = xml[gt - 1] === "/";
+      const tag = xml.slice(lt + 2, selfClosing ? gt - 1 : gt);
+      let inner = "";
+      if (!selfClosing) {
+        const end = xml.indexOf("</c>", gt);
+        if (end < 0) break;
+        inner = xml.slice(gt + 1, end);
+        at = end + 3;
+      }
+      const ref = attr(tag, "r");
+      const m = ref ? /^([A-Z]+)(\d+)$/.exec(ref) : null;
+      col = m ? colNumber(m[1]) : col + 1;
+      const r = m ? Number(m[2]) : rowNumber;
+      const type = attr(tag, "t") ?? "n";
+      // Formulas come before the value and can be long: the value is found from the end.
+      const vAt = inner.lastIndexOf("<v>");
+      const v = vAt >= 0 ? inner.slice(vAt + 3, inner.indexOf("</v>", vAt)) : undefined;
+      let value: unknown;
+      if (type === "s") value = v === undefined ? "" : (strings[Number(v)] ?? "");
+      else if (type === "inlineStr") value = textOf(/<is>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? "");
+      else if (type === "b") value = v === undefined ? "" : v === "1";
+      else if (type === "str") value = v === undefined ? "" : decode(v);
+      else if (type === "e") value = "";
+      else value = v === undefined || v === "" ? "" : Number(v);
+      const f = inner.startsWith("<f") || inner.includes("<f ") || inner.includes("<f>");
+      if (value === "" && !f) continue;
+      values[r - 1] ??= [];
+      formats[r - 1] ??= [];
+      formulas[r - 1] ??= [];
+      values[r - 1][col - 1] = value;
+      formats[r - 1][col - 1] = formatsOf[Number(attr(tag, "s") ?? 0)] ?? "General";
+      formulas[r - 1][col - 1] = f ? "=" : value;
     }
     const dense = <T>(grid: T[][], blank: T): T[][] => Array.from(grid, (row) => Array.from(row ?? [], (x) => (x === undefined ? blank : x)));
     return { values: dense(values, ""), formats: dense(formats, "General"), formulas: dense(formulas, "") };
