@@ -1,5 +1,4 @@
 import type ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { CONFIG_SHEET } from "../workbook/configSheet";
 import type { ReportConfig } from "../reading/configRead";
 import { configFromValues } from "../reading/configRead";
@@ -13,7 +12,7 @@ import type { SheetReading, TaskRow } from "../reading/readBack";
 import { findHeaderRow, readIndicatorSheet, readTaskSheet, readingProblem } from "../reading/readBack";
 import { dateSerial } from "../workbook/spec";
 import type { SheetGrid } from "./xlsxCells";
-import { XlsxCells, XlsxProblem } from "./xlsxCells";
+import { XlsxCells, XlsxProblem, inflate, mb, openZip } from "./xlsxCells";
 import { TASK_SHEET } from "../workbook/taskSheet";
 
 /** One unit's report workbook as the province reads it. */
@@ -70,76 +69,24 @@ export function sheetValues(ws: ExcelJS.Worksheet): { values: unknown[][]; forma
 /** A unit's report is a few hundred KB; these bounds keep one odd file from taking the batch's memory. */
 export const REPORT_LIMITS = { fileBytes: 20 * 1024 * 1024, partBytes: 64 * 1024 * 1024, unpackedBytes: 128 * 1024 * 1024 } as const;
 
-const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
-
 /** Why a file of this size is not read, before a byte of it is: the batch's first limit. */
 export function fileTooBig(size: number): string | null {
   return size > REPORT_LIMITS.fileBytes ? `tệp lớn ${mb(size)}, vượt giới hạn ${mb(REPORT_LIMITS.fileBytes)}: không đọc` : null;
 }
 
-interface JSZipStream {
-  on(event: "data", fn: (chunk: Uint8Array) => void): JSZipStream;
-  on(event: "error", fn: (err: Error) => void): JSZipStream;
-  on(event: "end", fn: () => void): JSZipStream;
-  pause(): JSZipStream;
-  resume(): JSZipStream;
-}
-
-/**
- * Each part unpacked once as a stream and counted, chunks dropped as they come: a file whose zip directory
- * understates a part (a zip bomb) is stopped at the limit instead of being inflated whole in memory.
- */
-function unpackedSize(entry: JSZip.JSZipObject, limit: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    // Documented (ZipObject#internalStream) but missing from JSZip's type declarations.
-    const stream = (entry as unknown as { internalStream(type: "uint8array"): JSZipStream }).internalStream("uint8array");
-    stream
-      .on("data", (chunk: Uint8Array) => {
-        size += chunk.length;
-        if (size > limit) {
-          stream.pause();
-          resolve(size);
-        }
-      })
-      .on("error", reject)
-      .on("end", () => resolve(size))
-      .resume();
-  });
-}
-
-/** Sizes from the zip's directory, checked before anything is unpacked, then the true sizes, counted. */
+/** Every part of the file unpacked once as a stream and counted (nothing kept), for a reader that will inflate them all. */
 export async function zipProblem(bytes: Uint8Array): Promise<string | null> {
-  let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    return "tệp hỏng, không mở được";
-  }
-  const tooBig = (name: string, declared?: number) =>
-    `phần "${name}" khi giải nén lớn ${declared ? mb(declared) : `hơn ${mb(REPORT_LIMITS.partBytes)}`}, vượt giới hạn ${mb(REPORT_LIMITS.partBytes)}: không đọc`;
-  let declared = 0;
-  for (const entry of Object.values(zip.files)) {
-    // JSZip keeps the directory's declared size here until the part is unpacked.
-    const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-    if (size > REPORT_LIMITS.partBytes) return tooBig(entry.name, size);
-    declared += size;
-  }
-  if (declared > REPORT_LIMITS.unpackedBytes) return `khi giải nén lớn ${mb(declared)}, vượt giới hạn ${mb(REPORT_LIMITS.unpackedBytes)}: không đọc`;
-  let total = 0;
-  for (const entry of Object.values(zip.files)) {
-    if (entry.dir) continue;
-    let size: number;
-    try {
-      size = await unpackedSize(entry, REPORT_LIMITS.partBytes);
-    } catch {
-      return "tệp hỏng, không mở được";
+    const zip = await openZip(bytes, REPORT_LIMITS);
+    let used = 0;
+    for (const entry of Object.values(zip.files)) {
+      if (!entry.dir) used += (await inflate(entry, Math.min(REPORT_LIMITS.partBytes, REPORT_LIMITS.unpackedBytes - used), false)).size;
     }
-    if (size > REPORT_LIMITS.partBytes) return tooBig(entry.name);
-    total += size;
-    if (total > REPORT_LIMITS.unpackedBytes) return `khi giải nén lớn hơn ${mb(REPORT_LIMITS.unpackedBytes)}, vượt giới hạn: không đọc`;
+    return null;
+  } catch (err) {
+    if (err instanceof XlsxProblem) return err.message;
+    throw err;
   }
-  return null;
 }
 
 export async function readReportFile(file: string, bytes: Uint8Array): Promise<ReadOutcome> {

@@ -31,7 +31,59 @@ interface JSZipStream {
   resume(): JSZipStream;
 }
 
-const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+export const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+
+/** The zip's directory, nothing inflated, with the sizes it declares checked against the limits. */
+export async function openZip(bytes: Uint8Array, limits: XlsxLimits): Promise<JSZip> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw new XlsxProblem("tệp hỏng, không mở được");
+  }
+  let declared = 0;
+  for (const entry of Object.values(zip.files)) {
+    // JSZip keeps the directory's declared size here until the part is unpacked.
+    const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    if (size > limits.partBytes) throw new XlsxProblem(`phần "${entry.name}" khi giải nén lớn ${mb(size)}, vượt giới hạn ${mb(limits.partBytes)}: không đọc`);
+    declared += size;
+  }
+  if (declared > limits.unpackedBytes) throw new XlsxProblem(`khi giải nén lớn ${mb(declared)}, vượt giới hạn ${mb(limits.unpackedBytes)}: không đọc`);
+  return zip;
+}
+
+/**
+ * A part unpacked as a stream and counted, stopped past `limit`: a part whose zip directory understates its
+ * size (a zip bomb) never fills memory. Its bytes are kept only when asked for.
+ */
+export async function inflate(entry: JSZip.JSZipObject, limit: number, keep: boolean): Promise<{ size: number; bytes: Uint8Array | null }> {
+  const chunks: Uint8Array[] = [];
+  const size = await new Promise<number>((resolve, reject) => {
+    let n = 0;
+    // Documented (ZipObject#internalStream) but missing from JSZip's type declarations.
+    const stream = (entry as unknown as { internalStream(type: "uint8array"): JSZipStream }).internalStream("uint8array");
+    stream
+      .on("data", (chunk: Uint8Array) => {
+        n += chunk.length;
+        if (n > limit) {
+          stream.pause();
+          resolve(n);
+        } else if (keep) chunks.push(chunk);
+      })
+      .on("error", () => reject(new XlsxProblem("tệp hỏng, không mở được")))
+      .on("end", () => resolve(n))
+      .resume();
+  });
+  if (size > limit) throw new XlsxProblem(`phần "${entry.name}" khi giải nén lớn hơn ${mb(limit)}, vượt giới hạn ${mb(limit)}: không đọc`);
+  if (!keep) return { size, bytes: null };
+  const bytes = new Uint8Array(size);
+  let off = 0;
+  for (const c of chunks) {
+    bytes.set(c, off);
+    off += c.length;
+  }
+  return { size, bytes };
+}
 
 /** Excel's built-in number formats that our readers care about (the rest read as General). */
 const BUILT_IN: Record<number, string> = { 9: "0%", 10: "0.00%", 14: "mm-dd-yy", 49: "@" };
@@ -74,20 +126,7 @@ export class XlsxCells {
 
   /** Opens the zip's directory (nothing inflated yet) and checks the sizes it declares. */
   static async open(bytes: Uint8Array, limits: XlsxLimits): Promise<XlsxCells> {
-    let zip: JSZip;
-    try {
-      zip = await JSZip.loadAsync(bytes);
-    } catch {
-      throw new XlsxProblem("tệp hỏng, không mở được");
-    }
-    let declared = 0;
-    for (const entry of Object.values(zip.files)) {
-      // JSZip keeps the directory's declared size here until the part is unpacked.
-      const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-      if (size > limits.partBytes) throw new XlsxProblem(`phần "${entry.name}" khi giải nén lớn ${mb(size)}, vượt giới hạn ${mb(limits.partBytes)}: không đọc`);
-      declared += size;
-    }
-    if (declared > limits.unpackedBytes) throw new XlsxProblem(`khi giải nén lớn ${mb(declared)}, vượt giới hạn ${mb(limits.unpackedBytes)}: không đọc`);
+    const zip = await openZip(bytes, limits);
     if (!zip.file("xl/workbook.xml")) throw new XlsxProblem("không phải sổ tính Excel (.xlsx)");
     return new XlsxCells(zip, limits);
   }
@@ -96,33 +135,9 @@ export class XlsxCells {
   private async part(name: string): Promise<string | null> {
     const entry = this.zip.file(name);
     if (!entry) return null;
-    const chunks: Uint8Array[] = [];
-    const limit = Math.min(this.limits.partBytes, this.limits.unpackedBytes - this.used);
-    const size = await new Promise<number>((resolve, reject) => {
-      let n = 0;
-      // Documented (ZipObject#internalStream) but missing from JSZip's type declarations.
-      const stream = (entry as unknown as { internalStream(type: "uint8array"): JSZipStream }).internalStream("uint8array");
-      stream
-        .on("data", (chunk: Uint8Array) => {
-          n += chunk.length;
-          if (n > limit) {
-            stream.pause();
-            resolve(n);
-          } else chunks.push(chunk);
-        })
-        .on("error", () => reject(new XlsxProblem("tệp hỏng, không mở được")))
-        .on("end", () => resolve(n))
-        .resume();
-    });
-    if (size > limit) throw new XlsxProblem(`phần "${name}" khi giải nén lớn hơn ${mb(limit)}, vượt giới hạn ${mb(limit)}: không đọc`);
+    const { size, bytes } = await inflate(entry, Math.min(this.limits.partBytes, this.limits.unpackedBytes - this.used), true);
     this.used += size;
-    const all = new Uint8Array(size);
-    let off = 0;
-    for (const c of chunks) {
-      all.set(c, off);
-      off += c.length;
-    }
-    return new TextDecoder().decode(all);
+    return new TextDecoder().decode(bytes!);
   }
 
   /** Sheet names, in the workbook's order, with their part paths. */
