@@ -1,17 +1,16 @@
 import { basename } from "path";
-import { dateProblem, parseViDate } from "../core/format";
 import { judgeMilestones, numberOrNull } from "../core/judge";
 import { parsePeriod, periodLabel } from "../core/period";
 import { ROLE_LABEL, TemplateError } from "../template/recognise";
 import { annotateXlsxFile } from "../template/xlsxFile";
 import { readAnnotatedSheet } from "../template/readAnnotated";
-import { outputColumnsOf } from "../template/annotate";
+import { outputColumnsOf, tablePeriod } from "../template/annotate";
 import { colIndex, colLetter } from "../workbook/spec";
 import { PRODUCT_VERSION } from "../version";
 import type { CliIo } from "./main";
 import { parseArgs } from "./main";
 import { checkOutputs } from "./outputs";
-import { UserError } from "./reportCommands";
+import { UserError, reportDateOf, thresholdOf } from "./reportCommands";
 
 /** `chitieu annotate`: the judging and colours added beside an official's own table, in a new file. */
 export async function annotateCommand(argv: string[], io: CliIo): Promise<number> {
@@ -25,16 +24,8 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
   if (!periodText) throw new UserError(`Thiếu --period: kỳ báo cáo, ví dụ --period "Quý IV/${io.today().getFullYear()}"`);
   const period = parsePeriod(periodText, "quarter");
   if (!period) throw new UserError(`Không hiểu kỳ báo cáo "${periodText}". Ví dụ: "Quý II/2026", "Tháng 5/2026", "6 tháng đầu năm 2026", "Năm 2026"`);
-  const dateText = str("date");
-  let reportDate = io.today().toISOString().slice(0, 10);
-  if (dateText) {
-    const parsed = parseViDate(dateText);
-    if (!parsed) throw new UserError(`Ngày báo cáo "${dateText}" ${dateProblem(dateText)}`);
-    reportDate = parsed;
-  }
-  const thresholdText = str("threshold");
-  const threshold = thresholdText === null ? 0.5 : Number(thresholdText.replace(",", ".").replace(/%$/, "")) / (thresholdText.trim().endsWith("%") ? 100 : 1);
-  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) throw new UserError(`Ngưỡng cảnh báo "${thresholdText}" phải từ 0 đến 1 (hoặc 0% đến 100%)`);
+  const reportDate = reportDateOf(str("date"), io.today().toISOString().slice(0, 10));
+  const threshold = thresholdOf(str("threshold"));
   const columnText = str("column");
   if (columnText !== null && !/^[A-Za-z]{1,3}$/.test(columnText)) throw new UserError(`--column "${columnText}" phải là tên cột, ví dụ K`);
   checkOutputs([out], [file], flags.has("force"), io);
@@ -55,10 +46,11 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
   const { mapping } = result;
   io.writeFile(out, result.bytes);
   const cols = outputColumnsOf(mapping);
-  const label = periodLabel(mapping.frequency === "month" ? { ...period, choice: `Tháng ${period.endMonth}` } : period);
+  const tableReportPeriod = tablePeriod(mapping, period);
+  const label = periodLabel(tableReportPeriod);
   // What the leader will see once Excel computes the file, judged here by the same rules.
   const { reading } = readAnnotatedSheet(result.grid.values, null, mapping);
-  const settingsJ = { period: mapping.frequency === "month" ? { ...period, choice: `Tháng ${period.endMonth}` } : period, frequency: mapping.frequency, warnThreshold: threshold };
+  const settingsJ = { period: tableReportPeriod, frequency: mapping.frequency, warnThreshold: threshold };
   const judged = reading.rows.map((row) => ({ row, j: judgeMilestones(row.milestones, row.cumulative, numberOrNull(row.entry.baseline), row.entry, settingsJ) }));
   if (flags.has("json")) {
     io.out(JSON.stringify({ out, period: label, ...mapping, rows: mapping.rows.map((r, k) => ({ ...r, status: judged[k].j.status, reason: judged[k].j.reason })) }, null, 2));

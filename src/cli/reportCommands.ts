@@ -42,18 +42,31 @@ export function reportOptions(flags: Map<string, string | true>, plan: Plan, pla
   if (plan.years.length && (period.year < Math.min(...plan.years) - 1 || period.year > Math.max(...plan.years) + 1)) {
     throw new UserError(`Kỳ báo cáo "${periodText}" cách xa các năm của kế hoạch (${plan.years.join(", ")}); hãy kiểm tra lại năm.`);
   }
-  const thresholdText = str("threshold");
-  const threshold = thresholdText === null ? 0.5 : Number(thresholdText.replace(",", ".").replace(/%$/, "")) / (thresholdText.trim().endsWith("%") ? 100 : 1);
-  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) throw new UserError(`Ngưỡng cảnh báo "${thresholdText}" phải từ 0 đến 1 (hoặc 0% đến 100%)`);
-  const dateText = str("date");
-  let reportDate = todayIso;
-  if (dateText) {
-    const parsed = parseViDate(dateText);
-    if (!parsed) throw new UserError(`Ngày báo cáo "${dateText}" ${dateProblem(dateText)}`);
-    reportDate = parsed;
-  }
   const entry = findEntry(planArg);
-  return { plan, planId: entry?.id ?? null, period, frequency, warnThreshold: threshold, unit: str("unit") ?? entry?.unit ?? "(chưa đặt tên đơn vị)", reportDate };
+  return {
+    plan,
+    planId: entry?.id ?? null,
+    period,
+    frequency,
+    warnThreshold: thresholdOf(str("threshold")),
+    unit: str("unit") ?? entry?.unit ?? "(chưa đặt tên đơn vị)",
+    reportDate: reportDateOf(str("date"), todayIso),
+  };
+}
+
+/** --threshold: "50%", "0,5" or "0.5"; 50% when not given. */
+export function thresholdOf(text: string | null): number {
+  const threshold = text === null ? 0.5 : Number(text.replace(",", ".").replace(/%$/, "")) / (text.trim().endsWith("%") ? 100 : 1);
+  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) throw new UserError(`Ngưỡng cảnh báo "${text}" phải từ 0 đến 1 (hoặc 0% đến 100%)`);
+  return threshold;
+}
+
+/** --date dd/mm/yyyy as an ISO date; today when not given. */
+export function reportDateOf(text: string | null, todayIso: string): string {
+  if (!text) return todayIso;
+  const parsed = parseViDate(text);
+  if (!parsed) throw new UserError(`Ngày báo cáo "${text}" ${dateProblem(text)}`);
+  return parsed;
 }
 
 /** A results file's bytes in any encoding Vietnamese offices save, placed in the period's column. */

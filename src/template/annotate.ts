@@ -1,4 +1,5 @@
 import { STATUSES } from "../core/judge";
+import type { ReportPeriod } from "../core/period";
 import { buildConfigSheet, CONFIG_SHEET } from "../workbook/configSheet";
 import { judgeFormulas } from "../workbook/formulas";
 import { META_SCHEMA, META_SHEET } from "../workbook/metaSheet";
@@ -101,6 +102,11 @@ function valueFormulas(mapping: TemplateMapping, row: TemplateRow, at: (key: str
   return { latest, value };
 }
 
+/** The report period as the table counts it: a table of monthly results reports by month ("Quý II" is "Tháng 6"). */
+export function tablePeriod(mapping: Pick<TemplateMapping, "frequency">, period: ReportPeriod): ReportPeriod {
+  return mapping.frequency === "month" ? { ...period, choice: `Tháng ${period.endMonth}` } : period;
+}
+
 export function describeAnnotation(mapping: TemplateMapping, settings: WorkbookSettings): { spec: WorkbookSpec; columns: OutputColumns } {
   const out = outputColumnsOf(mapping);
   const overlay: SheetOverlay = { sheet: mapping.sheet, cells: [], columns: [], styles: [], merges: [], conditionalFormats: [] };
@@ -154,8 +160,7 @@ export function describeAnnotation(mapping: TemplateMapping, settings: WorkbookS
     for (const col of coloured) overlay.conditionalFormats.push({ range: rangeAddr(col, first, col, last), formula: `${status}="${s}"`, fill: STATUS_STYLE[s].fill, color: STATUS_STYLE[s].color });
   }
 
-  // A table of monthly results reports by month: "Quý II" is "Tháng 6" there.
-  const period = mapping.frequency === "month" ? { ...settings.period, choice: `Tháng ${settings.period.endMonth}` } : settings.period;
+  const period = tablePeriod(mapping, settings.period);
   const config = buildConfigSheet({ ...settings, period, frequency: mapping.frequency }, mapping.title);
   return { spec: { sheets: [config.sheet, annotationMetaSheet(mapping, settings)], names: config.names, title: mapping.title, overlays: [overlay] }, columns: out };
 }

@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import { parsePeriod, periodLabel } from "../../core/period";
 import type { TemplateGrid, TemplateMapping, TemplateRole } from "../../template/recognise";
 import { ROLE_LABEL, TemplateError, recogniseTemplate } from "../../template/recognise";
-import { outputColumnsOf } from "../../template/annotate";
+import { outputColumnsOf, tablePeriod } from "../../template/annotate";
 import { colIndex, colLetter } from "../../workbook/spec";
 import { PRODUCT_VERSION } from "../../version";
 import type { WorkbookPort } from "../office/port";
@@ -93,7 +93,7 @@ export function TablePanel({ port }: { port: WorkbookPort }) {
       setGrid(null);
       setAnnotated(written);
       setDone(
-        `Đã thêm cột đánh giá vào trang "${written.sheet}" từ cột ${colLetter(written.outputColumn)}: ${outputColumnsOf(written).shown} cho ${written.rows.length} chỉ tiêu, kỳ ${periodLabel(period)}; tô màu trạng thái trên các dòng của bảng. Không ô nào của bảng bị sửa. Đổi kỳ ở thẻ Kỳ báo cáo; Kiểm tra, Tổng quan và Gửi tỉnh dùng bảng này.`,
+        `Đã thêm cột đánh giá vào trang "${written.sheet}" từ cột ${colLetter(written.outputColumn)}: ${outputColumnsOf(written).shown} cho ${written.rows.length} chỉ tiêu, kỳ ${periodLabel(tablePeriod(written, period))}; tô màu trạng thái trên các dòng của bảng. Không ô nào của bảng bị sửa. Đổi kỳ ở thẻ Kỳ báo cáo; Kiểm tra, Tổng quan và Gửi tỉnh dùng bảng này.`,
       );
     });
 
