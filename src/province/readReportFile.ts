@@ -4,10 +4,10 @@ import type { ReportConfig } from "../reading/configRead";
 import { configFromValues } from "../reading/configRead";
 import { INDICATOR_SHEET } from "../workbook/indicatorSheet";
 import type { ReportMeta } from "../workbook/metaSheet";
-import { META_KIND, META_SCHEMA, META_SHEET, readMeta } from "../workbook/metaSheet";
+import { META_SCHEMA, META_SHEET, readMeta } from "../workbook/metaSheet";
 import { readAnnotationMeta } from "../template/annotate";
 import type { TemplateMapping } from "../template/recognise";
-import { readAnnotatedSheet } from "../template/readAnnotated";
+import { annotationMeta, readAnnotatedSheet } from "../template/readAnnotated";
 import type { SheetReading, TaskRow } from "../reading/readBack";
 import { findHeaderRow, readIndicatorSheet, readTaskSheet, readingProblem } from "../reading/readBack";
 import { dateSerial } from "../workbook/spec";
@@ -113,6 +113,9 @@ async function indicatorSheetOf(cells: XlsxCells): Promise<SheetGrid | null> {
   return ours.length === 1 ? ours[0] : null;
 }
 
+/** The settings in column B of "Cấu hình", rows 3 to 12. */
+const configOf = (grid: SheetGrid) => configFromValues(Array.from({ length: 10 }, (_, k) => grid.values[2 + k]?.[1]));
+
 async function readCells(file: string, cells: XlsxCells): Promise<ReadOutcome> {
   const metaGrid = await cells.sheet(META_SHEET);
   const annotation = metaGrid ? readAnnotationMeta(metaGrid.values) : null;
@@ -131,7 +134,7 @@ async function readCells(file: string, cells: XlsxCells): Promise<ReadOutcome> {
     report: {
       file,
       meta,
-      config: configFromValues(Array.from({ length: 10 }, (_, k) => config.values[2 + k]?.[1])),
+      config: configOf(config),
       reading,
       tasks: taskSheet ? readTaskSheet(taskSheet.values) : [],
     },
@@ -148,8 +151,8 @@ async function readAnnotatedFile(file: string, cells: XlsxCells, mapping: Templa
   return {
     report: {
       file,
-      meta: { kind: META_KIND, schema: META_SCHEMA, productVersion: "", planId: "", planTitle: mapping.title, codes: reading.rows.map((r) => r.id), taskCodes: [] },
-      config: configFromValues(Array.from({ length: 10 }, (_, k) => config.values[2 + k]?.[1])),
+      meta: annotationMeta(mapping, reading),
+      config: configOf(config),
       reading,
       tasks: [],
     },

@@ -2,6 +2,8 @@ import type { Entry, Milestone } from "../core/judge";
 import { cleanLine, fold } from "../core/text/clean";
 import type { SheetReading, SheetRow } from "../reading/readBack";
 import { colLetter } from "../workbook/spec";
+import type { ReportMeta } from "../workbook/metaSheet";
+import { META_KIND, META_SCHEMA } from "../workbook/metaSheet";
 import { outputColumnsOf } from "./annotate";
 import type { Source, TemplateMapping, TemplateRow } from "./recognise";
 
@@ -99,4 +101,9 @@ export function readAnnotatedSheet(values: unknown[][], formulas: unknown[][] | 
     ? `Bảng trên trang "${mapping.sheet}" đã đổi từ khi gắn cột đánh giá (${moved.slice(0, 3).join("; ")}${moved.length > 3 ? `; và ${moved.length - 3} chỗ khác` : ""}): có lẽ đã chèn hoặc xóa dòng, cột. Hãy mở "Dùng bảng có sẵn" để đọc lại bảng; chưa có gì bị thay đổi.`
     : null;
   return { reading: { rows, frequency: mapping.frequency, missing: [], headerRow: mapping.headerRows[1], repeatedCodes }, problem };
+}
+
+/** What the province and the pane know of an annotated workbook, in the standard report's terms. */
+export function annotationMeta(mapping: TemplateMapping, reading: SheetReading): ReportMeta {
+  return { kind: META_KIND, schema: META_SCHEMA, productVersion: "", planId: "", planTitle: mapping.title, codes: reading.rows.map((r) => r.id), taskCodes: [] };
 }

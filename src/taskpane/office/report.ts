@@ -7,9 +7,9 @@ import type { SheetReading } from "../../reading/readBack";
 import { readIndicatorSheet, readTaskSheet, readingProblem, type TaskRow } from "../../reading/readBack";
 import { TASK_SHEET } from "../../workbook/taskSheet";
 import type { ReportMeta } from "../../workbook/metaSheet";
-import { META_KIND, META_SCHEMA, META_SHEET, readMeta } from "../../workbook/metaSheet";
+import { META_SHEET, readMeta } from "../../workbook/metaSheet";
 import type { TemplateMapping } from "../../template/recognise";
-import { readAnnotatedSheet } from "../../template/readAnnotated";
+import { annotationMeta, readAnnotatedSheet } from "../../template/readAnnotated";
 import { fromA1, storedMapping } from "./template";
 import { dateSerial } from "../../workbook/spec";
 import type { ReportConfig } from "../../reading/configRead";
@@ -87,7 +87,7 @@ async function readAnnotatedReport(context: Excel.RequestContext, annotation: Te
     reading,
     tasks: [],
     config,
-    meta: { kind: META_KIND, schema: META_SCHEMA, productVersion: "", planId: "", planTitle: annotation.title, codes: reading.rows.map((r) => r.id), taskCodes: [] },
+    meta: annotationMeta(annotation, reading),
     annotation,
   };
 }
