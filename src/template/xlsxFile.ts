@@ -149,7 +149,9 @@ export async function annotateXlsxFile(name: string, bytes: Uint8Array, opts: An
   if (clashes.length)
     throw new TemplateError(`${where} đã có ${clashes.join(", ")}, trùng với phần add-in cần thêm. Hãy đổi tên ${clashes.length > 1 ? "chúng" : "nó"} rồi làm lại. Không có gì được ghi.`);
 
-  const before = snapshot(wb);
+  // Compared: everything but the added columns and sheets (which held nothing before).
+  const skipped = (sheet: string, _row: number, col: number) => (sheet === ws.name && col >= mapping!.outputColumn) || spec.sheets.some((s) => s.name === sheet);
+  const before = snapshot(wb, skipped);
   const overlay = spec.overlays![0];
   renderOverlay(ws, overlay);
   for (const sheet of spec.sheets) await renderSheet(wb, sheet);
@@ -158,22 +160,12 @@ export async function annotateXlsxFile(name: string, bytes: Uint8Array, opts: An
   const written = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 
   // The file as Excel will open it, compared with the original: every cell of theirs as it was.
-  const ours = (sheet: string, _row: number, col: number) => sheet === ws.name && col >= mapping!.outputColumn;
-  const after = snapshot(await load(written), (sheet, row, col) => ours(sheet, row, col) || spec.sheets.some((s) => s.name === sheet));
-  const changed = [...before].filter(([key, v]) => !(key.startsWith(`${ws.name}!`) && ours(ws.name, 0, colOfKey(key))) && after.get(key) !== v).map(([key]) => key);
+  const after = snapshot(await load(written), skipped);
+  const changed = [...before].filter(([key, v]) => after.get(key) !== v).map(([key]) => key);
   if (changed.length) {
     throw new TemplateError(
       `${where}: khi ghi lại, ${changed.length} ô hoặc thuộc tính của sổ sẽ bị thay đổi (${changed.slice(0, 5).join(", ")}): không ghi gì. Hãy dùng nút "Dùng bảng có sẵn" của add-in trong Excel.`,
     );
   }
   return { bytes: written, mapping, grid: grid! };
-}
-
-function colOfKey(key: string): number {
-  const m = /!(?:col(\d+)|([A-Z]+)\d+)$/.exec(key);
-  if (!m) return 0;
-  if (m[1]) return Number(m[1]);
-  let n = 0;
-  for (const ch of m[2]) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
 }
