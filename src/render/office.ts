@@ -1,4 +1,4 @@
-import type { Cell, SheetSpec, Style, Validation, WorkbookSpec } from "../workbook/spec";
+import type { Cell, ConditionalFormat, SheetSpec, Style, Validation, WorkbookSpec } from "../workbook/spec";
 import { colLetter, cutLongText } from "../workbook/spec";
 
 /**
@@ -115,11 +115,7 @@ async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, pacer: Pacer): P
     part.numberFormat = formats;
     part.formulas = formulas;
   }
-  spec.columns.forEach((c, k) => {
-    const col = ws.getRangeByIndexes(0, k, 1, 1).getEntireColumn();
-    col.format.columnWidth = toPoints(c.width);
-    if (c.hidden) col.columnHidden = true;
-  });
+  spec.columns.forEach((c, k) => setColumn(ws, k + 1, c));
   // Styles, merges, rules and colours count against Excel's 5 MB request as much as cell text does.
   await pacer.add(utf8Bytes([spec.styles, spec.merges, spec.validations, spec.conditionalFormats, spec.rowHeights]) * 4);
   for (const { range, style } of spec.styles) applyStyle(ws.getRange(range), style);
@@ -133,13 +129,21 @@ async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, pacer: Pacer): P
     dv.errorAlert = { showAlert: true, style: "Stop", title, message };
     dv.prompt = { showPrompt: true, title, message };
   }
-  for (const cf of spec.conditionalFormats) {
-    const format = ws.getRange(cf.range).conditionalFormats.add("Custom");
-    format.custom.rule.formula = `=${cf.formula}`;
-    format.custom.format.fill.color = cf.fill;
-    format.custom.format.font.color = cf.color;
-  }
+  for (const cf of spec.conditionalFormats) addRule(ws, cf);
   for (const range of spec.inputs) ws.getRange(range).format.protection.locked = false;
+}
+
+function setColumn(ws: Excel.Worksheet, index: number, c: { width: number; hidden?: boolean }): void {
+  const col = ws.getRangeByIndexes(0, index - 1, 1, 1).getEntireColumn();
+  col.format.columnWidth = toPoints(c.width);
+  if (c.hidden) col.columnHidden = true;
+}
+
+function addRule(ws: Excel.Worksheet, cf: ConditionalFormat): void {
+  const format = ws.getRange(cf.range).conditionalFormats.add("Custom");
+  format.custom.rule.formula = `=${cf.formula}`;
+  format.custom.format.fill.color = cf.fill;
+  format.custom.format.font.color = cf.color;
 }
 
 /** What only makes the workbook easier to use: panes, tab colour, printing, the chart. Its failure costs nothing else. */
@@ -349,19 +353,10 @@ export async function renderAnnotationToExcel(context: Excel.RequestContext, spe
     await pacer.add(utf8Bytes(grid) * 2);
     block.numberFormat = grid.map((r) => r.map((c) => c?.fmt ?? "General"));
     block.formulas = grid.map((r) => r.map(officeFormula));
-    for (const c of overlay.columns) {
-      const col = target.getRangeByIndexes(0, c.col - 1, 1, 1).getEntireColumn();
-      col.format.columnWidth = toPoints(c.width);
-      if (c.hidden) col.columnHidden = true;
-    }
+    for (const c of overlay.columns) setColumn(target, c.col, c);
     for (const { range, style } of overlay.styles) applyStyle(target.getRange(range), style);
     for (const m of overlay.merges) target.getRange(m).merge(false);
-    for (const cf of overlay.conditionalFormats) {
-      const format = target.getRange(cf.range).conditionalFormats.add("Custom");
-      format.custom.rule.formula = `=${cf.formula}`;
-      format.custom.format.fill.color = cf.fill;
-      format.custom.format.font.color = cf.color;
-    }
+    for (const cf of overlay.conditionalFormats) addRule(target, cf);
     spec.sheets.forEach((s, k) => lockSheet(created[k], s));
     await pacer.sync();
   } catch (err) {

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { SheetOverlay, SheetSpec, Style, Validation, WorkbookSpec } from "../workbook/spec";
+import type { Cell, ConditionalFormat, SheetOverlay, SheetSpec, Style, Validation, WorkbookSpec } from "../workbook/spec";
 import { cutLongText } from "../workbook/spec";
 
 /** Renders the workbook description to an .xlsx file with ExcelJS (the CLI, export, tests). */
@@ -81,19 +81,11 @@ export async function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promis
       ...(spec.print.area ? { printArea: spec.print.area.replace(/([A-Z]+)(\d+)/g, "$1$$$2") } : {}),
     },
   });
-  spec.columns.forEach((c, k) => {
-    const col = ws.getColumn(k + 1);
-    col.width = c.width;
-    if (c.hidden) col.hidden = true;
-  });
+  spec.columns.forEach((c, k) => setColumn(ws, k + 1, c));
   spec.rows.forEach((row, r) => {
     row.forEach((cell, c) => {
       if (!cell || (cell.v === undefined && cell.f === undefined && cell.fmt === undefined)) return;
-      const target = ws.getCell(r + 1, c + 1);
-      // Strings are written as strings: ExcelJS only makes formulas of { formula } values.
-      if (cell.f !== undefined) target.value = { formula: cell.f };
-      else if (cell.v !== undefined && cell.v !== null) target.value = cell.v;
-      if (cell.fmt) target.numFmt = cell.fmt;
+      writeCell(ws.getCell(r + 1, c + 1), cell);
     });
   });
   for (const n of spec.hiddenRows) ws.getRow(n).hidden = true;
@@ -103,19 +95,7 @@ export async function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promis
   // ExcelJS supports range validations at run time but its typings omit them.
   const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
   for (const v of spec.validations) validations.add(v.range, validation(v.rule));
-  spec.conditionalFormats.forEach((cf, k) => {
-    ws.addConditionalFormatting({
-      ref: cf.range,
-      rules: [
-        {
-          type: "expression",
-          priority: k + 1,
-          formulae: [cf.formula],
-          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } }, font: { color: { argb: argb(cf.color) } } },
-        },
-      ],
-    });
-  });
+  spec.conditionalFormats.forEach((cf, k) => addRule(ws, cf, k + 1));
   for (const range of spec.inputs) eachCell(ws, range, (cell) => (cell.protection = { locked: false }));
   if (spec.hidden) ws.state = "veryHidden";
   if (spec.protect) {
@@ -137,33 +117,39 @@ export async function renderXlsx(spec: WorkbookSpec): Promise<Uint8Array> {
 
 /** Writes an overlay into a sheet the official already has: only the cells it names, widths of its own columns, rules added after theirs. */
 export function renderOverlay(ws: ExcelJS.Worksheet, overlay: SheetOverlay): void {
-  for (const { row, col, cell } of overlay.cells) {
-    const target = ws.getCell(row, col);
-    if (cell.f !== undefined) target.value = { formula: cell.f };
-    else if (cell.v !== undefined && cell.v !== null) target.value = cell.v;
-    if (cell.fmt) target.numFmt = cell.fmt;
-  }
-  for (const c of overlay.columns) {
-    const col = ws.getColumn(c.col);
-    col.width = c.width;
-    if (c.hidden) col.hidden = true;
-  }
+  for (const { row, col, cell } of overlay.cells) writeCell(ws.getCell(row, col), cell);
+  for (const c of overlay.columns) setColumn(ws, c.col, c);
   for (const { range, style } of overlay.styles) eachCell(ws, range, (cell) => applyStyle(cell, style));
   for (const m of overlay.merges) ws.mergeCells(m);
   // After the official's own rules: theirs keep their priority.
   const existing = (ws as unknown as { conditionalFormattings?: Array<{ rules: Array<{ priority?: number }> }> }).conditionalFormattings ?? [];
   let priority = Math.max(0, ...existing.flatMap((cf) => cf.rules.map((r) => r.priority ?? 0)));
-  for (const cf of overlay.conditionalFormats) {
-    ws.addConditionalFormatting({
-      ref: cf.range,
-      rules: [
-        {
-          type: "expression",
-          priority: ++priority,
-          formulae: [cf.formula],
-          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } }, font: { color: { argb: argb(cf.color) } } },
-        },
-      ],
-    });
-  }
+  for (const cf of overlay.conditionalFormats) addRule(ws, cf, ++priority);
+}
+
+/** A described cell into an ExcelJS cell. Strings are written as strings: ExcelJS only makes formulas of { formula } values. */
+function writeCell(target: ExcelJS.Cell, cell: Cell): void {
+  if (cell.f !== undefined) target.value = { formula: cell.f };
+  else if (cell.v !== undefined && cell.v !== null) target.value = cell.v;
+  if (cell.fmt) target.numFmt = cell.fmt;
+}
+
+function setColumn(ws: ExcelJS.Worksheet, index: number, c: { width: number; hidden?: boolean }): void {
+  const col = ws.getColumn(index);
+  col.width = c.width;
+  if (c.hidden) col.hidden = true;
+}
+
+function addRule(ws: ExcelJS.Worksheet, cf: ConditionalFormat, priority: number): void {
+  ws.addConditionalFormatting({
+    ref: cf.range,
+    rules: [
+      {
+        type: "expression",
+        priority,
+        formulae: [cf.formula],
+        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } }, font: { color: { argb: argb(cf.color) } } },
+      },
+    ],
+  });
 }
