@@ -2,11 +2,11 @@ import { STATUSES } from "../core/judge";
 import type { ReportPeriod } from "../core/period";
 import { buildConfigSheet, CONFIG_SHEET } from "../workbook/configSheet";
 import { judgeFormulas } from "../workbook/formulas";
-import { META_SCHEMA, META_SHEET } from "../workbook/metaSheet";
+import { META_SCHEMA, metadataSheet } from "../workbook/metaSheet";
 import type { WorkbookSettings } from "../workbook/settings";
 import { NAMES } from "../workbook/settings";
 import type { Cell, SheetOverlay, SheetSpec, WorkbookSpec } from "../workbook/spec";
-import { addr, colLetter, dateSerial, emptySheet, rangeAddr, setCell } from "../workbook/spec";
+import { addr, colLetter, dateSerial, rangeAddr } from "../workbook/spec";
 import { HEADER_COLOR, HEADER_FILL, STATUS_STYLE } from "../workbook/theme";
 import type { Source, TemplateMapping, TemplateRow } from "./recognise";
 
@@ -169,7 +169,6 @@ export function describeAnnotation(mapping: TemplateMapping, settings: WorkbookS
 const PART = 30000;
 
 function annotationMetaSheet(mapping: TemplateMapping, settings: WorkbookSettings): SheetSpec {
-  const sheet = emptySheet(META_SHEET);
   const json = JSON.stringify(mapping);
   const rows: Array<[string, string | number]> = [
     ["kind", ANNOTATION_KIND],
@@ -181,14 +180,7 @@ function annotationMetaSheet(mapping: TemplateMapping, settings: WorkbookSetting
     ["indicators", mapping.rows.length],
   ];
   for (let k = 0; k < json.length; k += PART) rows.push(["mapping", json.slice(k, k + PART)]);
-  rows.forEach(([key, v], i) => {
-    setCell(sheet, i + 1, 1, { v: key });
-    setCell(sheet, i + 1, 2, { v });
-  });
-  sheet.columns = [{ width: 16 }, { width: 40 }];
-  sheet.hidden = true;
-  sheet.print = { landscape: false, repeatRows: null };
-  return sheet;
+  return metadataSheet(rows);
 }
 
 /** The mapping stored in the metadata sheet's values; null when the workbook holds none. */

@@ -24,7 +24,6 @@ export interface ReportMeta {
 }
 
 export function buildMetaSheet(plan: Plan, settings: WorkbookSettings): SheetSpec {
-  const sheet = emptySheet(META_SHEET);
   const rows: Array<[string, string | number]> = [
     ["kind", META_KIND],
     ["schema", META_SCHEMA],
@@ -34,16 +33,22 @@ export function buildMetaSheet(plan: Plan, settings: WorkbookSettings): SheetSpe
     ["indicators", plan.indicators.length],
     ["tasks", plan.tasks.length],
   ];
-  rows.forEach(([k, v], i) => {
-    setCell(sheet, i + 1, 1, { v: k });
-    setCell(sheet, i + 1, 2, { v });
-  });
-  let r = rows.length + 2;
+  const sheet = metadataSheet(rows);
+  const r = rows.length + 2;
   setCell(sheet, r, 1, { v: "indicatorCode" });
   setCell(sheet, r, 2, { v: "taskCode" });
   plan.indicators.forEach((ind, k) => setCell(sheet, r + 1 + k, 1, { v: ind.id }));
   plan.tasks.forEach((t, k) => setCell(sheet, r + 1 + k, 2, { v: t.id }));
-  r += 1;
+  return sheet;
+}
+
+/** The very hidden metadata sheet, key in column A and value in column B, for a program to read back. */
+export function metadataSheet(rows: Array<[string, string | number]>): SheetSpec {
+  const sheet = emptySheet(META_SHEET);
+  rows.forEach(([k, v], i) => {
+    setCell(sheet, i + 1, 1, { v: k });
+    setCell(sheet, i + 1, 2, { v });
+  });
   sheet.columns = [{ width: 16 }, { width: 40 }];
   sheet.hidden = true;
   sheet.print = { landscape: false, repeatRows: null };
