@@ -1,7 +1,7 @@
 import { STATUSES } from "../core/judge";
 import type { ReportPeriod } from "../core/period";
 import { buildConfigSheet, CONFIG_SHEET } from "../workbook/configSheet";
-import { judgeFormulas } from "../workbook/formulas";
+import { WORKING_TITLES, judgeFormulas, milestoneTitles } from "../workbook/formulas";
 import { META_SCHEMA, metadataSheet } from "../workbook/metaSheet";
 import type { WorkbookSettings } from "../workbook/settings";
 import { NAMES } from "../workbook/settings";
@@ -35,24 +35,8 @@ export class OutputColumns {
     add("reason", "Lý do", 30);
     add("latest", "Kỳ có số liệu gần nhất", 6, true);
     add("baseline", "Mức xuất phát", 6, true);
-    for (let m = 1; m <= milestones; m++) {
-      const suffix = milestones > 1 ? ` (mốc ${m})` : "";
-      add(`op${m}`, `So sánh${suffix}`, 6, true);
-      add(`t${m}`, `Giá trị chỉ tiêu${suffix}`, 6, true);
-      add(`d${m}`, `Thời hạn${suffix}`, 6, true);
-    }
-    for (const [key, header] of [
-      ["m", "Mốc đang xét"],
-      ["opx", "So sánh đang xét"],
-      ["tx", "Chỉ tiêu đang xét"],
-      ["dx", "Thời hạn đang xét"],
-      ["bx", "Mức xuất phát của lộ trình"],
-      ["sx", "Ngày bắt đầu lộ trình"],
-      ["met", "Đã đạt?"],
-      ["fx", "Tỷ lệ thời gian đã qua"],
-      ["expected", "Kỳ vọng theo lộ trình"],
-    ])
-      add(key, header, 6, true);
+    for (const [key, title] of milestoneTitles(milestones)) add(key, title, 6, true);
+    for (const key of ["m", "opx", "tx", "dx", "bx", "sx", "met", "fx", "expected"] as const) add(key, WORKING_TITLES[key], 6, true);
   }
   col(key: string): number {
     const i = this.list.findIndex((c) => c.key === key);

@@ -19,6 +19,31 @@ export function pick(mCell: string, cells: string[], blankAsEmpty: boolean): str
   return f;
 }
 
+/** Titles of the working cells the judging needs, the same on the standard sheet and beside an official's table. */
+export const WORKING_TITLES = {
+  dx: "Thời hạn đang xét",
+  fx: "Tỷ lệ thời gian đã qua",
+  expected: "Kỳ vọng theo lộ trình",
+  m: "Mốc đang xét",
+  opx: "So sánh đang xét",
+  tx: "Chỉ tiêu đang xét",
+  bx: "Mức xuất phát của lộ trình",
+  sx: "Ngày bắt đầu lộ trình",
+  met: "Đã đạt?",
+} as const;
+
+/** Each milestone's comparison, value and deadline columns: keys op1, t1, d1... and their titles. */
+export function milestoneTitles(count: number): Array<[string, string]> {
+  return Array.from({ length: count }, (_, k) => {
+    const suffix = count > 1 ? ` (mốc ${k + 1})` : "";
+    return [
+      [`op${k + 1}`, `So sánh${suffix}`],
+      [`t${k + 1}`, `Giá trị chỉ tiêu${suffix}`],
+      [`d${k + 1}`, `Thời hạn${suffix}`],
+    ] as Array<[string, string]>;
+  }).flat();
+}
+
 /** The keys `judgeFormulas` computes; each needs a cell of its own, found through `at`. */
 export const JUDGE_KEYS = ["m", "opx", "tx", "dx", "bx", "sx", "met", "fx", "expected", "ratio", "progress", "status", "reason"] as const;
 export type JudgeKey = (typeof JUDGE_KEYS)[number];

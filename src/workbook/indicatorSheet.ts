@@ -7,7 +7,7 @@ import type { WorkbookSettings } from "./settings";
 import { NAMES } from "./settings";
 import type { Cell, SheetSpec, Validation } from "./spec";
 import { addr, colLetter, dateSerial, emptySheet, rangeAddr, rowHeight, setCell } from "./spec";
-import { judgeFormulas } from "./formulas";
+import { WORKING_TITLES, judgeFormulas, milestoneTitles } from "./formulas";
 import { GROUP_FILL, HEADER_COLOR, HEADER_FILL, INPUT_FILL, STATUS_STYLE } from "./theme";
 
 export const INDICATOR_SHEET = "Chỉ tiêu";
@@ -43,7 +43,7 @@ export class IndicatorColumns {
     add("name", "Nội dung chỉ tiêu", 42);
     add("unit", "Đơn vị tính", 8);
     add("targetText", "Chỉ tiêu theo văn bản", 14);
-    add("dx", "Thời hạn đang xét", 11);
+    add("dx", WORKING_TITLES.dx, 11);
     periods.forEach((p, k) => add(`p${k + 1}`, p, periods.length > 4 ? 7 : 9));
     add("value", "Giá trị báo cáo", 10);
     add("trend", "Xu hướng", 8);
@@ -63,23 +63,14 @@ export class IndicatorColumns {
     add("note", "Ghi chú", 20);
     add("group", "Nhóm", 18);
     add("kind", "Cách tính", 12);
-    for (let m = 1; m <= milestones; m++) {
-      const suffix = milestones > 1 ? ` (mốc ${m})` : "";
-      add(`op${m}`, `So sánh${suffix}`, 8);
-      add(`t${m}`, `Giá trị chỉ tiêu${suffix}`, 10);
-      add(`d${m}`, `Thời hạn${suffix}`, 11);
-    }
-    add("fx", "Tỷ lệ thời gian đã qua", 9);
-    add("expected", "Kỳ vọng theo lộ trình", 10);
+    const widths: Record<string, number> = { op: 8, t: 10, d: 11 };
+    for (const [key, title] of milestoneTitles(milestones)) add(key, title, widths[key.replace(/\d+$/, "")]);
+    add("fx", WORKING_TITLES.fx, 9);
+    add("expected", WORKING_TITLES.expected, 10);
     add("source", "Nguồn số liệu", 20);
     add("latest", "Kỳ báo cáo gần nhất", 6, true);
     add("previous", "Kỳ báo cáo trước đó", 6, true);
-    add("m", "Mốc đang xét", 6, true);
-    add("opx", "So sánh đang xét", 6, true);
-    add("tx", "Chỉ tiêu đang xét", 6, true);
-    add("bx", "Mức xuất phát của lộ trình", 6, true);
-    add("sx", "Ngày bắt đầu lộ trình", 6, true);
-    add("met", "Đã đạt?", 6, true);
+    for (const key of ["m", "opx", "tx", "bx", "sx", "met"] as const) add(key, WORKING_TITLES[key], 6, true);
   }
   index(key: string): number {
     const i = this.list.findIndex((c) => c.key === key);
