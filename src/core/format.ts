@@ -8,6 +8,11 @@ export function formatNumber(n: number): string {
   return frac ? `${grouped},${frac}` : grouped;
 }
 
+/** A number as its cell shows it to a reader of the appendix: "80%" for 0.8 in a percent cell. */
+export function cellNumberText(n: number, numberFormat: string): string {
+  return numberFormat.includes("%") ? `${formatNumber(n * 100)}%` : formatNumber(n);
+}
+
 /** dd/mm/yyyy (as officials write dates) → yyyy-mm-dd, or null when it is not a real date. */
 export function parseViDate(text: string): string | null {
   const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);

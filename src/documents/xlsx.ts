@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { formatNumber } from "../core/format";
+import { cellNumberText, formatNumber } from "../core/format";
 
 /**
  * An appendix circulated as a spreadsheet: each sheet as tab-separated rows, merged cells expanded
@@ -9,10 +9,7 @@ import { formatNumber } from "../core/format";
 function cellText(cell: ExcelJS.Cell): string {
   const v = cell.value;
   if (v === null || v === undefined) return "";
-  if (typeof v === "number") {
-    const fmt = cell.numFmt ?? "";
-    return fmt.includes("%") ? `${formatNumber(v * 100)}%` : formatNumber(v);
-  }
+  if (typeof v === "number") return cellNumberText(v, cell.numFmt ?? "");
   if (typeof v === "string") return v;
   if (typeof v === "boolean") return v ? "Có" : "Không";
   if (v instanceof Date) return `${String(v.getUTCDate()).padStart(2, "0")}/${String(v.getUTCMonth() + 1).padStart(2, "0")}/${v.getUTCFullYear()}`;

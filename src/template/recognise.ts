@@ -1,4 +1,4 @@
-import { formatNumber } from "../core/format";
+import { cellNumberText, formatNumber } from "../core/format";
 import type { Milestone } from "../core/judge";
 import { baselineOf, isPercent, isRelative, milestonesOf } from "../core/judge";
 import type { Column, ColumnRole, Header } from "../core/loaders/columns";
@@ -130,7 +130,7 @@ const text = (v: unknown): string => (v === null || v === undefined ? "" : typeo
 /** A cell as the appendix loader reads text: percentages as written ("80%" for 0.8 in a % cell). */
 function cellText(grid: TemplateGrid, row: number, col: number): string {
   const v = grid.values[row - 1]?.[col - 1];
-  if (typeof v === "number") return formatOf(grid, row, col).includes("%") ? `${formatNumber(v * 100)}%` : formatNumber(v);
+  if (typeof v === "number") return cellNumberText(v, formatOf(grid, row, col));
   if (typeof v === "boolean") return v ? "Có" : "Không";
   return text(v);
 }
@@ -274,21 +274,15 @@ export function recogniseTemplate(grid: TemplateGrid, opts: RecogniseOptions): T
   const header = found ?? { first: opts.headerRow ?? 1, last: opts.headerRow ?? 1, texts: rowCells(grid, opts.headerRow ?? 1, width), roles: [] };
   const notes: string[] = [];
   const columns: TemplateColumn[] = [];
-  header.texts.forEach((h, k) => {
-    const col = k + 1;
-    const role = opts.roles?.get(col) ?? header.roles[k] ?? null;
-    if (!role) return;
+  // Every column the header names, and any the official gave a role to, left to right.
+  const named = Math.max(header.texts.length, ...(opts.roles?.keys() ?? []));
+  for (let col = 1; col <= named; col++) {
+    const role = opts.roles?.get(col) ?? header.roles[col - 1] ?? null;
+    if (!role) continue;
+    const h = cleanLine(header.texts[col - 1] ?? "");
     const period = periodOf(h);
-    columns.push({ col, role, header: cleanLine(h), year: yearOf(h), ...(role === "achieved" ? { endMonth: period.endMonth, flow: period.flow } : {}) });
-  });
-  for (const [col, role] of opts.roles ?? []) {
-    if (!columns.some((c) => c.col === col)) {
-      const h = cleanLine(header.texts[col - 1] ?? "");
-      const period = periodOf(h);
-      columns.push({ col, role, header: h || `Cột ${colLetter(col)}`, year: yearOf(h), ...(role === "achieved" ? { endMonth: period.endMonth, flow: period.flow } : {}) });
-    }
+    columns.push({ col, role, header: h || `Cột ${colLetter(col)}`, year: yearOf(h), ...(role === "achieved" ? { endMonth: period.endMonth, flow: period.flow } : {}) });
   }
-  columns.sort((a, b) => a.col - b.col);
   // "Chỉ tiêu" alone names the target beside a wording column, and the wording where there is none.
   const names = columns.filter((c) => c.role === "name");
   if (names.length > 1) {
