@@ -6,27 +6,18 @@ import { join } from "path";
 import { CATALOGUE } from "../src/catalogue/catalogue";
 import { readDocumentFile } from "../src/catalogue/fileSource";
 import { parsePlan } from "../src/core/loaders/parsePlan";
-import { parsePeriod } from "../src/core/period";
 import { renderToExcel } from "../src/render/office";
 import { renderXlsx } from "../src/render/xlsx";
 import { consolidate } from "../src/province/consolidate";
 import { readReportFile } from "../src/province/readReportFile";
 import type { IndicatorEntry } from "../src/workbook/indicatorSheet";
 import { buildWorkbook } from "../src/workbook/build";
-import type { WorkbookSettings } from "../src/workbook/settings";
 import { bigAppendix } from "../test/support/bigPlan";
 import { FakeExcel } from "../test/support/fakeExcel";
 import { lyingWorkbook } from "../test/support/zipBomb";
+import { testSettings } from "../test/support/settings";
 
-const settings: WorkbookSettings = {
-  unit: "UBND xã Thử",
-  period: parsePeriod("Quý II/2026", "quarter")!,
-  frequency: "quarter",
-  reportDate: "2026-07-05",
-  warnThreshold: 0.5,
-  planId: null,
-  productVersion: "bench",
-};
+const settings = testSettings({ unit: "UBND xã Thử", productVersion: "bench" });
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const round = (x: number) => Math.round(x * 10) / 10;
 

@@ -14,7 +14,7 @@ const lines = [
   "  1. Vào https://excel.cloud.microsoft (hoặc office.com), tạo hoặc mở một sổ tính.",
   "  2. Thẻ Trang đầu → Bổ trợ (Add-ins) → Thêm bổ trợ khác → Tải lên bổ trợ của tôi (Upload My Add-in).",
   `  3. Chọn tệp ${manifest} rồi bấm Tải lên.`,
-  "  4. Bấm nút \"Chỉ tiêu số\" trên thẻ Trang đầu.",
+  '  4. Bấm nút "Chỉ tiêu số" trên thẻ Trang đầu.',
   "",
   "Lần đầu, trình duyệt cần tin chứng chỉ localhost: mở https://localhost:3000/taskpane.html và chấp nhận,",
   "hoặc cài ~/.office-addin-dev-certs/ca.crt vào kho chứng chỉ tin cậy.",

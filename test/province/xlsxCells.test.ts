@@ -12,6 +12,7 @@ import { buildWorkbook } from "../../src/workbook/build";
 import type { IndicatorEntry } from "../../src/workbook/indicatorSheet";
 import { readIndicatorSheet, readTaskSheet } from "../../src/reading/readBack";
 import { convert, libreOfficeAvailable } from "../support/libreoffice";
+import { testSettings } from "../support/settings";
 
 // Reading and writing workbooks takes seconds on a busy 2-core machine, not jest's default 5.
 jest.setTimeout(60000);
@@ -33,15 +34,7 @@ async function filledReport(k: number): Promise<Uint8Array> {
       },
     ]),
   );
-  const settings = {
-    unit: "UBND xã Đối Chiếu",
-    period: { year: 2026, choice: "Quý III", endMonth: 9 },
-    frequency: "quarter" as const,
-    reportDate: "2026-10-05",
-    warnThreshold: 0.5,
-    planId: CATALOGUE[k].id,
-    productVersion: "test",
-  };
+  const settings = testSettings({ unit: "UBND xã Đối Chiếu", period: "Quý III/2026", reportDate: "2026-10-05", planId: CATALOGUE[k].id });
   return renderXlsx(buildWorkbook({ plan, settings, indicatorEntries: entries }).spec);
 }
 

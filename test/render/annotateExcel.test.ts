@@ -8,19 +8,12 @@ import { gridOf } from "../../src/template/xlsxFile";
 import { colLetter } from "../../src/workbook/spec";
 import { FakeExcel } from "../support/fakeExcel";
 import { quarterBlock } from "../support/templates";
+import { testSettings } from "../support/settings";
 
 // Reading and writing workbooks takes seconds on a busy 2-core machine, not jest's default 5.
 jest.setTimeout(60000);
 
-const settings = {
-  unit: "UBND xã Định Quán",
-  period: { year: 2026, choice: "Quý II", endMonth: 6 },
-  frequency: "quarter" as const,
-  reportDate: "2026-07-03",
-  warnThreshold: 0.5,
-  planId: null,
-  productVersion: "test",
-};
+const settings = testSettings({ unit: "UBND xã Định Quán", reportDate: "2026-07-03" });
 const supports = () => true;
 
 /** The quarter template as an official has it open in Excel: their values, formulas and number formats. */

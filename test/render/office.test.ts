@@ -5,20 +5,12 @@ import { parsePeriod } from "../../src/core/period";
 import { RenderFailed, officeFormula, renderToExcel } from "../../src/render/office";
 import { excelErrorMessage } from "../../src/taskpane/office/errors";
 import { buildWorkbook } from "../../src/workbook/build";
-import type { WorkbookSettings } from "../../src/workbook/settings";
 import { addr } from "../../src/workbook/spec";
 import { bigAppendix } from "../support/bigPlan";
 import { FakeExcel } from "../support/fakeExcel";
+import { testSettings } from "../support/settings";
 
-const settings: WorkbookSettings = {
-  unit: "UBND xã Thống Nhất",
-  period: parsePeriod("Quý II/2026", "quarter")!,
-  frequency: "quarter",
-  reportDate: "2026-07-05",
-  warnThreshold: 0.5,
-  planId: null,
-  productVersion: "0.1.0",
-};
+const settings = testSettings({ productVersion: "0.1.0" });
 const supports = () => true;
 
 async function load(planText: string, excel = new FakeExcel()) {

@@ -1,27 +1,18 @@
 import { CATALOGUE } from "../../src/catalogue/catalogue";
 import { readDocumentFile } from "../../src/catalogue/fileSource";
 import { parsePlan } from "../../src/core/loaders/parsePlan";
-import { parsePeriod } from "../../src/core/period";
 import { renderToExcel } from "../../src/render/office";
 import { judgeSettingsOf, proposeUpdate, readReport, selectCell, updateWorkbook, writePeriod } from "../../src/taskpane/office/report";
 import { buildWorkbook } from "../../src/workbook/build";
 import { checkEntries } from "../../src/reading/checks";
 import { cellAddress } from "../../src/reading/readBack";
-import type { WorkbookSettings } from "../../src/workbook/settings";
 import { FakeExcel } from "../support/fakeExcel";
 import { NO_DECISIONS } from "../../src/reading/update";
 import { colLetter } from "../../src/workbook/spec";
 import { taskCol } from "../../src/workbook/taskSheet";
+import { testSettings } from "../support/settings";
 
-const settings: WorkbookSettings = {
-  unit: "Đảng ủy phường Phước Bình",
-  period: parsePeriod("Quý I/2026", "quarter")!,
-  frequency: "quarter",
-  reportDate: "2026-04-05",
-  warnThreshold: 0.5,
-  planId: "phuoc-binh-2026",
-  productVersion: "test",
-};
+const settings = testSettings({ unit: "Đảng ủy phường Phước Bình", period: "Quý I/2026", reportDate: "2026-04-05", planId: "phuoc-binh-2026" });
 const original = readDocumentFile(CATALOGUE[2]);
 
 async function loaded() {

@@ -2,7 +2,6 @@ import { CATALOGUE } from "../../src/catalogue/catalogue";
 import { readDocumentFile } from "../../src/catalogue/fileSource";
 import type { JudgeSettings } from "../../src/core/judge";
 import { parsePlan } from "../../src/core/loaders/parsePlan";
-import { parsePeriod } from "../../src/core/period";
 import type { Plan } from "../../src/core/plan";
 import { buildWorkbook } from "../../src/workbook/build";
 import { checkEntries } from "../../src/reading/checks";
@@ -10,21 +9,13 @@ import type { IndicatorEntry } from "../../src/workbook/indicatorSheet";
 import { overview } from "../../src/reading/overview";
 import { readIndicatorSheet, readTaskSheet } from "../../src/reading/readBack";
 import { planFromReport } from "../../src/reading/rebuild";
-import type { WorkbookSettings } from "../../src/workbook/settings";
 import type { SheetSpec } from "../../src/workbook/spec";
 import { colLetter } from "../../src/workbook/spec";
 import { taskCol } from "../../src/workbook/taskSheet";
 import { REMOVED_GROUP, describeUpdate, mergeForUpdate } from "../../src/reading/update";
+import { testSettings } from "../support/settings";
 
-const settings: WorkbookSettings = {
-  unit: "UBND xã Thống Nhất",
-  period: parsePeriod("Quý II/2026", "quarter")!,
-  frequency: "quarter",
-  reportDate: "2026-07-05",
-  warnThreshold: 0.5,
-  planId: null,
-  productVersion: "test",
-};
+const settings = testSettings();
 const judgeSettings: JudgeSettings = { period: settings.period, frequency: "quarter", warnThreshold: 0.5 };
 const original = readDocumentFile(CATALOGUE[0]);
 

@@ -2,23 +2,14 @@ import ExcelJS from "exceljs";
 import { CATALOGUE } from "../../src/catalogue/catalogue";
 import { readDocumentFile } from "../../src/catalogue/fileSource";
 import { parsePlan } from "../../src/core/loaders/parsePlan";
-import { parsePeriod } from "../../src/core/period";
 import { renderXlsx } from "../../src/render/xlsx";
 import { buildWorkbook } from "../../src/workbook/build";
-import type { WorkbookSettings } from "../../src/workbook/settings";
 import type { SheetSpec } from "../../src/workbook/spec";
 import { colIndex } from "../../src/workbook/spec";
 import { STATUS_STYLE } from "../../src/workbook/theme";
+import { testSettings } from "../support/settings";
 
-const settings: WorkbookSettings = {
-  unit: "UBND xã Thống Nhất",
-  period: parsePeriod("Quý II/2026", "quarter")!,
-  frequency: "quarter",
-  reportDate: "2026-07-05",
-  warnThreshold: 0.5,
-  planId: "thong-nhat-2026",
-  productVersion: "0.1.0",
-};
+const settings = testSettings({ planId: "thong-nhat-2026", productVersion: "0.1.0" });
 const plan = parsePlan(readDocumentFile(CATALOGUE[0]));
 const built = buildWorkbook({ plan, settings, indicatorEntries: new Map([["C.6", { periods: [0.95, null, null, null] }]]) });
 const sheet = (name: string): SheetSpec => built.spec.sheets.find((s) => s.name === name)!;
