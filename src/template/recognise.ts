@@ -13,6 +13,7 @@ import { kindOf } from "../core/target";
 import { cleanLine, fold } from "../core/text/clean";
 import { romanOrArabic } from "../core/text/numbers";
 import { colLetter } from "../workbook/spec";
+import type { SheetRow } from "../reading/readBack";
 
 /**
  * Reads a table an official already reports in (the province's form, last year's file) without changing
@@ -60,15 +61,8 @@ export interface TemplateMilestone extends Milestone {
   source: Source;
 }
 
-export interface TemplateRow {
-  row: number;
-  id: string;
-  name: string;
-  unit: string;
-  lead: string;
-  partners: string;
-  group: string;
-  targetText: string;
+/** An indicator row of the official's table: what a report sheet's row says of it, and how its cells are read. */
+export interface TemplateRow extends Pick<SheetRow, "row" | "id" | "name" | "unit" | "lead" | "partners" | "group" | "targetText"> {
   /** How percentages are typed on this row: 95 meaning 95% ("points"), or 95% / 0,95 ("fraction"); null when not a percentage. */
   percentEntry: "points" | "fraction" | null;
   /** Per-period values of a count that adds up ("Quý I", "Quý II" of "buổi/năm"): summed to date. */
