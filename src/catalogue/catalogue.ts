@@ -1,6 +1,3 @@
-import type { Plan } from "../core/plan";
-import { parsePlan } from "../core/loaders/parsePlan";
-
 /** The built-in sample plans ("Kế hoạch mẫu"): the five real documents the product was made from. */
 export interface CatalogueEntry {
   id: string;
@@ -25,10 +22,3 @@ export function findEntry(id: string): CatalogueEntry | undefined {
 
 /** Reads a document's text; the CLI reads it from disk, the task pane from its bundle. */
 export type DocumentSource = (entry: CatalogueEntry) => Promise<string> | string;
-
-export async function loadCataloguePlan(id: string, source: DocumentSource): Promise<{ entry: CatalogueEntry; text: string; plan: Plan }> {
-  const entry = findEntry(id);
-  if (!entry) throw new Error(`Không có kế hoạch mẫu "${id}". Các mã có sẵn: ${CATALOGUE.map((e) => e.id).join(", ")}`);
-  const text = await source(entry);
-  return { entry, text, plan: parsePlan(text) };
-}

@@ -1,5 +1,6 @@
 import type { Cell, ConditionalFormat, SheetSpec, Style, Validation, WorkbookSpec } from "../workbook/spec";
 import { colLetter, cutLongText } from "../workbook/spec";
+import { UserFacingError } from "../core/userFacingError";
 
 /**
  * Renders the workbook description inside Excel with Office.js. Work is queued and sent in batches whose
@@ -306,7 +307,7 @@ export async function renderToExcel(context: Excel.RequestContext, spec: Workboo
 }
 
 /** A reason the official's sheet cannot take the added columns (protected, names taken, cells not empty); nothing was written. */
-export class AnnotationRefused extends Error {}
+export class AnnotationRefused extends UserFacingError {}
 
 /**
  * Adds the judging beside an official's own table (spec.overlays) with the settings and metadata sheets:

@@ -1,12 +1,6 @@
-import { MessageBar, MessageBarBody, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
-import { CheckPanel } from "./components/CheckPanel";
+import { MessageBar, MessageBarBody, Spinner, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { lazy, Suspense, useState } from "react";
 import { LoadPanel } from "./components/LoadPanel";
-import { OverviewPanel } from "./components/OverviewPanel";
-import { PeriodPanel } from "./components/PeriodPanel";
-import { ProvincePanel } from "./components/ProvincePanel";
-import { TablePanel } from "./components/TablePanel";
-import { UpdatePanel } from "./components/UpdatePanel";
 import { REQUIRED_EXCEL_API } from "./office/host";
 import { ReportFilePicker } from "./components/ReportFilePicker";
 import type { FilePort } from "./filePort";
@@ -16,6 +10,14 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
   tabs: { flexWrap: "wrap" },
 });
+
+// Tabs other than the first load when first opened, so the pane starts on less code.
+const TablePanel = lazy(() => import(/* webpackChunkName: "tab-table" */ "./components/TablePanel").then((m) => ({ default: m.TablePanel })));
+const PeriodPanel = lazy(() => import(/* webpackChunkName: "tab-period" */ "./components/PeriodPanel").then((m) => ({ default: m.PeriodPanel })));
+const CheckPanel = lazy(() => import(/* webpackChunkName: "tab-check" */ "./components/CheckPanel").then((m) => ({ default: m.CheckPanel })));
+const UpdatePanel = lazy(() => import(/* webpackChunkName: "tab-update" */ "./components/UpdatePanel").then((m) => ({ default: m.UpdatePanel })));
+const OverviewPanel = lazy(() => import(/* webpackChunkName: "tab-overview" */ "./components/OverviewPanel").then((m) => ({ default: m.OverviewPanel })));
+const ProvincePanel = lazy(() => import(/* webpackChunkName: "tab-province" */ "./components/ProvincePanel").then((m) => ({ default: m.ProvincePanel })));
 
 const TABS = [
   ["load", "Nạp chỉ tiêu"],
@@ -76,20 +78,22 @@ export function App({ port }: { port: WorkbookPort }) {
         <div hidden={tab !== "load"}>
           <LoadPanel port={port} />
         </div>
-        {visited.has("table") && (
-          <div hidden={tab !== "table"}>
-            <TablePanel port={port} />
-          </div>
-        )}
-        {visited.has("update") && (
-          <div hidden={tab !== "update"}>
-            <UpdatePanel port={port} />
-          </div>
-        )}
-        {tab === "period" && <PeriodPanel port={port} />}
-        {tab === "check" && <CheckPanel port={port} />}
-        {tab === "overview" && <OverviewPanel port={port} />}
-        {tab === "province" && <ProvincePanel port={port} />}
+        <Suspense fallback={<Spinner size="tiny" label="Đang mở…" />}>
+          {visited.has("table") && (
+            <div hidden={tab !== "table"}>
+              <TablePanel port={port} />
+            </div>
+          )}
+          {visited.has("update") && (
+            <div hidden={tab !== "update"}>
+              <UpdatePanel port={port} />
+            </div>
+          )}
+          {tab === "period" && <PeriodPanel port={port} />}
+          {tab === "check" && <CheckPanel port={port} />}
+          {tab === "overview" && <OverviewPanel port={port} />}
+          {tab === "province" && <ProvincePanel port={port} />}
+        </Suspense>
       </div>
     </main>
   );

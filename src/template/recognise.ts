@@ -14,6 +14,7 @@ import { cleanLine, fold } from "../core/text/clean";
 import { romanOrArabic } from "../core/text/numbers";
 import { colLetter } from "../workbook/spec";
 import type { SheetRow } from "../reading/readBack";
+import { UserFacingError } from "../core/userFacingError";
 
 /**
  * Reads a table an official already reports in (the province's form, last year's file) without changing
@@ -117,7 +118,7 @@ export interface RecogniseOptions {
   outputColumn?: number;
 }
 
-export class TemplateError extends Error {}
+export class TemplateError extends UserFacingError {}
 
 const text = (v: unknown): string => (v === null || v === undefined ? "" : typeof v === "number" ? formatNumber(v) : String(v)).trim();
 

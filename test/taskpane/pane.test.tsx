@@ -244,7 +244,9 @@ describe("Cập nhật chỉ tiêu", () => {
     show(<UpdatePanel port={p} />);
     fireEvent.change(screen.getByLabelText("Phụ lục chỉ tiêu đã sửa đổi"), { target: { value: readDocumentFile(CATALOGUE[0]) } });
     fireEvent.click(screen.getByRole("button", { name: "Đọc phụ lục" }));
-    fireEvent.click(await screen.findByRole("button", { name: "Đối chiếu với sổ" }));
+    // The reader loads on first use: the button is enabled once the appendix is read.
+    await screen.findByText(/^Phụ lục mới có/);
+    fireEvent.click(screen.getByRole("button", { name: "Đối chiếu với sổ" }));
     const box = await screen.findByTestId("doubtful-pair");
     expect(within(box).getByText(/Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến\./)).toBeTruthy();
     expect(within(box).getByText(/được giải quyết trước hạn và đúng hạn/)).toBeTruthy();

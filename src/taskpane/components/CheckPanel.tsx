@@ -3,7 +3,7 @@ import { useState } from "react";
 import { INDICATOR_SHEET } from "../../workbook/indicatorSheet";
 import type { Problem } from "../../reading/checks";
 import { checkEntries } from "../../reading/checks";
-import { judgeSettingsOf } from "../office/report";
+import { judgeSettingsOf } from "../../reading/configRead";
 import type { WorkbookPort } from "../office/port";
 import { noReport } from "../office/errors";
 import { useAction } from "../useAction";

@@ -1,13 +1,15 @@
 import { Button, Field, Input, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { parsePeriod, type Frequency } from "../../core/period";
 import type { Plan } from "../../core/plan";
 import { PRODUCT_VERSION } from "../../version";
 import type { WorkbookPort } from "../office/port";
 import { useAction } from "../useAction";
 import { Notice } from "./Notice";
-import { PlanPreview } from "./PlanPreview";
 import { SourcePicker } from "./SourcePicker";
+
+// Shown once an appendix is read; it loads with the reader, not with the pane.
+const PlanPreview = lazy(() => import(/* webpackChunkName: "reader" */ "./PlanPreview").then((m) => ({ default: m.PlanPreview })));
 
 const useStyles = makeStyles({ root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM } });
 
@@ -64,19 +66,21 @@ export function LoadPanel({ port }: { port: WorkbookPort }) {
         }}
       />
       {plan && (
-        <PlanPreview
-          plan={plan}
-          dropped={dropped}
-          onChange={setPlan}
-          onToggle={(id) =>
-            setDropped((d) => {
-              const next = new Set(d);
-              if (next.has(id)) next.delete(id);
-              else next.add(id);
-              return next;
-            })
-          }
-        />
+        <Suspense fallback={null}>
+          <PlanPreview
+            plan={plan}
+            dropped={dropped}
+            onChange={setPlan}
+            onToggle={(id) =>
+              setDropped((d) => {
+                const next = new Set(d);
+                if (next.has(id)) next.delete(id);
+                else next.add(id);
+                return next;
+              })
+            }
+          />
+        </Suspense>
       )}
       {plan && port.supported && (
         // After the preview: the official reads what was found, then writes it.

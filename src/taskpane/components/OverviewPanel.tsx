@@ -8,7 +8,7 @@ import { TASK_SHEET } from "../../workbook/taskSheet";
 import type { Overview } from "../../reading/overview";
 import { overview } from "../../reading/overview";
 import { STATUS_STYLE } from "../../workbook/theme";
-import { judgeSettingsOf } from "../office/report";
+import { judgeSettingsOf } from "../../reading/configRead";
 import type { WorkbookPort } from "../office/port";
 import { noReport } from "../office/errors";
 import { useAction } from "../useAction";

@@ -1,14 +1,18 @@
-import { Button, Dropdown, Field, Option, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { readBundledDocument } from "../../catalogue/bundleSource";
 import { CATALOGUE, findEntry } from "../../catalogue/catalogue";
-import { parsePlan } from "../../core/loaders/parsePlan";
 import type { Plan } from "../../core/plan";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // A native list is as wide as its longest plan name unless held to the pane's width.
+  sample: { width: "100%", minWidth: 0, "& select": { minWidth: 0, textOverflow: "ellipsis" } },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
+
+// The appendix reader loads when the first appendix is read, not with the pane.
+const parsePlan = async (text: string): Promise<Plan> => (await import(/* webpackChunkName: "reader" */ "../../core/loaders/parsePlan")).parsePlan(text);
 
 /** Where an appendix comes from: a built-in plan, pasted text, or a file (Word, PDF, Excel, text). */
 export function SourcePicker({ onPlan, label, samples = true }: { onPlan: (plan: Plan, planId: string | null, unit?: string) => void; label: string; samples?: boolean }) {
@@ -24,7 +28,7 @@ export function SourcePicker({ onPlan, label, samples = true }: { onPlan: (plan:
     if (!entry) return;
     const t = await readBundledDocument(entry);
     setText(t);
-    onPlan(parsePlan(t), id, entry.unit);
+    onPlan(await parsePlan(t), id, entry.unit);
   };
   const openFile = async (f: File | undefined) => {
     if (!f) return;
@@ -52,20 +56,21 @@ export function SourcePicker({ onPlan, label, samples = true }: { onPlan: (plan:
     <div className={styles.root}>
       {samples && (
         <Field label="Kế hoạch mẫu">
-          <Dropdown placeholder="Chọn một kế hoạch mẫu" value={findEntry(sampleId)?.name ?? ""} onOptionSelect={(_, d) => d.optionValue && void pickSample(d.optionValue)}>
+          <Select className={styles.sample} value={sampleId} onChange={(_, d) => d.value && void pickSample(d.value)}>
+            <option value="">Chọn một kế hoạch mẫu</option>
             {CATALOGUE.map((e) => (
-              <Option key={e.id} value={e.id} text={e.name}>
+              <option key={e.id} value={e.id}>
                 {e.name}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         </Field>
       )}
       <Field label={label} validationMessage={problem ?? undefined}>
         <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={7} resize="vertical" />
       </Field>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={!text.trim()} onClick={() => onPlan(parsePlan(text), sampleId || null)}>
+        <Button appearance="primary" disabled={!text.trim()} onClick={async () => onPlan(await parsePlan(text), sampleId || null)}>
           Đọc phụ lục
         </Button>
         <Button onClick={() => file.current?.click()}>Mở tệp (Word, PDF, Excel)</Button>

@@ -1,5 +1,7 @@
-import { AnnotationRefused, RenderFailed } from "../../render/office";
-import { TemplateError } from "../../template/recognise";
+import { UserFacingError } from "../../core/userFacingError";
+import type { RenderFailed } from "../../render/office";
+
+export { UserFacingError };
 
 /** Excel's errors by code, as officials should read them; error.message is localized and not for users. */
 const MESSAGES: Record<string, string> = {
@@ -22,14 +24,13 @@ export function noReport(): Error {
   return Object.assign(new Error("no report"), { code: "NoReport" });
 }
 
-/** A stop the pane decided itself, with a Vietnamese message that says why and what to do. */
-export class UserFacingError extends Error {}
-
 export function excelErrorMessage(err: unknown): string {
-  if (err instanceof UserFacingError || err instanceof TemplateError || err instanceof AnnotationRefused) return err.message;
-  if (err instanceof RenderFailed) {
-    const why = excelErrorMessage(err.cause);
-    return err.restored
+  if (err instanceof UserFacingError) return err.message;
+  // Known by name, not class: the renderer is in a chunk the pane loads later.
+  if (err instanceof Error && err.name === "RenderFailed") {
+    const failed = err as RenderFailed;
+    const why = excelErrorMessage(failed.cause);
+    return failed.restored
       ? `Chưa ghi được sổ: ${why} Những gì vừa ghi dở đã được gỡ bỏ; các trang cũ đã trở lại tên cũ, sổ như trước khi bấm.`
       : `Chưa ghi được sổ: ${why} Không gỡ được hết phần ghi dở: hãy đóng sổ không lưu (hoặc xóa các trang vừa thêm và đổi tên các trang "(cũ n)" về như cũ) rồi thử lại.`;
   }

@@ -1,15 +1,11 @@
 import type { Plan } from "../../core/plan";
 import type { RenderResult } from "../../render/office";
-import { renderToExcel } from "../../render/office";
-import { buildWorkbook } from "../../workbook/build";
 import type { WorkbookSettings } from "../../workbook/settings";
 import type { DoubtfulPair, UpdateDecisions, UpdateSummary } from "../../reading/update";
 import { PRODUCT_VERSION } from "../../version";
 import type { ReportConfig, ReportState } from "./report";
-import { proposeUpdate, readReport, selectCell, updateWorkbook, writePeriod } from "./report";
 import type { TemplateGrid, TemplateMapping } from "../../template/recognise";
 import type { AnnotateRequest } from "./template";
-import { annotateTable, readActiveTable } from "./template";
 
 /** Everything the pane asks of the workbook; components get it as a prop, so tests can give them a stand-in. */
 export interface WorkbookPort {
@@ -39,25 +35,26 @@ export interface WorkbookPort {
 export function officePort(inExcel: boolean, supported: boolean): WorkbookPort {
   const supports = (version: string) => Office.context.requirements.isSetSupported("ExcelApi", version);
   // While the official is typing in a cell, Excel fails a batch unless asked to wait for the edit to end (ExcelApi 1.11).
-  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => (supports("1.11") ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch));
+  // The work on the workbook loads on first use, so the pane opens on less code (its own chunk, "excel").
+  const run = async <T>(batch: (work: typeof import("./work"), context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const work = await import(/* webpackChunkName: "excel" */ "./work");
+    const inRun = (context: Excel.RequestContext) => batch(work, context);
+    return supports("1.11") ? Excel.run({ delayForCellEdit: true }, inRun) : Excel.run(inRun);
+  };
   return {
     inExcel,
     supported,
-    load: (plan, settings) =>
-      run((context) => {
-        const { spec, layout } = buildWorkbook({ plan, settings });
-        return renderToExcel(context, spec, { supports, chart: layout.chart });
-      }),
-    read: () => run((context) => readReport(context)),
-    writePeriod: (config) => run((context) => writePeriod(context, config)),
-    select: (sheet, address) => run((context) => selectCell(context, sheet, address)),
+    load: (plan, settings) => run((work, context) => work.loadPlan(context, plan, settings, supports)),
+    read: () => run((work, context) => work.readReport(context)),
+    writePeriod: (config) => run((work, context) => work.writePeriod(context, config)),
+    select: (sheet, address) => run((work, context) => work.selectCell(context, sheet, address)),
     openAsNewWorkbook: (bytes) => Excel.createWorkbook(toBase64(bytes)),
     download,
-    proposeUpdate: (plan) => run((context) => proposeUpdate(context, plan)),
-    readTable: () => run((context) => readActiveTable(context)),
-    annotate: (request, settings) => run((context) => annotateTable(context, request, settings, supports)),
+    proposeUpdate: (plan) => run((work, context) => work.proposeUpdate(context, plan)),
+    readTable: () => run((work, context) => work.readActiveTable(context)),
+    annotate: (request, settings) => run((work, context) => work.annotateTable(context, request, settings, supports)),
     update: (plan, planId, decisions) =>
-      run((context) => updateWorkbook(context, plan, decisions, { supports, productVersion: PRODUCT_VERSION, planId, today: new Date().toISOString().slice(0, 10) })),
+      run((work, context) => work.updateWorkbook(context, plan, decisions, { supports, productVersion: PRODUCT_VERSION, planId, today: new Date().toISOString().slice(0, 10) })),
   };
 }
 
