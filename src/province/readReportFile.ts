@@ -12,7 +12,7 @@ import type { SheetReading, TaskRow } from "../reading/readBack";
 import { findHeaderRow, readIndicatorSheet, readTaskSheet, readingProblem } from "../reading/readBack";
 import { dateSerial } from "../workbook/spec";
 import type { SheetGrid } from "./xlsxCells";
-import { XlsxCells, XlsxProblem, inflate, mb, openZip } from "./xlsxCells";
+import { XlsxCells, XlsxProblem, inflate, mb, openZip, type Inflater } from "./xlsxCells";
 import { TASK_SHEET } from "../workbook/taskSheet";
 
 /** One unit's report workbook as the province reads it. */
@@ -89,12 +89,12 @@ export async function zipProblem(bytes: Uint8Array): Promise<string | null> {
   }
 }
 
-export async function readReportFile(file: string, bytes: Uint8Array): Promise<ReadOutcome> {
+export async function readReportFile(file: string, bytes: Uint8Array, how: Inflater = "fastest"): Promise<ReadOutcome> {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return { problem: "không phải sổ tính Excel (.xlsx)" };
   const oversized = fileTooBig(bytes.length);
   if (oversized) return { problem: oversized };
   try {
-    return await readCells(file, await XlsxCells.open(bytes, REPORT_LIMITS));
+    return await readCells(file, await XlsxCells.open(bytes, REPORT_LIMITS, how));
   } catch (err) {
     if (err instanceof XlsxProblem) return { problem: err.message };
     throw err;

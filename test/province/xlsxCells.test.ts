@@ -6,7 +6,8 @@ import { CATALOGUE } from "../../src/catalogue/catalogue";
 import { readDocumentFile } from "../../src/catalogue/fileSource";
 import { parsePlan } from "../../src/core/loaders/parsePlan";
 import { REPORT_LIMITS, readReportFile, sheetValues } from "../../src/province/readReportFile";
-import { XlsxCells } from "../../src/province/xlsxCells";
+import { XlsxCells, XlsxProblem, type Inflater } from "../../src/province/xlsxCells";
+import { lyingWorkbook } from "../support/zipBomb";
 import { renderXlsx } from "../../src/render/xlsx";
 import { buildWorkbook } from "../../src/workbook/build";
 import type { IndicatorEntry } from "../../src/workbook/indicatorSheet";
@@ -52,9 +53,9 @@ async function withExcelJS(bytes: Uint8Array) {
   };
 }
 
-async function withCells(bytes: Uint8Array) {
-  const report = (await readReportFile("x.xlsx", bytes)).report!;
-  const cells = await XlsxCells.open(bytes, REPORT_LIMITS);
+async function withCells(bytes: Uint8Array, how: Inflater = "fastest") {
+  const report = (await readReportFile("x.xlsx", bytes, how)).report!;
+  const cells = await XlsxCells.open(bytes, REPORT_LIMITS, how);
   return { reading: report.reading, tasks: report.tasks, config: (await cells.sheet("Cấu hình"))!.values.slice(2, 12).map((r) => r[1]) };
 }
 
@@ -62,8 +63,20 @@ describe("reading unit reports straight from their XML", () => {
   it("gives the rows, tasks and settings ExcelJS gives, for every seed's filled report", async () => {
     for (let k = 0; k < CATALOGUE.length; k++) {
       const bytes = await filledReport(k);
-      expect([CATALOGUE[k].id, await withCells(bytes)]).toEqual([CATALOGUE[k].id, await withExcelJS(bytes)]);
+      const expected = await withExcelJS(bytes);
+      expect([CATALOGUE[k].id, await withCells(bytes)]).toEqual([CATALOGUE[k].id, expected]);
+      // The pane in a browser has no Node zlib: JSZip's own inflate must read the same.
+      expect([CATALOGUE[k].id, await withCells(bytes, "javascript")]).toEqual([CATALOGUE[k].id, expected]);
     }
+  });
+
+  it.each<Inflater>(["fastest", "javascript"])("stops a part whose zip directory understates its size (%s inflate) at the limit", async (how) => {
+    const lying = await lyingWorkbook(await filledReport(0), /worksheets\/sheet1\.xml$/, 100);
+    const cells = await XlsxCells.open(lying, { partBytes: 8 * 1024 * 1024, unpackedBytes: 16 * 1024 * 1024 }, how);
+    const before = process.memoryUsage().rss;
+    await expect(cells.sheet("Chỉ tiêu")).rejects.toThrow(new XlsxProblem('phần "xl/worksheets/sheet1.xml" khi giải nén lớn hơn 8 MB, vượt giới hạn 8 MB: không đọc'));
+    expect(process.memoryUsage().rss - before).toBeLessThan(80 * 1024 * 1024);
+    expect((await readReportFile("noi-doi.xlsx", lying, how)).problem).toMatch(/^phần "xl\/worksheets\/sheet1\.xml" khi giải nén lớn hơn/);
   });
 
   const lo = libreOfficeAvailable() ? it : it.skip;
