@@ -238,13 +238,14 @@ async function restore(context: Excel.RequestContext, before: Before, ourNames: 
 }
 
 /**
- * Writes the workbook: one sync to see what is there, one (or a few, for very large plans) to write what
- * matters, one for the finish (panes, printing, chart, then protection). Defined names go in right after
- * the sheets, before any formula or list that uses them. If Excel refuses anything that matters, what was
- * written is removed and the user's sheets get their names back (RenderFailed); a refused finishing touch
- * is only said (`skipped`), and the protection is put on again in its own batch.
+ * Writes the workbook: one sync to see what is there, one (or a few, for very large plans) to write it with
+ * its finishing touches (panes, printing, chart, protection). Defined names go in right after the sheets,
+ * before any formula or list that uses them. If Excel refuses anything, what was written is removed and the
+ * user's sheets get their names back; the write is then tried again with the finishing touches in a batch
+ * of their own, so a refused finishing touch is only said (`skipped`) and never costs the data, while a
+ * refused write of the data stops with RenderFailed.
  */
-export async function renderToExcel(context: Excel.RequestContext, spec: WorkbookSpec, options: RenderOptions): Promise<RenderResult> {
+export async function renderToExcel(context: Excel.RequestContext, spec: WorkbookSpec, options: RenderOptions, finishApart = false): Promise<RenderResult> {
   const cut = cutLongText(spec);
   const pacer = new Pacer(context);
   const sheets = context.workbook.worksheets;
@@ -277,19 +278,19 @@ export async function renderToExcel(context: Excel.RequestContext, spec: Workboo
     created = spec.sheets.map((s) => sheets.add(s.name));
     for (const n of spec.names) names.add(n.name, `=${n.ref}`);
     for (const [k, s] of spec.sheets.entries()) await writeSheet(created[k], s, pacer);
+    if (!finishApart) finish(created, spec, options, () => false);
     await pacer.sync();
   } catch (err) {
-    return fail(err);
+    if (finishApart) return fail(err);
+    if (!(await restore(context, before, ourNames))) throw new RenderFailed(err, false);
+    const again = await renderToExcel(context, spec, options, true);
+    return { ...again, syncs: pacer.syncs + again.syncs };
   }
+  if (!finishApart) return { renamed, syncs: pacer.syncs, cut, skipped: [] };
 
   const skipped: string[] = [];
-  const lockAll = (alreadyProtected: (k: number) => boolean) => {
-    spec.sheets.forEach((s, k) => lockSheet(created[k], s, alreadyProtected(k)));
-    created[0].activate();
-  };
   try {
-    spec.sheets.forEach((s, k) => dressSheet(created[k], s, options, options.chart?.sheet === s.name ? options.chart : null));
-    lockAll(() => false);
+    finish(created, spec, options, () => false);
     await pacer.sync();
   } catch {
     // Excel stopped at the refused step: panes, printing or the chart may be missing, the protection too.
@@ -297,13 +298,24 @@ export async function renderToExcel(context: Excel.RequestContext, spec: Workboo
     try {
       for (const ws of created) ws.protection.load("protected");
       await pacer.sync();
-      lockAll((k) => created[k].protection.protected);
+      lockAll(created, spec, (k) => created[k].protection.protected);
       await pacer.sync();
     } catch (err) {
       return fail(err);
     }
   }
   return { renamed, syncs: pacer.syncs, cut, skipped };
+}
+
+/** Panes, printing and the chart, then the protection. */
+function finish(created: Excel.Worksheet[], spec: WorkbookSpec, options: RenderOptions, alreadyProtected: (k: number) => boolean): void {
+  spec.sheets.forEach((s, k) => dressSheet(created[k], s, options, options.chart?.sheet === s.name ? options.chart : null));
+  lockAll(created, spec, alreadyProtected);
+}
+
+function lockAll(created: Excel.Worksheet[], spec: WorkbookSpec, alreadyProtected: (k: number) => boolean): void {
+  spec.sheets.forEach((s, k) => lockSheet(created[k], s, alreadyProtected(k)));
+  created[0].activate();
 }
 
 /** A reason the official's sheet cannot take the added columns (protected, names taken, cells not empty); nothing was written. */

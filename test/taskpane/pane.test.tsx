@@ -131,6 +131,7 @@ describe("Nạp chỉ tiêu", () => {
     fireEvent.blur(c6);
     fireEvent.click(screen.getByLabelText("Giữ chỉ tiêu C.23"));
     fireEvent.click(screen.getByRole("tab", { name: "Tổng quan" }));
+    await screen.findByRole("button", { name: "Xem tổng quan" });
     fireEvent.click(screen.getByRole("tab", { name: "Nạp chỉ tiêu" }));
     expect(screen.getByText("28 chỉ tiêu")).toBeTruthy();
     expect(screen.getByText("≥ 96% (2026)")).toBeTruthy();
