@@ -2,21 +2,21 @@ import { closeSync, fsyncSync, openSync, readFileSync, readdirSync, realpathSync
 import { basename, dirname, extname, join, resolve } from "path";
 import { CATALOGUE, findEntry } from "../catalogue/catalogue";
 import { readDocumentFile } from "../catalogue/fileSource";
-import { dateProblem, formatDate, parseViDate } from "../core/format";
+import { dateProblem, parseViDate } from "../core/format";
 import { parsePlan } from "../core/loaders/parsePlan";
 import type { Plan } from "../core/plan";
 import { periodLabel } from "../core/period";
 import { planSummary } from "./parseCommand";
-import { UserError, evaluate, loadResults, reportOptions, workbookFile } from "./reportCommands";
-import { consolidateReports, consolidationWorkbook, readIntoBatch, type Consolidation } from "../province/consolidate";
-import { exportCsv, exportName } from "../province/export";
+import { UserError, loadResults, reportOptions, workbookFile } from "./reportCommands";
+import { evaluatePlan } from "../actions/evaluate";
+import { readIntoBatch, type Consolidation } from "../province/consolidate";
+import { consolidatedWorkbook } from "../actions/consolidate";
+import { exportForProvince } from "../actions/exportForProvince";
+import { updatedReport } from "../actions/updateReport";
 import { readReportFile, type UnitReport } from "../province/readReportFile";
 import { decodeText } from "../documents/text";
-import { buildWorkbook } from "../workbook/build";
-import { settingsFromConfig } from "../reading/configRead";
 import { cutLongText } from "../workbook/spec";
-import { REMOVED_GROUP, describeUpdate, mergeForUpdate } from "../reading/update";
-import { PRODUCT_VERSION } from "../version";
+import { REMOVED_GROUP, describeUpdate } from "../reading/update";
 import { DocumentError, readDocument, type DocumentText } from "../documents/readDocument";
 import { renderXlsx } from "../render/xlsx";
 import { checkOutputs, type PathInfo } from "./outputs";
@@ -118,8 +118,6 @@ async function readReportArg(file: string, io: CliIo): Promise<{ report: UnitRep
   if (!outcome.report) throw new UserError(`Tệp "${file}" ${outcome.problem}`);
   return { report: outcome.report, bytes };
 }
-
-const settingsFromReport = (report: UnitReport, planId: string | null) => settingsFromConfig(report.config, planId ?? (report.meta.planId || null), PRODUCT_VERSION);
 
 /**
  * The province's folder, one file at a time (only the parsed rows stay in memory). Every entry that is
@@ -293,7 +291,7 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
         const results = loadResults(resultsBytes, opts);
         for (const note of results.notes) io.err(`Lưu ý: ${note}`);
         if (command === "evaluate") {
-          const report = evaluate(opts, results);
+          const report = evaluatePlan(plan, results, { period: opts.period, frequency: opts.frequency, warnThreshold: opts.warnThreshold });
           if (flags.has("json")) io.out(JSON.stringify(report, null, 2));
           else {
             io.out(
@@ -325,16 +323,13 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
         checkOutputs([out], [file, planArg], flags.has("force"), io);
         const { report } = await readReportArg(file, io);
         const plan = await loadPlanArg(planArg, io);
-        const when = formatDate(io.today().toISOString().slice(0, 10));
-        const merged = mergeForUpdate(report.reading.rows, report.tasks, plan, when);
+        const { merged, spec } = updatedReport(report, plan, { today: io.today().toISOString().slice(0, 10), planId: findEntry(planArg)?.id ?? null });
         // Not one row in common: most likely another plan's appendix. Everything would be set aside.
         if (merged.summary.kept === 0 && merged.summary.tasks.kept === 0 && report.reading.rows.length + report.tasks.length > 0 && !flags.has("force")) {
           throw new UserError(
             `Không chỉ tiêu hay nhiệm vụ nào của sổ "${file}" khớp với phụ lục "${planArg}": có lẽ đây là phụ lục của kế hoạch khác. Không ghi gì; nếu đúng là phụ lục mới, chạy lại với --force (mọi số liệu cũ sẽ được để riêng trong nhóm "${REMOVED_GROUP}").`,
           );
         }
-        const settings = settingsFromReport(report, findEntry(planArg)?.id ?? null);
-        const { spec } = buildWorkbook({ plan: merged.plan, settings, indicatorEntries: merged.entries, taskEntries: merged.taskEntries });
         const cut = cutLongText(spec);
         io.writeFile(out, await renderXlsx(spec));
         if (flags.has("json")) io.out(JSON.stringify({ out, ...merged.summary }, null, 2));
@@ -349,12 +344,12 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
         const dir = typeof flags.get("out-dir") === "string" ? (flags.get("out-dir") as string) : ".";
         if (io.kind(dir) !== "dir") throw new UserError(`Không có thư mục "${dir}" để ghi tệp xuất. Hãy tạo thư mục trước hoặc chọn nơi khác.`);
         const { report: r, bytes } = await readReportArg(file, io);
-        const period = `${r.config.choice} ${r.config.year}`;
-        const xlsx = join(dir, exportName(r.config.unit, period, "xlsx"));
-        const csv = join(dir, exportName(r.config.unit, period, "csv"));
+        const exported = await exportForProvince(r, bytes);
+        const xlsx = join(dir, exported.xlsxName);
+        const csv = join(dir, exported.csvName);
         checkOutputs([xlsx, csv], [file], flags.has("force"), io);
-        io.writeFile(xlsx, bytes);
-        io.writeFile(csv, exportCsv(r));
+        io.writeFile(xlsx, exported.xlsx);
+        io.writeFile(csv, exported.csv);
         io.out(`Đã xuất ${xlsx} và ${csv}`);
         return 0;
       }
@@ -396,8 +391,8 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
             log.length ? `Thư mục "${dir}" không có sổ báo cáo nào đọc được (${log.length} mục, xem nhật ký ở trên); không ghi tệp tổng hợp.` : `Thư mục "${dir}" trống; không ghi tệp tổng hợp.`,
           );
         }
-        const result = consolidateReports(reports, log, { expectedUnits, due });
-        io.writeFile(out, await renderXlsx(consolidationWorkbook(result)));
+        const { result, xlsx } = await consolidatedWorkbook(reports, log, { expectedUnits, due });
+        io.writeFile(out, xlsx);
         io.out(
           `Đã tổng hợp ${result.units.length} đơn vị, ${result.indicators.length} chỉ tiêu vào ${out}; ${result.missing.length} đơn vị chưa báo cáo; ${result.uncertain.length} chỉ tiêu cần xác nhận.`,
         );

@@ -1,15 +1,12 @@
 import { findEntry } from "../catalogue/catalogue";
 import { dateProblem, parseViDate } from "../core/format";
-import { judge, judgeTask, isPercent, toDocumentScale, type JudgeSettings } from "../core/judge";
 import type { Frequency, ReportPeriod } from "../core/period";
-import { parsePeriod, periodLabel } from "../core/period";
+import { parsePeriod } from "../core/period";
 import type { Plan } from "../core/plan";
 import { ResultsError, parseResults, placeResults, type PlacedResults } from "../core/results";
 import { ENCODING_LABEL, decodeText } from "../documents/text";
-import { renderXlsx } from "../render/xlsx";
-import { buildWorkbook } from "../workbook/build";
+import { reportWorkbookFile } from "../actions/reportWorkbook";
 import type { WorkbookSettings } from "../workbook/settings";
-import { cutLongText } from "../workbook/spec";
 import { PRODUCT_VERSION } from "../version";
 
 export class UserError extends Error {}
@@ -86,49 +83,12 @@ export function loadResults(bytes: Uint8Array | null, opts: ReportOptions): Plac
   }
 }
 
-export function evaluate(opts: ReportOptions, results: PlacedResults) {
-  const settings: JudgeSettings = { period: opts.period, frequency: opts.frequency, warnThreshold: opts.warnThreshold };
-  const round = (x: number | null) => (x === null ? null : Math.round(x * 1e6) / 1e6);
-  return {
-    period: periodLabel(opts.period),
-    indicators: opts.plan.indicators.map((ind) => {
-      const j = judge(ind, results.indicators.get(ind.id) ?? { periods: [] }, settings);
-      const docScale = (x: number | null) => (x === null ? null : toDocumentScale(x, isPercent(ind)));
-      return {
-        code: ind.id,
-        status: j.status,
-        reason: j.reason,
-        value: typeof j.value === "number" ? docScale(j.value) : j.value,
-        ratio: round(j.ratio),
-        expected: docScale(j.expected),
-        progress: round(j.progress),
-      };
-    }),
-    tasks: opts.plan.tasks.map((t) => {
-      const r = results.tasks.get(t.id);
-      const j = judgeTask(t, r?.progress ?? null, r?.evidence ?? "", settings);
-      return { code: t.id, status: j.status, reason: j.reason };
-    }),
-    warnings: results.warnings,
-  };
+/** The settings of the workbook these options describe. */
+export function settingsOf(opts: ReportOptions): WorkbookSettings {
+  return { unit: opts.unit, period: opts.period, frequency: opts.frequency, reportDate: opts.reportDate, warnThreshold: opts.warnThreshold, planId: opts.planId, productVersion: PRODUCT_VERSION };
 }
 
 export async function workbookFile(opts: ReportOptions, results: PlacedResults): Promise<{ bytes: Uint8Array; cut: string[] }> {
-  const settings: WorkbookSettings = {
-    unit: opts.unit,
-    period: opts.period,
-    frequency: opts.frequency,
-    reportDate: opts.reportDate,
-    warnThreshold: opts.warnThreshold,
-    planId: opts.planId,
-    productVersion: PRODUCT_VERSION,
-  };
-  const { spec } = buildWorkbook({
-    plan: opts.plan,
-    settings,
-    indicatorEntries: results.indicators,
-    taskEntries: new Map([...results.tasks].map(([id, r]) => [id, { progress: typeof r.progress === "string" ? r.progress : r.progress === null ? null : String(r.progress), evidence: r.evidence }])),
-  });
-  const cut = cutLongText(spec);
-  return { bytes: await renderXlsx(spec), cut };
+  const tasks = new Map([...results.tasks].map(([id, r]) => [id, { progress: typeof r.progress === "string" ? r.progress : r.progress === null ? null : String(r.progress), evidence: r.evidence }]));
+  return reportWorkbookFile(opts.plan, settingsOf(opts), { indicators: results.indicators, tasks });
 }

@@ -63,7 +63,7 @@ describe("the pane's actions on a real-shaped workbook", () => {
     const { excel } = await loaded();
     excel.sheet("Chỉ tiêu").name = "Chỉ tiêu 2026";
     const before = excel.sheets.map((s) => s.name);
-    await expect(updateWorkbook(excel.context(), parsePlan(original), NO_DECISIONS, { supports: () => true, productVersion: "test", planId: null, today: "2026-04-10" })).rejects.toThrow(
+    await expect(updateWorkbook(excel.context(), parsePlan(original), NO_DECISIONS, { supports: () => true, planId: null, today: "2026-04-10" })).rejects.toThrow(
       'không thấy trang "Chỉ tiêu" (có lẽ đã bị đổi tên hoặc xóa)',
     );
     expect(excel.sheets.map((s) => s.name)).toEqual(before);
@@ -81,7 +81,7 @@ describe("the pane's actions on a real-shaped workbook", () => {
 
     const amended = original.replace("(7) Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến 95%.", "(7) Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến 97%.");
     const before = excel.syncs;
-    const result = await updateWorkbook(excel.context(), parsePlan(amended), NO_DECISIONS, { supports: () => true, productVersion: "test", planId: "phuoc-binh-2026", today: "2026-04-10" });
+    const result = await updateWorkbook(excel.context(), parsePlan(amended), NO_DECISIONS, { supports: () => true, planId: "phuoc-binh-2026", today: "2026-04-10" });
     // Read the report (2), look at the workbook, write it with its finish.
     expect(excel.syncs - before).toBe(4);
     expect(result!.summary).toMatchObject({ changedTargets: ["1.5.7"], added: [], removed: [] });
@@ -108,7 +108,7 @@ describe("the pane's actions on a real-shaped workbook", () => {
       const pairs = await proposeUpdate(excel.context(), parsePlan(reworded));
       expect(pairs!.map((p) => [p.oldCode, p.newCode])).toEqual([["1.5.7", "1.5.7"]]);
       const decisions = { indicators: new Map([["1.5.7", choice === "same" ? "1.5.7" : null]]), tasks: new Map<string, string | null>() };
-      const result = await updateWorkbook(excel.context(), parsePlan(reworded), decisions, { supports: () => true, productVersion: "test", planId: "phuoc-binh-2026", today: "2026-04-10" });
+      const result = await updateWorkbook(excel.context(), parsePlan(reworded), decisions, { supports: () => true, planId: "phuoc-binh-2026", today: "2026-04-10" });
       const after = await readReport(excel.context());
       const fresh = after!.reading.rows.find((r) => r.id === "1.5.7")!;
       expect(fresh.name).toMatch(/tiếp nhận và giải quyết trực tuyến toàn trình/);

@@ -2,7 +2,6 @@ import type { Plan } from "../../core/plan";
 import type { RenderResult } from "../../render/office";
 import type { WorkbookSettings } from "../../workbook/settings";
 import type { DoubtfulPair, UpdateDecisions, UpdateSummary } from "../../reading/update";
-import { PRODUCT_VERSION } from "../../version";
 import type { ReportConfig, ReportState } from "./report";
 import type { TemplateGrid, TemplateMapping } from "../../template/recognise";
 import type { AnnotateRequest } from "./template";
@@ -53,8 +52,7 @@ export function officePort(inExcel: boolean, supported: boolean): WorkbookPort {
     proposeUpdate: (plan) => run((work, context) => work.proposeUpdate(context, plan)),
     readTable: () => run((work, context) => work.readActiveTable(context)),
     annotate: (request, settings) => run((work, context) => work.annotateTable(context, request, settings, supports)),
-    update: (plan, planId, decisions) =>
-      run((work, context) => work.updateWorkbook(context, plan, decisions, { supports, productVersion: PRODUCT_VERSION, planId, today: new Date().toISOString().slice(0, 10) })),
+    update: (plan, planId, decisions) => run((work, context) => work.updateWorkbook(context, plan, decisions, { supports, planId, today: new Date().toISOString().slice(0, 10) })),
   };
 }
 

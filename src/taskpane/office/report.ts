@@ -1,6 +1,6 @@
 import type { Plan } from "../../core/plan";
 import { PROTECTION, officeFormula, renderToExcel } from "../../render/office";
-import { buildWorkbook } from "../../workbook/build";
+import { updatedReport } from "../../actions/updateReport";
 import { CONFIG_SHEET } from "../../workbook/configSheet";
 import { INDICATOR_SHEET } from "../../workbook/indicatorSheet";
 import type { SheetReading } from "../../reading/readBack";
@@ -13,9 +13,9 @@ import { annotationMeta, readAnnotatedSheet } from "../../template/readAnnotated
 import { fromA1, storedMapping } from "./template";
 import { dateSerial } from "../../workbook/spec";
 import type { ReportConfig } from "../../reading/configRead";
-import { configFromValues, judgeSettingsOf, settingsFromConfig } from "../../reading/configRead";
+import { configFromValues, judgeSettingsOf } from "../../reading/configRead";
 import type { DoubtfulPair, UpdateDecisions, UpdateSummary } from "../../reading/update";
-import { doubtfulPairs, mergeForUpdate } from "../../reading/update";
+import { doubtfulPairs } from "../../reading/update";
 import { UserFacingError } from "./errors";
 
 export type { ReportConfig };
@@ -142,17 +142,14 @@ export async function updateWorkbook(
   context: Excel.RequestContext,
   plan: Plan,
   decisions: UpdateDecisions,
-  options: { supports: (v: string) => boolean; productVersion: string; planId: string | null; today: string },
+  options: { supports: (v: string) => boolean; planId: string | null; today: string },
 ): Promise<{ summary: UpdateSummary; renamed: Array<{ from: string; to: string; hidden?: boolean }>; cut: string[]; skipped: string[] } | null> {
   // Read again in the same run: what officials typed a moment ago must move too.
   const state = await readReport(context);
   if (!state) return null;
   const problem = unreadable(state);
   if (problem) throw new UserFacingError(problem);
-  const when = options.today.split("-").reverse().join("/");
-  const merged = mergeForUpdate(state.reading.rows, state.tasks, plan, when, decisions);
-  const settings = settingsFromConfig(state.config, options.planId, options.productVersion);
-  const { spec, layout } = buildWorkbook({ plan: merged.plan, settings, indicatorEntries: merged.entries, taskEntries: merged.taskEntries });
+  const { merged, spec, layout } = updatedReport(state, plan, { today: options.today, planId: options.planId, decisions });
   const result = await renderToExcel(context, spec, { supports: options.supports, chart: layout.chart });
   return { summary: merged.summary, renamed: result.renamed, cut: result.cut, skipped: result.skipped };
 }
