@@ -1,4 +1,4 @@
-import { judge, judgeTask, isPercent, toDocumentScale, type JudgeSettings } from "../core/judge";
+import { judge, judgeTask, isPercent, shownOnDocumentScale, toDocumentScale, type JudgeSettings } from "../core/judge";
 import { periodLabel } from "../core/period";
 import type { Plan } from "../core/plan";
 import type { PlacedResults } from "../core/results";
@@ -19,7 +19,7 @@ export function evaluatePlan(plan: Plan, results: PlacedResults, settings: Judge
         code: ind.id,
         status: j.status,
         reason: j.reason,
-        value: typeof j.value === "number" ? docScale(j.value) : j.value,
+        value: shownOnDocumentScale(j.value, isPercent(ind)),
         ratio: round(j.ratio),
         expected: docScale(j.expected),
         progress: round(j.progress),

@@ -1,5 +1,5 @@
 import { describeTarget, formatDate } from "../core/format";
-import type { Plan } from "../core/plan";
+import { groupLabel, type Plan } from "../core/plan";
 
 /** The readable Vietnamese summary `chitieu parse FILE` prints. */
 export function planSummary(plan: Plan): string {
@@ -18,7 +18,7 @@ export function planSummary(plan: Plan): string {
 
   let group: string | null = null;
   for (const i of plan.indicators) {
-    const g = [i.section, [i.groupCode, i.group].filter(Boolean).join(". ")].filter(Boolean).join(" — ");
+    const g = groupLabel(i);
     if (g !== group) {
       group = g;
       out.push("", g || "(không có nhóm)");

@@ -3,6 +3,7 @@ import type { Frequency, ReportPeriod } from "./period";
 import { periodEnd, slotsCovered } from "./period";
 import type { Indicator, Target, TargetOp } from "./plan";
 import { fold } from "./text/clean";
+import { formatDate } from "./format";
 
 /**
  * The status rules of docs/rules.md ("Status, in this order"). The workbook's formulas implement the same
@@ -70,10 +71,10 @@ export function isPercent(indicator: Indicator): boolean {
 
 /** The milestones of an indicator on the sheet's scale: percentages as fractions (a relative change always). */
 export function milestonesOf(indicator: Indicator): Milestone[] {
-  const scale = isPercent(indicator) ? 100 : 1;
+  const percent = isPercent(indicator);
   return indicator.targets.map((t: Target) => ({
     op: t.op,
-    value: t.value === null ? null : t.value / (isRelative(t.op) ? 100 : scale),
+    value: t.value === null ? null : fromDocumentScale(t.value, percent || isRelative(t.op)),
     deadline: t.deadline,
     text: t.text,
   }));
@@ -84,9 +85,19 @@ export function toDocumentScale(x: number, percent: boolean): number {
   return percent ? Math.round(x * 1e8) / 1e6 : Math.round(x * 1e6) / 1e6;
 }
 
+/** A value as the document writes it on the sheet's scale (95 → 0.95 for a percentage). */
+export function fromDocumentScale(x: number, percent: boolean): number {
+  return percent ? x / 100 : x;
+}
+
+/** A judged value for people to read: numbers on the document's scale, words as they are. */
+export function shownOnDocumentScale<T>(value: number | T, percent: boolean): number | T {
+  return typeof value === "number" ? toDocumentScale(value, percent) : value;
+}
+
 export function baselineOf(indicator: Indicator): number | null {
   if (!indicator.baseline) return null;
-  return indicator.baseline.value / (isPercent(indicator) ? 100 : 1);
+  return fromDocumentScale(indicator.baseline.value, isPercent(indicator));
 }
 
 const DAY = 86400000;
@@ -104,11 +115,6 @@ export function percentText(x: number): string {
   const v = Number((x * 100).toPrecision(15));
   const r = Math.round(Math.abs(v));
   return `${v < 0 && r !== 0 ? "-" : ""}${r}%`;
-}
-
-export function dateText(iso: string): string {
-  const [y, m, d] = iso.split("-");
-  return `${d}/${m}/${y}`;
 }
 
 export const numberOrNull = (e: Entry | undefined): number | null => (typeof e === "number" ? e : null);
@@ -193,7 +199,7 @@ export function judgeMilestones(milestones: Milestone[], cumulative: boolean, ba
     if (blank) return result("Chưa có số liệu", "Chưa nhập số liệu đến kỳ này");
     if (evidenceInvalid) return result("Cảnh báo", "Minh chứng không hợp lệ");
     if (DONE_WORDS.some((w) => sameWord(value, w))) return result("Đạt", "Đã hoàn thành");
-    if (due) return result("Không đạt", `Quá hạn ${dateText(deadline!)} mà chưa hoàn thành`);
+    if (due) return result("Không đạt", `Quá hạn ${formatDate(deadline!)} mà chưa hoàn thành`);
     if (sameWord(value, "Đang triển khai")) return result("Đúng tiến độ", "Đang triển khai");
     return result("Chậm tiến độ", "Chưa hoàn thành");
   }
@@ -226,7 +232,7 @@ export function judgeMilestones(milestones: Milestone[], cumulative: boolean, ba
   if (evidenceInvalid) return result("Cảnh báo", "Minh chứng không hợp lệ", numbers);
   if (A === null) return result("Cảnh báo", "Giá trị không phải số", { expected });
   if (met) return result("Đạt", "Đã đạt chỉ tiêu", numbers);
-  if (due) return result("Không đạt", `Quá hạn ${dateText(deadline!)} mà chưa đạt`, numbers);
+  if (due) return result("Không đạt", `Quá hạn ${formatDate(deadline!)} mà chưa đạt`, numbers);
   if (!atLeast || expected === null) return result("Chậm tiến độ", "Chưa đạt, chưa đến hạn", numbers);
   if (progress === null) {
     return round9(A - expected) >= 0 ? result("Đúng tiến độ", "Chưa đến mốc lộ trình", numbers) : result("Chậm tiến độ", "Thấp hơn mức xuất phát", numbers);
@@ -265,7 +271,7 @@ function judgeRelative(
   const numbers = { expected, ratio: T !== 0 ? change / T : null, progress };
   if (evidenceInvalid) return result("Cảnh báo", "Minh chứng không hợp lệ", numbers);
   if (round9(change - T) >= 0) return result("Đạt", "Đã đạt chỉ tiêu", numbers);
-  if (due) return result("Không đạt", `Quá hạn ${dateText(deadline!)} mà chưa đạt`, numbers);
+  if (due) return result("Không đạt", `Quá hạn ${formatDate(deadline!)} mà chưa đạt`, numbers);
   if (expected === null) return result("Chậm tiến độ", "Chưa đạt, chưa đến hạn", numbers);
   if (progress === null) return round9(change) >= 0 ? result("Đúng tiến độ", "Chưa đến mốc lộ trình", numbers) : result("Chậm tiến độ", "Thấp hơn mức xuất phát", numbers);
   if (round9(progress - 1) >= 0) return result("Đúng tiến độ", `Đạt ${percentText(progress)} lộ trình`, numbers);

@@ -96,3 +96,8 @@ export interface Plan {
 export function lineWhere(line: number): string {
   return `dòng ${line}`;
 }
+
+/** How an indicator's group is shown (sheet group rows, the "Nhóm" column, the summary, the CLI): "Phần — Mã. Nhóm". */
+export function groupLabel(indicator: Pick<Indicator, "section" | "groupCode" | "group">): string {
+  return [indicator.section, [indicator.groupCode, indicator.group].filter(Boolean).join(". ")].filter(Boolean).join(" — ");
+}

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import type { Entry } from "./judge";
-import { isPercent, milestonesOf } from "./judge";
+import { fromDocumentScale, isPercent, milestonesOf } from "./judge";
 import type { ValueProblem } from "./valueCheck";
 import { PROGRESS_WORD_LIST, valueProblem } from "./valueCheck";
 import type { Frequency, ReportPeriod } from "./period";
@@ -127,7 +127,7 @@ export function placeResults(plan: Plan, rows: ResultRow[], period: ReportPeriod
     seen.set(row.code, row.line);
     const ind = byId.get(row.code);
     if (ind) {
-      const value = typeof row.value === "number" && isPercent(ind) ? row.value / 100 : row.value;
+      const value = typeof row.value === "number" ? fromDocumentScale(row.value, isPercent(ind)) : row.value;
       // The same checks as "Kiểm tra", said on the file's scale (1000 for 1000%).
       const problem = valueProblem(value, milestonesOf(ind), isPercent(ind));
       if (problem) out.warnings.push({ where: `dòng ${row.line}`, line: row.line, message: `${ind.id}: ${RESULT_MESSAGES[problem.kind](row.value as string | number)}` });

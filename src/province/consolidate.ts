@@ -1,5 +1,5 @@
 import type { Entry, Status } from "../core/judge";
-import { STATUSES, judgeMilestones, numberOrNull, toDocumentScale } from "../core/judge";
+import { STATUSES, judgeMilestones, numberOrNull, shownOnDocumentScale } from "../core/judge";
 import { formatDate } from "../core/format";
 import { periodEnd, periodLabel } from "../core/period";
 import { bareCode, matchRows } from "../core/match";
@@ -137,7 +137,7 @@ export function consolidateReports(reports: UnitReport[], log: Consolidation["lo
         exact.set(`${bareCode(row.id)}\u0000${wordings[k]}`, match);
       }
       const j = judgeMilestones(row.milestones, row.cumulative, numberOrNull(row.entry.baseline), row.entry, settings);
-      const value = typeof j.value === "number" ? toDocumentScale(j.value, row.percent) : j.value;
+      const value = shownOnDocumentScale(j.value, row.percent);
       cells.set(match.key, { status: j.status, value, code: row.id, name: row.name });
     });
     const met = [...cells.values()].filter((c) => c.status === "Đạt").length;

@@ -1,4 +1,4 @@
-import { judgeMilestones, judgeTask, numberOrNull, toDocumentScale } from "../core/judge";
+import { judgeMilestones, judgeTask, numberOrNull, shownOnDocumentScale } from "../core/judge";
 import { judgeSettingsOf } from "../reading/configRead";
 import type { UnitReport } from "./readReportFile";
 import { nameKey } from "../core/text/clean";
@@ -50,7 +50,7 @@ export function exportCsv(report: Pick<UnitReport, "config" | "reading" | "tasks
   const lines = [["loai", "ma", "noi_dung", "gia_tri", "trang_thai", "ly_do", "tham_dinh_minh_chung", "so_van_ban_minh_chung", "ngay_minh_chung", "tom_tat_minh_chung"].join(",")];
   for (const row of report.reading.rows) {
     const j = judgeMilestones(row.milestones, row.cumulative, numberOrNull(row.entry.baseline), row.entry, settings);
-    const value = typeof j.value === "number" ? toDocumentScale(j.value, row.percent) : j.value;
+    const value = shownOnDocumentScale(j.value, row.percent);
     lines.push(["chỉ tiêu", row.id, row.name, value, j.status, j.reason, row.entry.evidence, row.entry.evidenceNumber, row.entry.evidenceDate, row.entry.evidenceSummary].map(csvCell).join(","));
   }
   for (const t of report.tasks) {

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { CONFIG_SHEET } from "../workbook/configSheet";
+import { CONFIG_ROWS, CONFIG_SHEET } from "../workbook/configSheet";
 import type { ReportConfig } from "../reading/configRead";
 import { configFromValues } from "../reading/configRead";
 import { INDICATOR_SHEET } from "../workbook/indicatorSheet";
@@ -114,7 +114,7 @@ async function indicatorSheetOf(cells: XlsxCells): Promise<SheetGrid | null> {
 }
 
 /** The settings in column B of "Cấu hình", rows 3 to 12. */
-const configOf = (grid: SheetGrid) => configFromValues(Array.from({ length: 10 }, (_, k) => grid.values[2 + k]?.[1]));
+const configOf = (grid: SheetGrid) => configFromValues(Array.from({ length: CONFIG_ROWS.periodLabel - CONFIG_ROWS.unit + 1 }, (_, k) => grid.values[CONFIG_ROWS.unit - 1 + k]?.[1]));
 
 async function readCells(file: string, cells: XlsxCells): Promise<ReadOutcome> {
   const metaGrid = await cells.sheet(META_SHEET);

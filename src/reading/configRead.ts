@@ -2,6 +2,7 @@ import type { JudgeSettings } from "../core/judge";
 import type { Frequency } from "../core/period";
 import { periodChoices } from "../core/period";
 import { serialToIso } from "../workbook/spec";
+import { configValue, type ConfigKey } from "../workbook/configSheet";
 import type { WorkbookSettings } from "../workbook/settings";
 
 /** The report settings as "Cấu hình" holds them (column B, rows 3..12). */
@@ -15,16 +16,19 @@ export interface ReportConfig {
   frequency: Frequency;
 }
 
-/** Reads B3..B12 of "Cấu hình" as one column of values. */
+/** Reads the settings of "Cấu hình" (CONFIG_VALUES) as one column of values. */
 export function configFromValues(v: unknown[], today = new Date()): ReportConfig {
+  const at = (key: ConfigKey) => configValue(v, key);
+  const reportDate = at("reportDate");
+  const threshold = at("warnThreshold");
   return {
-    unit: String(v[0] ?? ""),
-    planTitle: String(v[1] ?? ""),
-    year: Number(v[2]) || today.getFullYear(),
-    choice: String(v[3] ?? ""),
-    reportDate: typeof v[4] === "number" ? serialToIso(v[4]) : today.toISOString().slice(0, 10),
-    warnThreshold: typeof v[5] === "number" ? v[5] : 0.5,
-    frequency: String(v[6] ?? "") === "Theo tháng" ? "month" : "quarter",
+    unit: String(at("unit") ?? ""),
+    planTitle: String(at("planTitle") ?? ""),
+    year: Number(at("year")) || today.getFullYear(),
+    choice: String(at("choice") ?? ""),
+    reportDate: typeof reportDate === "number" ? serialToIso(reportDate) : today.toISOString().slice(0, 10),
+    warnThreshold: typeof threshold === "number" ? threshold : 0.5,
+    frequency: String(at("frequency") ?? "") === "Theo tháng" ? "month" : "quarter",
   };
 }
 

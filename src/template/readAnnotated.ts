@@ -1,4 +1,5 @@
 import type { Entry, Milestone } from "../core/judge";
+import { fromDocumentScale } from "../core/judge";
 import { cleanLine, fold } from "../core/text/clean";
 import type { SheetReading, SheetRow } from "../reading/readBack";
 import { colLetter } from "../workbook/spec";
@@ -16,14 +17,14 @@ const text = (v: unknown): string => (v === null || v === undefined ? "" : Strin
 
 function entryOf(v: unknown, row: TemplateRow): Entry {
   if (v === null || v === undefined || v === "") return null;
-  if (typeof v === "number") return row.percentEntry === "points" ? v / 100 : v;
+  if (typeof v === "number") return fromDocumentScale(v, row.percentEntry === "points");
   return String(v);
 }
 
 function resolve(source: Source, values: unknown[][], row: TemplateRow): number | null {
   if (!("col" in source)) return source.value;
   const v = values[row.row - 1]?.[source.col - 1];
-  return typeof v === "number" ? (row.percentEntry === "points" ? v / 100 : v) : null;
+  return typeof v === "number" ? fromDocumentScale(v, row.percentEntry === "points") : null;
 }
 
 /** The rows as stored, checked against the sheet: rows or columns inserted since make it say so, not misread. */

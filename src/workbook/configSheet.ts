@@ -8,6 +8,15 @@ import { HEADER_FILL, HEADER_COLOR, INPUT_FILL, STATUS_STYLE } from "./theme";
 
 export const CONFIG_SHEET = "Cấu hình";
 
+/** The row of each setting on "Cấu hình" (values in column B): written here, read back by the pane, the CLI and the province. */
+export const CONFIG_ROWS = { unit: 3, planTitle: 4, year: 5, choice: 6, reportDate: 7, warnThreshold: 8, frequency: 9, periodEnd: 10, slotsCovered: 11, periodLabel: 12 } as const;
+export type ConfigKey = keyof typeof CONFIG_ROWS;
+/** The settings' cells, top to bottom, as one range. */
+export const CONFIG_VALUES = `B${CONFIG_ROWS.unit}:B${CONFIG_ROWS.periodLabel}`;
+export const configCell = (key: ConfigKey) => `B${CONFIG_ROWS[key]}`;
+/** A setting's value in a column of B3:B12's values. */
+export const configValue = (values: unknown[], key: ConfigKey): unknown => values[CONFIG_ROWS[key] - CONFIG_ROWS.unit];
+
 export function buildConfigSheet(settings: WorkbookSettings, planTitle: string): { sheet: SheetSpec; names: Array<{ name: string; ref: string }> } {
   const sheet = emptySheet(CONFIG_SHEET);
   const names: Array<{ name: string; ref: string }> = [];
@@ -18,36 +27,40 @@ export function buildConfigSheet(settings: WorkbookSettings, planTitle: string):
   sheet.styles.push({ range: "A1:C1", style: { bold: true, size: 14, color: HEADER_FILL } });
 
   const choices = periodChoices(settings.frequency);
-  const rows: Array<[string, Parameters<typeof setCell>[3], string, string | null]> = [
-    ["Đơn vị báo cáo", { v: settings.unit }, "Tên phường, xã hoặc cơ quan lập báo cáo.", NAMES.unit],
-    ["Kế hoạch", { v: planTitle }, "Kế hoạch hoặc đề án có phụ lục chỉ tiêu.", NAMES.planTitle],
-    ["Năm báo cáo", { v: settings.period.year }, "Các cột kỳ trên trang Chỉ tiêu là các kỳ của năm này.", NAMES.year],
-    ["Kỳ báo cáo", { v: settings.period.choice }, "Chọn kỳ: mọi trạng thái được tính lại theo kỳ này. Số đã nhập cho các kỳ trước vẫn giữ nguyên.", NAMES.period],
-    ["Ngày báo cáo", { v: dateSerial(settings.reportDate), fmt: "dd/mm/yyyy" }, "Ngày lập báo cáo.", NAMES.reportDate],
+  const rows: Array<[ConfigKey, string, Parameters<typeof setCell>[3], string, string | null]> = [
+    ["unit", "Đơn vị báo cáo", { v: settings.unit }, "Tên phường, xã hoặc cơ quan lập báo cáo.", NAMES.unit],
+    ["planTitle", "Kế hoạch", { v: planTitle }, "Kế hoạch hoặc đề án có phụ lục chỉ tiêu.", NAMES.planTitle],
+    ["year", "Năm báo cáo", { v: settings.period.year }, "Các cột kỳ trên trang Chỉ tiêu là các kỳ của năm này.", NAMES.year],
+    ["choice", "Kỳ báo cáo", { v: settings.period.choice }, "Chọn kỳ: mọi trạng thái được tính lại theo kỳ này. Số đã nhập cho các kỳ trước vẫn giữ nguyên.", NAMES.period],
+    ["reportDate", "Ngày báo cáo", { v: dateSerial(settings.reportDate), fmt: "dd/mm/yyyy" }, "Ngày lập báo cáo.", NAMES.reportDate],
     [
+      "warnThreshold",
       "Ngưỡng cảnh báo (tiến độ so với lộ trình)",
       { v: settings.warnThreshold, fmt: "0%" },
       "Dưới ngưỡng này so với lộ trình thì chỉ tiêu bị Cảnh báo (mặc định 50%, theo cơ chế cảnh báo của kế hoạch).",
       NAMES.warnThreshold,
     ],
-    ["Tần suất nhập số liệu", { v: settings.frequency === "month" ? "Theo tháng" : "Theo quý" }, "Mỗi kỳ một cột nhập số liệu.", null],
+    ["frequency", "Tần suất nhập số liệu", { v: settings.frequency === "month" ? "Theo tháng" : "Theo quý" }, "Mỗi kỳ một cột nhập số liệu.", null],
     [
+      "periodEnd",
       "Ngày cuối kỳ báo cáo",
       { f: `DATE(${NAMES.year},INDEX(DS_KyThang,MATCH(${NAMES.period},DS_Ky,0))+1,0)`, fmt: "dd/mm/yyyy" },
       "Tính từ năm và kỳ báo cáo: mốc để so với thời hạn và lộ trình.",
       NAMES.periodEnd,
     ],
     [
+      "slotsCovered",
       "Số cột kỳ đã tính",
       { f: settings.frequency === "month" ? `INDEX(DS_KyThang,MATCH(${NAMES.period},DS_Ky,0))` : `ROUNDUP(INDEX(DS_KyThang,MATCH(${NAMES.period},DS_Ky,0))/3,0)` },
       "Giá trị báo cáo lấy từ các cột kỳ này trở về trước.",
       NAMES.slotsCovered,
     ],
-    ["Tên kỳ báo cáo", { f: periodLabelFormula(NAMES.period, NAMES.year) }, "", NAMES.periodLabel],
+    ["periodLabel", "Tên kỳ báo cáo", { f: periodLabelFormula(NAMES.period, NAMES.year) }, "", NAMES.periodLabel],
   ];
-  let r = 3;
-  const firstSetting = r;
-  for (const [label, cell, help, n] of rows) {
+  const firstSetting = CONFIG_ROWS.unit;
+  let r = firstSetting;
+  for (const [key, label, cell, help, n] of rows) {
+    if (CONFIG_ROWS[key] !== r) throw new Error(`setting ${key} out of its row`);
     setCell(sheet, r, 1, { v: label });
     setCell(sheet, r, 2, cell);
     setCell(sheet, r, 3, { v: help });
@@ -63,14 +76,14 @@ export function buildConfigSheet(settings: WorkbookSettings, planTitle: string):
   sheet.styles.push({ range: rangeAddr(1, firstSetting, 1, r - 1), style: { bold: true, wrap: true, vAlign: "top" } });
   sheet.styles.push({ range: rangeAddr(3, firstSetting, 3, r - 1), style: { italic: true, color: "#595959", wrap: true, vAlign: "top" } });
   sheet.styles.push({ range: rangeAddr(2, firstSetting, 2, r - 1), style: { hAlign: "left", wrap: true, vAlign: "top" } });
-  for (const row of [3, 5, 6, 7, 8]) {
+  for (const row of [CONFIG_ROWS.unit, CONFIG_ROWS.year, CONFIG_ROWS.choice, CONFIG_ROWS.reportDate, CONFIG_ROWS.warnThreshold]) {
     sheet.inputs.push(addr(2, row));
     sheet.styles.push({ range: addr(2, row), style: { fill: INPUT_FILL, border: true } });
   }
-  sheet.validations.push({ range: "B5", rule: { type: "decimal", min: 2000, max: 2100, title: "Năm báo cáo", message: "Nhập năm, ví dụ 2026." } });
-  sheet.validations.push({ range: "B6", rule: { type: "list", source: "DS_Ky", title: "Kỳ báo cáo", message: "Chọn một kỳ trong danh sách." } });
-  sheet.validations.push({ range: "B7", rule: { type: "date", title: "Ngày báo cáo", message: "Nhập ngày theo dạng dd/mm/yyyy." } });
-  sheet.validations.push({ range: "B8", rule: { type: "decimal", min: 0, max: 1, title: "Ngưỡng cảnh báo", message: "Nhập tỷ lệ từ 0% đến 100%, ví dụ 50%." } });
+  sheet.validations.push({ range: configCell("year"), rule: { type: "decimal", min: 2000, max: 2100, title: "Năm báo cáo", message: "Nhập năm, ví dụ 2026." } });
+  sheet.validations.push({ range: configCell("choice"), rule: { type: "list", source: "DS_Ky", title: "Kỳ báo cáo", message: "Chọn một kỳ trong danh sách." } });
+  sheet.validations.push({ range: configCell("reportDate"), rule: { type: "date", title: "Ngày báo cáo", message: "Nhập ngày theo dạng dd/mm/yyyy." } });
+  sheet.validations.push({ range: configCell("warnThreshold"), rule: { type: "decimal", min: 0, max: 1, title: "Ngưỡng cảnh báo", message: "Nhập tỷ lệ từ 0% đến 100%, ví dụ 50%." } });
 
   r++;
   setCell(sheet, r, 1, { v: "CHÚ GIẢI MÀU TRẠNG THÁI" });

@@ -2,7 +2,7 @@ import { describeKind, describeTarget } from "../core/format";
 import type { Report } from "../core/judge";
 import { EVIDENCE_CHECKS, baselineOf, isPercent, isRelative, milestonesOf } from "../core/judge";
 import { periodColumns } from "../core/period";
-import type { Indicator } from "../core/plan";
+import { groupLabel, type Indicator } from "../core/plan";
 import type { WorkbookSettings } from "./settings";
 import { NAMES } from "./settings";
 import type { Cell, SheetSpec, Validation } from "./spec";
@@ -187,12 +187,12 @@ export function buildIndicatorSheet(indicators: Indicator[], settings: WorkbookS
   let group: string | null = null;
   const validationRuns: Array<{ rule: RowRule; from: number; to: number }> = [];
   for (const ind of indicators) {
-    const groupLabel = [ind.section, [ind.groupCode, ind.group].filter(Boolean).join(". ")].filter(Boolean).join(" — ");
-    if (groupLabel !== group) {
-      group = groupLabel;
-      if (groupLabel) {
+    const label = groupLabel(ind);
+    if (label !== group) {
+      group = label;
+      if (label) {
         r++;
-        setCell(sheet, r, 1, { v: groupLabel });
+        setCell(sheet, r, 1, { v: label });
         sheet.merges.push(rangeAddr(1, r, 4, r));
         sheet.styles.push({ range: rangeAddr(1, r, last, r), style: { bold: true, fill: GROUP_FILL } });
       }
@@ -204,7 +204,7 @@ export function buildIndicatorSheet(indicators: Indicator[], settings: WorkbookS
     const numFmt = percent ? pf : "General";
     const put = (key: string, cell: Cell) => setCell(sheet, r, L(key), cell);
     put("code", { v: ind.id });
-    put("group", { v: groupLabel });
+    put("group", { v: label });
     put("name", { v: ind.name });
     put("unit", { v: ind.unit ?? "" });
     put("targetText", { v: ind.targets.map((t) => (ind.targets.length > 1 && t.year ? `${t.year}: ` : "") + (t.text || describeTarget(t))).join("; ") });

@@ -1,5 +1,5 @@
 import { STATUSES } from "../core/judge";
-import type { Indicator } from "../core/plan";
+import { groupLabel, type Indicator } from "../core/plan";
 import type { IndicatorSheetLayout } from "./indicatorSheet";
 import { INDICATOR_SHEET } from "./indicatorSheet";
 import { NAMES } from "./settings";
@@ -9,8 +9,6 @@ import { HEADER_COLOR, HEADER_FILL, STATUS_STYLE } from "./theme";
 import { TASK_SHEET, taskCol } from "./taskSheet";
 
 export const SUMMARY_SHEET = "Tổng hợp";
-
-const groupLabel = (i: Indicator) => [i.section, [i.groupCode, i.group].filter(Boolean).join(". ")].filter(Boolean).join(" — ");
 
 /** Live counts a leader reads the plan's state from: by status, by group and by lead unit. */
 export function buildSummarySheet(

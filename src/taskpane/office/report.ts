@@ -1,7 +1,7 @@
 import type { Plan } from "../../core/plan";
 import { PROTECTION, officeFormula, renderToExcel } from "../../render/office";
 import { updatedReport } from "../../actions/updateReport";
-import { CONFIG_SHEET } from "../../workbook/configSheet";
+import { CONFIG_SHEET, CONFIG_VALUES, configCell } from "../../workbook/configSheet";
 import { INDICATOR_SHEET } from "../../workbook/indicatorSheet";
 import type { SheetReading } from "../../reading/readBack";
 import { readIndicatorSheet, readTaskSheet, readingProblem, type TaskRow } from "../../reading/readBack";
@@ -58,7 +58,7 @@ export async function readReport(context: Excel.RequestContext): Promise<ReportS
   taskValues?.load("values,rowIndex,columnIndex");
   const metaValues = metaSheet.isNullObject ? null : metaSheet.getUsedRange();
   metaValues?.load("values,rowIndex,columnIndex");
-  const settings = cfg.getRange("B3:B12");
+  const settings = cfg.getRange(CONFIG_VALUES);
   settings.load("values");
   await context.sync();
   const config = configFromValues(settings.values.map((r) => r[0]));
@@ -73,7 +73,7 @@ export async function readReport(context: Excel.RequestContext): Promise<ReportS
 /** An official's own table annotated by "Dùng bảng có sẵn", read through its stored mapping. */
 async function readAnnotatedReport(context: Excel.RequestContext, annotation: TemplateMapping, cfg: Excel.Worksheet): Promise<ReportState> {
   const ws = context.workbook.worksheets.getItemOrNullObject(annotation.sheet);
-  const settings = cfg.getRange("B3:B12");
+  const settings = cfg.getRange(CONFIG_VALUES);
   settings.load("values");
   await context.sync();
   if (ws.isNullObject) throw new UserFacingError(`Không thấy trang "${annotation.sheet}" đã gắn cột đánh giá (có lẽ đã đổi tên hoặc xóa). Hãy đặt lại tên trang rồi thử lại; chưa có gì bị thay đổi.`);
@@ -98,13 +98,13 @@ export async function writePeriod(context: Excel.RequestContext, config: Pick<Re
   cfg.protection.load("protected");
   await context.sync();
   if (cfg.protection.protected) cfg.protection.unprotect();
-  cfg.getRange("B3").formulas = [[officeFormula({ v: config.unit })]];
-  cfg.getRange("B5").formulas = [[config.year]];
-  cfg.getRange("B6").formulas = [[officeFormula({ v: config.choice })]];
-  const date = cfg.getRange("B7");
+  cfg.getRange(configCell("unit")).formulas = [[officeFormula({ v: config.unit })]];
+  cfg.getRange(configCell("year")).formulas = [[config.year]];
+  cfg.getRange(configCell("choice")).formulas = [[officeFormula({ v: config.choice })]];
+  const date = cfg.getRange(configCell("reportDate"));
   date.numberFormat = [["dd/mm/yyyy"]];
   date.formulas = [[dateSerial(config.reportDate)]];
-  cfg.getRange("B8").formulas = [[config.warnThreshold]];
+  cfg.getRange(configCell("warnThreshold")).formulas = [[config.warnThreshold]];
   cfg.protection.protect(PROTECTION);
   await context.sync();
 }
