@@ -19,6 +19,3 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 export function findEntry(id: string): CatalogueEntry | undefined {
   return CATALOGUE.find((e) => e.id === id);
 }
-
-/** Reads a document's text; the CLI reads it from disk, the task pane from its bundle. */
-export type DocumentSource = (entry: CatalogueEntry) => Promise<string> | string;
