@@ -5,28 +5,19 @@ import { join } from "path";
 import { CATALOGUE } from "../../src/catalogue/catalogue";
 import { readDocumentFile } from "../../src/catalogue/fileSource";
 import { parsePlan } from "../../src/core/loaders/parsePlan";
-import { parsePeriod } from "../../src/core/period";
 import { consolidate, consolidationWorkbook } from "../../src/province/consolidate";
 import { renderXlsx } from "../../src/render/xlsx";
 import { buildWorkbook } from "../../src/workbook/build";
-import type { WorkbookSettings } from "../../src/workbook/settings";
 import { colLetter } from "../../src/workbook/spec";
 import { TASK_HEADER_ROW, taskCol } from "../../src/workbook/taskSheet";
 import { convert, libreOfficeAvailable } from "../support/libreoffice";
+import { testSettings } from "../support/settings";
 
 /** The workbooks on A4, as LibreOffice prints them to PDF: what a leader gets on paper. */
 
 jest.setTimeout(240000);
 
-const settings = (unit: string, period = "6 tháng đầu năm 2026"): WorkbookSettings => ({
-  unit,
-  period: parsePeriod(period, "quarter")!,
-  frequency: "quarter",
-  reportDate: "2026-07-05",
-  warnThreshold: 0.5,
-  planId: null,
-  productVersion: "t",
-});
+const settings = (unit: string, period = "6 tháng đầu năm 2026") => testSettings({ unit, period });
 const phuocBinh = parsePlan(readDocumentFile(CATALOGUE[2]));
 const thongNhat = parsePlan(readDocumentFile(CATALOGUE[0]));
 const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8", timeout: 60000 }))![1]);
