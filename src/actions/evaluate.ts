@@ -1,4 +1,4 @@
-import { judge, judgeTask, isPercent, shownOnDocumentScale, toDocumentScale, type JudgeSettings } from "../core/judge";
+import { judge, judgeTask, isPercent, shownOnDocumentScale, type JudgeSettings } from "../core/judge";
 import { periodLabel } from "../core/period";
 import type { Plan } from "../core/plan";
 import type { PlacedResults } from "../core/results";
@@ -14,14 +14,14 @@ export function evaluatePlan(plan: Plan, results: PlacedResults, settings: Judge
     period: periodLabel(settings.period),
     indicators: plan.indicators.map((ind) => {
       const j = judge(ind, results.indicators.get(ind.id) ?? { periods: [] }, settings);
-      const docScale = (x: number | null) => (x === null ? null : toDocumentScale(x, isPercent(ind)));
+      const percent = isPercent(ind);
       return {
         code: ind.id,
         status: j.status,
         reason: j.reason,
-        value: shownOnDocumentScale(j.value, isPercent(ind)),
+        value: shownOnDocumentScale(j.value, percent),
         ratio: round(j.ratio),
-        expected: docScale(j.expected),
+        expected: shownOnDocumentScale(j.expected, percent),
         progress: round(j.progress),
       };
     }),

@@ -1,9 +1,8 @@
-import { judgeSettingsOf } from "../reading/configRead";
+import { judgeSettingsOf, settingsFromConfig } from "../reading/configRead";
 import { planFromReport } from "../reading/rebuild";
 import { exportCsv, exportName } from "../province/export";
 import type { UnitReport } from "../province/readReportFile";
 import type { ReportMeta } from "../workbook/metaSheet";
-import { settingsFromConfig } from "../reading/configRead";
 import { PRODUCT_VERSION } from "../version";
 import { reportWorkbookFile } from "./reportWorkbook";
 

@@ -113,8 +113,8 @@ async function indicatorSheetOf(cells: XlsxCells): Promise<SheetGrid | null> {
   return ours.length === 1 ? ours[0] : null;
 }
 
-/** The settings in column B of "Cấu hình", rows 3 to 12. */
-const configOf = (grid: SheetGrid) => configFromValues(Array.from({ length: CONFIG_ROWS.periodLabel - CONFIG_ROWS.unit + 1 }, (_, k) => grid.values[CONFIG_ROWS.unit - 1 + k]?.[1]));
+/** The settings in column B of "Cấu hình", from the first setting's row down. */
+const configOf = (grid: SheetGrid) => configFromValues(grid.values.slice(CONFIG_ROWS.unit - 1).map((r) => r?.[1]));
 
 async function readCells(file: string, cells: XlsxCells): Promise<ReadOutcome> {
   const metaGrid = await cells.sheet(META_SHEET);

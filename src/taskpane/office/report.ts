@@ -30,6 +30,13 @@ export interface ReportState {
   annotation?: TemplateMapping;
 }
 
+/** Queues the load of the settings on "Cấu hình"; the returned function reads them after the sync. */
+function loadConfig(cfg: Excel.Worksheet): () => ReportConfig {
+  const settings = cfg.getRange(CONFIG_VALUES);
+  settings.load("values");
+  return () => configFromValues(settings.values.map((r) => r[0]));
+}
+
 /** Reads the report sheet and its settings in one sync; null when the workbook has no report yet. */
 export async function readReport(context: Excel.RequestContext): Promise<ReportState | null> {
   const sheets = context.workbook.worksheets;
@@ -58,14 +65,12 @@ export async function readReport(context: Excel.RequestContext): Promise<ReportS
   taskValues?.load("values,rowIndex,columnIndex");
   const metaValues = metaSheet.isNullObject ? null : metaSheet.getUsedRange();
   metaValues?.load("values,rowIndex,columnIndex");
-  const settings = cfg.getRange(CONFIG_VALUES);
-  settings.load("values");
+  const config = loadConfig(cfg);
   await context.sync();
-  const config = configFromValues(settings.values.map((r) => r[0]));
   return {
     reading: readIndicatorSheet(fromA1(used, used.values, ""), fromA1(used, used.numberFormat as string[][], "General"), fromA1(used, used.formulas, "")),
     tasks: taskValues ? readTaskSheet(fromA1(taskValues, taskValues.values, "")) : [],
-    config,
+    config: config(),
     meta: metaValues ? readMeta(fromA1(metaValues, metaValues.values, "")) : null,
   };
 }
@@ -73,8 +78,7 @@ export async function readReport(context: Excel.RequestContext): Promise<ReportS
 /** An official's own table annotated by "Dùng bảng có sẵn", read through its stored mapping. */
 async function readAnnotatedReport(context: Excel.RequestContext, annotation: TemplateMapping, cfg: Excel.Worksheet): Promise<ReportState> {
   const ws = context.workbook.worksheets.getItemOrNullObject(annotation.sheet);
-  const settings = cfg.getRange(CONFIG_VALUES);
-  settings.load("values");
+  const config = loadConfig(cfg);
   await context.sync();
   if (ws.isNullObject) throw new UserFacingError(`Không thấy trang "${annotation.sheet}" đã gắn cột đánh giá (có lẽ đã đổi tên hoặc xóa). Hãy đặt lại tên trang rồi thử lại; chưa có gì bị thay đổi.`);
   const used = ws.getUsedRange();
@@ -82,11 +86,10 @@ async function readAnnotatedReport(context: Excel.RequestContext, annotation: Te
   await context.sync();
   const { reading, problem } = readAnnotatedSheet(fromA1(used, used.values, ""), fromA1(used, used.formulas, ""), annotation);
   if (problem) throw new UserFacingError(problem);
-  const config = configFromValues(settings.values.map((r) => r[0]));
   return {
     reading,
     tasks: [],
-    config,
+    config: config(),
     meta: annotationMeta(annotation, reading),
     annotation,
   };
