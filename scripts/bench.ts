@@ -82,7 +82,7 @@ async function main() {
   // at a time as the CLI does (ten plans' worth of distinct files, each unit named apart in its shared strings).
   const thousand: Array<{ name: string; bytes: Uint8Array }> = [];
   for (let u = 0; u < 1000; u++) {
-    const base = files[u % files.length];
+    const base = files[u % files.length]!;
     const zip = await JSZip.loadAsync(base.bytes);
     const strings = (await zip.file("xl/sharedStrings.xml")!.async("string")).replace(`UBND xã Thử ${(u % files.length) + 1}<`, `UBND xã Thử ${u + 1}<`);
     zip.file("xl/sharedStrings.xml", strings);

@@ -19,7 +19,7 @@ async function onePageWide(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 (async () => {
-  const [work, profile] = process.argv.slice(2);
+  const [work = ".", profile = "/tmp/lo-profile"] = process.argv.slice(2);
   const original = await quarterBlock.build();
   const { bytes } = await annotateXlsxFile("theo-doi-quy.xlsx", original, {
     settings: { unit: "UBND xã Định Quán", period: { year: 2026, choice: "Quý II", endMonth: 6 }, reportDate: "2026-07-03", warnThreshold: 0.5, planId: null, productVersion: "readme" },

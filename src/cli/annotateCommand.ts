@@ -53,7 +53,7 @@ export async function annotateCommand(argv: string[], io: CliIo): Promise<number
   const settingsJ = { period: tableReportPeriod, frequency: mapping.frequency, warnThreshold: threshold };
   const judged = reading.rows.map((row) => ({ row, j: judgeMilestones(row.milestones, row.cumulative, numberOrNull(row.entry.baseline), row.entry, settingsJ) }));
   if (flags.has("json")) {
-    io.out(JSON.stringify({ out, period: label, ...mapping, rows: mapping.rows.map((r, k) => ({ ...r, status: judged[k].j.status, reason: judged[k].j.reason })) }, null, 2));
+    io.out(JSON.stringify({ out, period: label, ...mapping, rows: judged.map(({ j }, k) => ({ ...mapping.rows[k]!, status: j.status, reason: j.reason })) }, null, 2));
   } else {
     io.out(
       [

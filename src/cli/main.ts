@@ -199,12 +199,13 @@ export function parseArgs(argv: string[], booleans: string[]): { words: string[]
   const words: string[] = [];
   const flags = new Map<string, string | true>();
   for (let k = 0; k < argv.length; k++) {
-    const a = argv[k];
+    const a = argv[k]!;
     if (a.startsWith("--")) {
-      const [name, inline] = a.slice(2).split("=", 2);
+      const [name = "", inline] = a.slice(2).split("=", 2);
+      const next = argv[k + 1];
       if (inline !== undefined) flags.set(name, inline);
-      else if (booleans.includes(name) || k + 1 >= argv.length || argv[k + 1].startsWith("--")) flags.set(name, true);
-      else flags.set(name, argv[++k]);
+      else if (booleans.includes(name) || next === undefined || next.startsWith("--")) flags.set(name, true);
+      else flags.set(name, argv[++k]!);
     } else words.push(a);
   }
   return { words, flags };
@@ -372,7 +373,7 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
           try {
             expectedUnits = decodeText(io.readBytes(unitsFile))
               .text.split(/\r?\n/)
-              .map((l) => l.split(/[,;\t]/)[0].trim())
+              .map((l) => (l.split(/[,;\t]/)[0] ?? "").trim())
               .filter(Boolean);
           } catch {
             throw new UserError(`Không mở được danh sách đơn vị "${unitsFile}"`);

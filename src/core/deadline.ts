@@ -56,7 +56,7 @@ export function parseDeadline(text: string | null | undefined): Deadline {
     return validDate(y, mo, d) ? isoDate(y, mo, d) : null;
   });
   take(new RegExp(`quy\\s+(iv|iii|ii|i|[1-4])\\s*(?:[/.-]|nam)\\s*${YEAR}`, "g"), (m) => {
-    const q = romanOrArabic(m[1]);
+    const q = romanOrArabic(m[1]!);
     const y = Number(m[2]);
     if (!q || q > 4) return null;
     return isoDate(y, q * 3, lastDayOfMonth(y, q * 3));
@@ -77,5 +77,5 @@ export function parseDeadline(text: string | null | undefined): Deadline {
     unreadable = unreadable || /quy|thang|ngay|nam|\d/.test(f);
   }
   found.sort();
-  return { date: found.length ? found[found.length - 1] : null, ongoing, unreadable: found.length === 0 && unreadable };
+  return { date: found[found.length - 1] ?? null, ongoing, unreadable: found.length === 0 && unreadable };
 }

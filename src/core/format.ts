@@ -3,7 +3,7 @@ import type { Indicator, Target } from "./plan";
 /** Vietnamese display of numbers, dates and targets, shared by the CLI, the task pane and the workbook. */
 
 export function formatNumber(n: number): string {
-  const [int, frac] = String(Math.round(n * 1e6) / 1e6).split(".");
+  const [int = "", frac] = String(Math.round(n * 1e6) / 1e6).split(".");
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   return frac ? `${grouped},${frac}` : grouped;
 }

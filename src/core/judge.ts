@@ -149,8 +149,8 @@ export function judgeMilestones(milestones: Milestone[], cumulative: boolean, ba
   if (latest > 0) {
     if (cumulative) {
       value = 0;
-      for (let s = 1; s <= k; s++) if (typeof periods[s - 1] === "number") value += periods[s - 1] as number;
-    } else value = periods[latest - 1];
+      for (const p of periods.slice(0, k)) if (typeof p === "number") value += p;
+    } else value = periods[latest - 1] ?? null;
   }
   const num = report.numerator;
   const den = report.denominator;
@@ -164,20 +164,15 @@ export function judgeMilestones(milestones: Milestone[], cumulative: boolean, ba
   }
 
   // The milestone judged: the first whose deadline the period has not passed, else the last.
-  let idx = milestones.length - 1;
-  for (let m = 0; m < milestones.length; m++) {
-    const d = milestones[m].deadline;
-    if (d === null || end <= d) {
-      idx = m;
-      break;
-    }
-  }
+  const firstOpen = milestones.findIndex((m) => m.deadline === null || end <= m.deadline);
+  const idx = firstOpen >= 0 ? firstOpen : milestones.length - 1;
   const ms = milestones[idx] ?? { op: "none" as TargetOp, value: null, deadline: null, text: "" };
   const b1 = baseline ?? 0;
-  const prevValue = idx > 0 ? milestones[idx - 1].value : null;
+  const previousMilestone = milestones[idx - 1];
+  const prevValue = previousMilestone?.value ?? null;
   const base = idx > 0 && prevValue !== null ? prevValue : b1;
   const deadline = ms.deadline;
-  const start = idx === 0 ? (deadline ? isoDate(Number(deadline.slice(0, 4)), 1, 1) : null) : milestones[idx - 1].deadline ? addDays(milestones[idx - 1].deadline!, 1) : null;
+  const start = !previousMilestone ? (deadline ? isoDate(Number(deadline.slice(0, 4)), 1, 1) : null) : previousMilestone.deadline ? addDays(previousMilestone.deadline, 1) : null;
 
   const evidenceInvalid = sameWord(report.evidence ?? "", "Không hợp lệ");
   const due = deadline !== null && end >= deadline;

@@ -78,7 +78,7 @@ function dice(a: Map<string, number>, sizeA: number, index: Map<string, Array<[n
     for (const [j, cb] of index.get(gram) ?? []) shared.set(j, (shared.get(j) ?? 0) + Math.min(ca, cb));
   }
   const out = new Map<number, number>();
-  for (const [j, n] of shared) out.set(j, (2 * n) / (sizeA + sizes[j]));
+  for (const [j, n] of shared) out.set(j, (2 * n) / (sizeA + sizes[j]!));
   return out;
 }
 
@@ -111,11 +111,12 @@ export function matchRows(listA: Matchable[], listB: Matchable[], options: Match
     const sims = grams.length ? dice(counts(grams), grams.length, index, sizesB) : new Map<number, number>();
     // Two empty wordings are alike only by their code.
     if (!grams.length) gramsB.forEach((g, j) => g.length === 0 && sims.set(j, 1));
-    for (const j of byCodeB.get(codeA[i]) ?? []) if (codeA[i] && !sims.has(j)) sims.set(j, 0);
+    const code = codeA[i]!;
+    for (const j of byCodeB.get(code) ?? []) if (code && !sims.has(j)) sims.set(j, 0);
     for (const [j, sim] of sims) {
-      const score = sim + (codeA[i] && codeA[i] === codeB[j] ? MATCH.CODE_BONUS : 0);
+      const score = sim + (code && code === codeB[j] ? MATCH.CODE_BONUS : 0);
       const c = { a: i, b: j, sim, score };
-      scores[i].set(j, c);
+      scores[i]!.set(j, c);
       if (score >= MATCH.DOUBTFUL) candidates.push(c);
     }
   });
@@ -130,18 +131,18 @@ export function matchRows(listA: Matchable[], listB: Matchable[], options: Match
     partnerOfB.set(c.b, c);
   }
 
-  const score = (i: number, j: number) => scores[i].get(j)?.score ?? 0;
+  const score = (i: number, j: number) => scores[i]?.get(j)?.score ?? 0;
   const pairs: MatchedPair[] = [...partnerOfA.values()]
     .sort((x, y) => x.a - y.a)
     .map((c) => {
       const doubts: string[] = [];
       if (c.score < MATCH.SURE) doubts.push(`cách diễn đạt chỉ giống ${Math.round(c.sim * 100)}%`);
-      else if (options.sharedNumbering && codeA[c.a] !== codeB[c.b] && c.sim < MATCH.RENUMBERED_SURE) doubts.push(`đổi mã (${listA[c.a].code} → ${listB[c.b].code}) và đổi cách diễn đạt`);
+      else if (options.sharedNumbering && codeA[c.a] !== codeB[c.b] && c.sim < MATCH.RENUMBERED_SURE) doubts.push(`đổi mã (${listA[c.a]!.code} → ${listB[c.b]!.code}) và đổi cách diễn đạt`);
       // Another row this close that is not clearly better placed elsewhere: a person chooses.
-      const rivalsB = [...scores[c.a].values()].filter((o) => o.b !== c.b && o.score >= c.score - MATCH.RIVAL_GAP && (partnerOfB.get(o.b)?.score ?? 0) < o.score + MATCH.RIVAL_GAP);
+      const rivalsB = [...scores[c.a]!.values()].filter((o) => o.b !== c.b && o.score >= c.score - MATCH.RIVAL_GAP && (partnerOfB.get(o.b)?.score ?? 0) < o.score + MATCH.RIVAL_GAP);
       const rivalsA = listA.map((_, i) => i).filter((i) => i !== c.a && score(i, c.b) >= c.score - MATCH.RIVAL_GAP && (partnerOfA.get(i)?.score ?? 0) < score(i, c.b) + MATCH.RIVAL_GAP);
-      if (rivalsB.length) doubts.push(`gần giống cả ${rivalsB.map((o) => listB[o.b].code).join(", ")}`);
-      if (rivalsA.length) doubts.push(`gần giống cả ${rivalsA.map((i) => listA[i].code).join(", ")}`);
+      if (rivalsB.length) doubts.push(`gần giống cả ${rivalsB.map((o) => listB[o.b]!.code).join(", ")}`);
+      if (rivalsA.length) doubts.push(`gần giống cả ${rivalsA.map((i) => listA[i]!.code).join(", ")}`);
       return { a: c.a, b: c.b, similarity: Math.round(c.sim * 100) / 100, sure: doubts.length === 0, doubt: doubts.length ? doubts.join("; ") : null };
     });
   return {

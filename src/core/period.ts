@@ -79,7 +79,7 @@ export function parsePeriod(text: string, frequency: Frequency): ReportPeriod | 
   let endMonth: number | null = null;
   let m: RegExpExecArray | null;
   if ((m = /^quy\s+(iv|iii|ii|i|[1-4])\b/.exec(f))) {
-    const q = romanOrArabic(m[1]);
+    const q = romanOrArabic(m[1]!);
     endMonth = q ? q * 3 : null;
   } else if ((m = /^thang\s+(\d{1,2})\b/.exec(f))) {
     const month = Number(m[1]);

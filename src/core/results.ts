@@ -67,11 +67,12 @@ export function parseResults(text: string): { rows: ResultRow[]; warnings: Warni
   } catch (err) {
     throw new ResultsError(`Không đọc được tệp CSV: ${(err as Error).message}`);
   }
-  if (records.every((r) => r.every((c) => !c.trim()))) throw new ResultsError("Tệp kết quả trống");
-  const header = records[0].map((h) => HEADER_ALIASES[fold(h).trim()] ?? null);
+  const first = records[0];
+  if (!first || records.every((r) => r.every((c) => !c.trim()))) throw new ResultsError("Tệp kết quả trống");
+  const header = first.map((h) => HEADER_ALIASES[fold(h).trim()] ?? null);
   const col = (name: "code" | "value" | "evidence") => header.indexOf(name);
   if (col("code") < 0 || col("value") < 0) {
-    throw new ResultsError(`Dòng 1 (tiêu đề) phải có cột "code" (mã) và "value" (giá trị), ví dụ: code,value,evidence; tệp này có: ${records[0].join(" | ")}`);
+    throw new ResultsError(`Dòng 1 (tiêu đề) phải có cột "code" (mã) và "value" (giá trị), ví dụ: code,value,evidence; tệp này có: ${first.join(" | ")}`);
   }
   const rows: ResultRow[] = [];
   records.slice(1).forEach((rec, k) => {
@@ -84,7 +85,7 @@ export function parseResults(text: string): { rows: ResultRow[]; warnings: Warni
     }
     // "95,5" unquoted in a comma file splits into two cells: refuse rather than guess.
     const raw = rec[col("value")] ?? "";
-    if (delimiter === "," && rec.length > records[0].length && NUMBER_PIECE.test(raw.trim()) && /^\d+%?$/.test((rec[col("value") + 1] ?? "").trim())) {
+    if (delimiter === "," && rec.length > first.length && NUMBER_PIECE.test(raw.trim()) && /^\d+%?$/.test((rec[col("value") + 1] ?? "").trim())) {
       throw new ResultsError(
         `Dòng ${line}: giá trị "${raw},${rec[col("value") + 1]}" có dấu phẩy thập phân trong tệp phân cách bằng dấu phẩy. Hãy đặt số trong ngoặc kép ("95,5"), dùng dấu chấm (95.5) hoặc lưu tệp với dấu chấm phẩy.`,
       );
@@ -141,9 +142,10 @@ export function placeResults(plan: Plan, rows: ResultRow[], period: ReportPeriod
     }
   }
   const placed = out.indicators.size + out.tasks.size;
-  if (rows.length > 0 && placed === 0)
+  const example = rows[0];
+  if (example && placed === 0)
     throw new ResultsError(
-      `Không mã nào trong tệp kết quả khớp với kế hoạch (ví dụ "${rows[0].code}" ở dòng ${rows[0].line}; kế hoạch có ${plan.indicators
+      `Không mã nào trong tệp kết quả khớp với kế hoạch (ví dụ "${example.code}" ở dòng ${example.line}; kế hoạch có ${plan.indicators
         .slice(0, 3)
         .map((i) => i.id)
         .join(", ")}...). Có thể tệp là của kế hoạch khác.`,

@@ -127,7 +127,8 @@ function findNumbers(text: string): NumberHit[] {
   while ((m = NUMBER.exec(text))) {
     // The top of a range ("70-80%") was read with its bottom.
     if (m.index < lastEnd) continue;
-    const value = parseViNumber(m[1]);
+    const digits = m[1]!;
+    const value = parseViNumber(digits);
     if (value === null) continue;
     const start = m.index;
     let end = start + m[0].length;
@@ -137,7 +138,7 @@ function findNumbers(text: string): NumberHit[] {
     let upper: number | null = null;
     const range = /^\s*(?:-|–|—|đến|tới)\s*(\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?)(?![\p{L}\d])/iu.exec(text.slice(end));
     if (range) {
-      const top = parseViNumber(range[1]);
+      const top = parseViNumber(range[1]!);
       if (top !== null && top > value) {
         upper = top;
         end += range[0].length;
@@ -154,7 +155,7 @@ function findNumbers(text: string): NumberHit[] {
     if (/^[^;.]{0,30}?\btro len\b/.test(suffix)) op = ">=";
     if (/^[^;.]{0,30}?\btro xuong\b/.test(suffix)) op = "<=";
     lastEnd = end;
-    hits.push({ start, end, value, upper, percent: unit?.startsWith("%") ?? false, unit, op, rank: false, grouped: /^\d{1,3}(\.\d{3})+$/.test(m[1]) });
+    hits.push({ start, end, value, upper, percent: unit?.startsWith("%") ?? false, unit, op, rank: false, grouped: /^\d{1,3}(\.\d{3})+$/.test(digits) });
   }
   return hits;
 }
@@ -213,7 +214,7 @@ function relativeTarget(text: string, ctx: TargetContext): Target | null {
   const f = fold(text);
   const m = /^(?:phan dau\s+)?(tang|giam)(?:\s+(?:them|it nhat|toi thieu|tren|duoi|khoang))?\s+(\d+(?:[.,]\d+)?)\s*%(?!\s*\/)/.exec(f);
   if (!m) return null;
-  const value = parseViNumber(m[2]);
+  const value = parseViNumber(m[2]!);
   if (value === null) return null;
   const base = /so voi(?:\s+(?:nam|cuoi nam|ca nam))?\s+((?:19|20)\d\d)/.exec(f);
   return {
@@ -266,11 +267,12 @@ export function parseTargetCell(raw: string, ctx: TargetContext): TargetReading 
     if (spelled.length) {
       reading = spelled;
       source = digits;
-      review = `Chỉ tiêu viết bằng chữ "${text}" được đọc là ${describeTarget(toTarget(spelled[0], text, null, null))}`;
+      review = `Chỉ tiêu viết bằng chữ "${text}" được đọc là ${describeTarget(toTarget(spelled[0]!, text, null, null))}`;
     }
   }
   const hits = reading;
-  if (hits.length === 0) {
+  const first = hits[0];
+  if (first === undefined) {
     if (/\d/.test(text) && !startsDone && !/[\p{L}]{3,}/u.test(text)) {
       return { target: noTarget(ctx, text), others: [], problem: `Không đọc được chỉ tiêu "${text}"` };
     }
@@ -278,11 +280,10 @@ export function parseTargetCell(raw: string, ctx: TargetContext): TargetReading 
     return { target: done, others: [], problem: null, doneOnMeasuredRow: measuredRow(ctx) && !/\d/.test(text) };
   }
   const unitColumn = ctx.unitColumn ? cleanLine(ctx.unitColumn) : "";
-  const first = hits[0];
   if (!first.unit && unitColumn === "%") first.unit = "%";
   const target = toTarget(first, text, ctx.year, ctx.deadline);
   const per = /(?:^|\s)m[ỗo]i\s+([\p{L}]+(?:\s+[\p{L}]+)?)\s+\d/iu.exec(source);
-  if (per) target.per = per[1].toLowerCase();
+  if (per) target.per = per[1]!.toLowerCase();
   const others = hits.slice(1).map((h) => toTarget(h, text, ctx.year, ctx.deadline));
   return {
     target,
@@ -320,10 +321,10 @@ export function findProseTargets(sentence: string, ctx: TargetContext): ProseTar
 function phraseAround(sentence: string, hit: { start: number; end: number }): string {
   const before = sentence.slice(0, hit.start);
   const lead = /((?:đạt\s+)?(?:không vượt quá|không quá|tối thiểu|tối đa|ít nhất|không dưới|từ|trên|dưới|hơn|giảm|≥|≤|>=|<=|>|<)\s*)$/iu.exec(before);
-  const start = lead ? hit.start - lead[1].length : hit.start;
+  const start = lead ? hit.start - lead[1]!.length : hit.start;
   const after = sentence.slice(hit.end);
   const tail = /^([^;.,]{0,25}?trở (?:lên|xuống))/iu.exec(after);
-  const end = tail ? hit.end + tail[1].length : hit.end;
+  const end = tail ? hit.end + tail[1]!.length : hit.end;
   return sentence.slice(start, end).trim();
 }
 

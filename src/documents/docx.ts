@@ -68,11 +68,13 @@ export function htmlToText(html: string): string {
         if (name === "table") {
           if (outer) endParagraph();
           tables.push({ rows: [] });
-        } else if (name === "tr" && tables.length === 1) tables[0].rows.push([]);
+        } else if (name === "tr" && tables.length === 1) tables[0]!.rows.push([]);
         else if ((name === "td" || name === "th") && tables.length === 1) {
           cell = { text: [], colspan: span(attrs.colspan), rowspan: span(attrs.rowspan) };
-          const rows = tables[0].rows;
-          (rows[rows.length - 1] ?? (rows.push([]), rows[rows.length - 1])).push(cell);
+          const rows = tables[0]!.rows;
+          const row = rows[rows.length - 1] ?? [];
+          if (rows.length === 0) rows.push(row);
+          row.push(cell);
         } else if (cell && /^(p|li|br|h[1-6])$/.test(name)) cell.text.push(" ");
         else if (outer && /^(p|h[1-6])$/.test(name)) {
           endParagraph();

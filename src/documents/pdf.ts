@@ -20,7 +20,7 @@ export function pageLines(items: PdfItem[]): Array<{ baseline: number; chunks: C
   const rows: PdfItem[][] = [];
   for (const item of sorted) {
     const row = rows[rows.length - 1];
-    if (row && Math.abs(row[0].y - item.y) <= Math.max(2, item.size * 0.45)) row.push(item);
+    if (row?.[0] && Math.abs(row[0].y - item.y) <= Math.max(2, item.size * 0.45)) row.push(item);
     else rows.push([item]);
   }
   const lines = rows.map((row) => {
@@ -35,11 +35,12 @@ export function pageLines(items: PdfItem[]): Array<{ baseline: number; chunks: C
         last.end = Math.max(last.end, item.x + item.width);
       } else chunks.push({ x: item.x, end: item.x + item.width, text: item.str });
     }
-    return { baseline: row[0].y, chunks: chunks.map((c) => ({ ...c, text: c.text.replace(/\s+/g, " ").trim() })).filter((c) => c.text) };
+    // Rows are never empty: each starts with the item that opened it.
+    return { baseline: row[0]!.y, chunks: chunks.map((c) => ({ ...c, text: c.text.replace(/\s+/g, " ").trim() })).filter((c) => c.text) };
   });
-  const isPageNumber = (l: { chunks: Chunk[] }) => l.chunks.length === 1 && /^(trang\s*)?\d{1,4}(\s*\/\s*\d{1,4})?$/i.test(l.chunks[0].text);
-  while (lines.length && isPageNumber(lines[0])) lines.shift();
-  while (lines.length && isPageNumber(lines[lines.length - 1])) lines.pop();
+  const isPageNumber = (l?: { chunks: Chunk[] }) => l?.chunks.length === 1 && /^(trang\s*)?\d{1,4}(\s*\/\s*\d{1,4})?$/i.test(l.chunks[0]!.text);
+  while (isPageNumber(lines[0])) lines.shift();
+  while (isPageNumber(lines[lines.length - 1])) lines.pop();
   return lines;
 }
 
@@ -60,12 +61,12 @@ export async function pdfToText(data: ArrayBuffer): Promise<string> {
       const items: PdfItem[] = [];
       for (const it of content.items) {
         if (!("str" in it)) continue;
-        const [a, b, , , e, f] = it.transform as number[];
+        const [a = 1, b = 0, , , e = 0, f = 0] = it.transform as number[];
         characters += it.str.trim().length;
         items.push({ str: it.str, x: e, y: f, width: it.width, size: Math.hypot(a, b) || it.height || 10 });
       }
       // Pages stack downwards: a row broken by the page continues at the top of the next one.
-      const [, , , height] = page.view;
+      const [, , , height = 0] = page.view;
       for (const l of pageLines(items)) lines.push({ y: (p - 1) * PAGE_STRIDE + (height - l.baseline), at: lines.length, chunks: l.chunks });
       page.cleanup();
     }

@@ -100,8 +100,9 @@ async function readText(name: string, bytes: Uint8Array): Promise<Omit<DocumentT
         throw new DocumentError(`Tệp Excel "${name}" bị hỏng, không mở được.`);
       }
       // The first sheet that holds an appendix (a header row of indicators or tasks).
-      if (sheets.length === 0) throw new DocumentError(`Tệp Excel "${name}" không có trang tính nào.`);
-      let chosen = { ...sheets[0], plan: parsePlan(sheets[0].text) };
+      const first = sheets[0];
+      if (!first) throw new DocumentError(`Tệp Excel "${name}" không có trang tính nào.`);
+      let chosen = { ...first, plan: parsePlan(first.text) };
       for (const s of sheets.slice(1)) {
         if (chosen.plan.indicators.length + chosen.plan.tasks.length > 0) break;
         const plan = parsePlan(s.text);

@@ -42,8 +42,7 @@ export function sheetToText(ws: ExcelJS.Worksheet): string {
       );
     }
     while (cells.length && !cells[cells.length - 1]) cells.pop();
-    if (cells.length === 0) lines.push("");
-    else if (cells.length === 1) lines.push(cells[0]);
+    if (cells.length <= 1) lines.push(cells[0] ?? "");
     else lines.push(cells.join("\t"));
   }
   return lines.join("\n");

@@ -119,22 +119,25 @@ export function consolidateReports(reports: UnitReport[], log: Consolidation["lo
     if (rest.length) {
       const free = indicators.filter((c) => !taken.has(c));
       const m = matchRows(
-        rest.map((k) => ({ code: rows[k].id, wording: wordings[k] })),
+        rest.map((k) => ({ code: rows[k]!.id, wording: wordings[k]! })),
         free.map((c) => ({ code: c.code, wording: c.wording })),
         { sharedNumbering: false },
       );
       for (const p of m.pairs) {
-        const k = rest[p.a];
-        if (p.sure) column.set(k, free[p.b]);
-        else uncertain.push({ unit: report.config.unit, code: rows[k].id, name: rows[k].name, matchedCode: free[p.b].code, matchedName: free[p.b].name, score: p.similarity, doubt: p.doubt ?? "" });
+        const k = rest[p.a]!;
+        const row = rows[k]!;
+        const canonical = free[p.b]!;
+        if (p.sure) column.set(k, canonical);
+        else uncertain.push({ unit: report.config.unit, code: row.id, name: row.name, matchedCode: canonical.code, matchedName: canonical.name, score: p.similarity, doubt: p.doubt ?? "" });
       }
     }
     rows.forEach((row, k) => {
       let match = column.get(k);
       if (!match) {
-        match = { key: indicators.length, code: row.id, name: row.name, wording: wordings[k] };
+        const wording = wordings[k]!;
+        match = { key: indicators.length, code: row.id, name: row.name, wording };
         indicators.push(match);
-        exact.set(`${bareCode(row.id)}\u0000${wordings[k]}`, match);
+        exact.set(`${bareCode(row.id)}\u0000${wording}`, match);
       }
       const j = judgeMilestones(row.milestones, row.cumulative, numberOrNull(row.entry.baseline), row.entry, settings);
       const value = shownOnDocumentScale(j.value, row.percent);

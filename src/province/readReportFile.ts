@@ -110,7 +110,7 @@ async function indicatorSheetOf(cells: XlsxCells): Promise<SheetGrid | null> {
     const grid = await cells.sheet(name);
     if (grid && findHeaderRow(grid.values.slice(0, 40), 0) > 0) ours.push(grid);
   }
-  return ours.length === 1 ? ours[0] : null;
+  return ours.length === 1 ? ours[0]! : null;
 }
 
 /** The settings in column B of "Cấu hình", from the first setting's row down. */

@@ -126,7 +126,7 @@ const ENTITY: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', 
 function decode(text: string): string {
   if (!text.includes("&") && !text.includes("_x")) return text;
   return text
-    .replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => (e[0] === "#" ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITY[e]))
+    .replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => (e[0] === "#" ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITY[e] ?? "")))
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
@@ -135,11 +135,11 @@ const attr = (tag: string, name: string): string | null => {
   let re = ATTRS.get(name);
   if (!re) ATTRS.set(name, (re = new RegExp(`(?:^|\\s)${name}="([^"]*)"`)));
   const m = re.exec(tag);
-  return m ? decode(m[1]) : null;
+  return m ? decode(m[1]!) : null;
 };
 
 /** The text of every <t> in a string item or inline string, without phonetic runs. */
-const textOf = (xml: string): string => [...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((m) => decode(m[1])).join("");
+const textOf = (xml: string): string => [...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((m) => decode(m[1]!)).join("");
 
 function colNumber(letters: string): number {
   let n = 0;
@@ -186,14 +186,15 @@ export class XlsxCells {
     const rels = (await this.part("xl/_rels/workbook.xml.rels")) ?? "";
     const targets = new Map<string, string>();
     for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-      const id = attr(m[1], "Id");
-      const target = attr(m[1], "Target");
+      const id = attr(m[1]!, "Id");
+      const target = attr(m[1]!, "Target");
       if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`);
     }
     this.paths = new Map();
     for (const m of workbook.matchAll(/<sheet\b([^>]*)\/?>/g)) {
-      const name = attr(m[1], "name");
-      const id = /(?:^|\s)[\w]+:id="([^"]*)"/.exec(m[1])?.[1] ?? attr(m[1], "id");
+      const tag = m[1]!;
+      const name = attr(tag, "name");
+      const id = /(?:^|\s)[\w]+:id="([^"]*)"/.exec(tag)?.[1] ?? attr(tag, "id");
       const path = id ? targets.get(id) : undefined;
       if (name !== null && path) this.paths.set(name, path);
     }
@@ -213,10 +214,10 @@ export class XlsxCells {
     if (!this.styles) {
       const xml = (await this.part("xl/styles.xml")) ?? "";
       const custom = new Map<number, string>();
-      for (const m of xml.matchAll(/<numFmt\b([^>]*)\/?>/g)) custom.set(Number(attr(m[1], "numFmtId")), attr(m[1], "formatCode") ?? "General");
+      for (const m of xml.matchAll(/<numFmt\b([^>]*)\/?>/g)) custom.set(Number(attr(m[1]!, "numFmtId")), attr(m[1]!, "formatCode") ?? "General");
       const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? "";
       this.styles = [...xfs.matchAll(/<xf\b([^>]*?)(?:\/>|>)/g)].map((m) => {
-        const id = Number(attr(m[1], "numFmtId") ?? 0);
+        const id = Number(attr(m[1]!, "numFmtId") ?? 0);
         return custom.get(id) ?? BUILT_IN[id] ?? "General";
       });
     }
@@ -240,7 +241,7 @@ export class XlsxCells {
     let at = xml.indexOf("<sheetData");
     let rowNumber = 0;
     let col = 0;
-    const isTag = (lt: number, name: string) => xml.startsWith(name, lt) && " />".includes(xml[lt + name.length]);
+    const isTag = (lt: number, name: string) => xml.startsWith(name, lt) && " />".includes(xml.charAt(lt + name.length));
     while (at >= 0) {
       const lt = xml.indexOf("<", at + 1);
       if (lt < 0 || (stop >= 0 && lt >= stop)) break;
@@ -264,7 +265,7 @@ export class XlsxCells {
       }
       const ref = attr(tag, "r");
       const m = ref ? /^([A-Z]+)(\d+)$/.exec(ref) : null;
-      col = m ? colNumber(m[1]) : col + 1;
+      col = m ? colNumber(m[1]!) : col + 1;
       const r = m ? Number(m[2]) : rowNumber;
       const type = attr(tag, "t") ?? "n";
       // Formulas come before the value and can be long: the value is found from the end.
@@ -279,12 +280,9 @@ export class XlsxCells {
       else value = v === undefined || v === "" ? "" : Number(v);
       const f = inner.startsWith("<f") || inner.includes("<f ") || inner.includes("<f>");
       if (value === "" && !f) continue;
-      values[r - 1] ??= [];
-      formats[r - 1] ??= [];
-      formulas[r - 1] ??= [];
-      values[r - 1][col - 1] = value;
-      formats[r - 1][col - 1] = formatsOf[Number(attr(tag, "s") ?? 0)] ?? "General";
-      formulas[r - 1][col - 1] = f ? "=" : value;
+      (values[r - 1] ??= [])[col - 1] = value;
+      (formats[r - 1] ??= [])[col - 1] = formatsOf[Number(attr(tag, "s") ?? 0)] ?? "General";
+      (formulas[r - 1] ??= [])[col - 1] = f ? "=" : value;
     }
     const dense = <T>(grid: T[][], blank: T): T[][] => Array.from(grid, (row) => Array.from(row ?? [], (x) => (x === undefined ? blank : x)));
     return { values: dense(values, ""), formats: dense(formats, "General"), formulas: dense(formulas, "") };

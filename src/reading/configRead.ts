@@ -34,7 +34,7 @@ export function configFromValues(v: unknown[], today = new Date()): ReportConfig
 
 export function judgeSettingsOf(config: ReportConfig): JudgeSettings {
   const choices = periodChoices(config.frequency);
-  const c = choices.find((p) => p.label === config.choice) ?? choices[0];
+  const c = choices.find((p) => p.label === config.choice) ?? choices[0]!;
   return { period: { year: config.year, choice: c.label, endMonth: c.endMonth }, frequency: config.frequency, warnThreshold: config.warnThreshold };
 }
 

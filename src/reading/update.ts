@@ -77,8 +77,8 @@ function pairUp<O extends { id: string; name: string }, N extends { id: string; 
   const partner = new Map<O, N>();
   const doubtful: DoubtfulPair[] = [];
   for (const p of m.pairs) {
-    const o = old[p.a];
-    const n = next[p.b];
+    const o = old[p.a]!;
+    const n = next[p.b]!;
     if (p.sure && !decisions.has(o.id)) partner.set(o, n);
     if (!p.sure) doubtful.push({ kind, oldCode: o.id, oldName: o.name, newCode: n.id, newName: n.name, similarity: p.similarity, doubt: p.doubt ?? "", joined: false });
   }
@@ -112,7 +112,10 @@ function sameTargets(row: SheetRow, ind: Indicator): boolean {
   const a = row.milestones;
   const b = milestonesOf(ind);
   if (a.length !== b.length) return false;
-  return a.every((m, k) => m.op === b[k].op && (m.value ?? null) === (b[k].value ?? null) && (m.deadline ?? null) === (b[k].deadline ?? null));
+  return a.every((m, k) => {
+    const other = b[k]!;
+    return m.op === other.op && (m.value ?? null) === (other.value ?? null) && (m.deadline ?? null) === (other.deadline ?? null);
+  });
 }
 
 const filled = (v: unknown) => v !== null && v !== undefined && v !== "";

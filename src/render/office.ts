@@ -277,7 +277,7 @@ export async function renderToExcel(context: Excel.RequestContext, spec: Workboo
     if (options.supports("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
     created = spec.sheets.map((s) => sheets.add(s.name));
     for (const n of spec.names) names.add(n.name, `=${n.ref}`);
-    for (const [k, s] of spec.sheets.entries()) await writeSheet(created[k], s, pacer);
+    for (const [k, s] of spec.sheets.entries()) await writeSheet(created[k]!, s, pacer);
     if (!finishApart) finish(created, spec, options, () => false);
     await pacer.sync();
   } catch (err) {
@@ -298,7 +298,7 @@ export async function renderToExcel(context: Excel.RequestContext, spec: Workboo
     try {
       for (const ws of created) ws.protection.load("protected");
       await pacer.sync();
-      lockAll(created, spec, (k) => created[k].protection.protected);
+      lockAll(created, spec, (k) => created[k]!.protection.protected);
       await pacer.sync();
     } catch (err) {
       return fail(err);
@@ -309,13 +309,13 @@ export async function renderToExcel(context: Excel.RequestContext, spec: Workboo
 
 /** Panes, printing and the chart, then the protection. */
 function finish(created: Excel.Worksheet[], spec: WorkbookSpec, options: RenderOptions, alreadyProtected: (k: number) => boolean): void {
-  spec.sheets.forEach((s, k) => dressSheet(created[k], s, options, options.chart?.sheet === s.name ? options.chart : null));
+  spec.sheets.forEach((s, k) => dressSheet(created[k]!, s, options, options.chart?.sheet === s.name ? options.chart : null));
   lockAll(created, spec, alreadyProtected);
 }
 
 function lockAll(created: Excel.Worksheet[], spec: WorkbookSpec, alreadyProtected: (k: number) => boolean): void {
-  spec.sheets.forEach((s, k) => lockSheet(created[k], s, alreadyProtected(k)));
-  created[0].activate();
+  spec.sheets.forEach((s, k) => lockSheet(created[k]!, s, alreadyProtected(k)));
+  created[0]?.activate();
 }
 
 /** A reason the official's sheet cannot take the added columns (protected, names taken, cells not empty); nothing was written. */
@@ -327,7 +327,8 @@ export class AnnotationRefused extends UserFacingError {}
  * written; if Excel refuses anything, every added sheet, name, cell and rule is taken away again.
  */
 export async function renderAnnotationToExcel(context: Excel.RequestContext, spec: WorkbookSpec, options: RenderOptions): Promise<RenderResult> {
-  const overlay = spec.overlays![0];
+  const overlay = spec.overlays?.[0];
+  if (!overlay) throw new Error("renderAnnotationToExcel needs a spec with an overlay");
   const pacer = new Pacer(context);
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/id");
@@ -360,9 +361,9 @@ export async function renderAnnotationToExcel(context: Excel.RequestContext, spe
     if (options.supports("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
     created = spec.sheets.map((s) => sheets.add(s.name));
     for (const n of spec.names) names.add(n.name, `=${n.ref}`);
-    for (const [k, s] of spec.sheets.entries()) await writeSheet(created[k], s, pacer);
-    const grid = Array.from({ length: block.formulas.length }, () => Array.from({ length: block.formulas[0].length }, (): Cell | undefined => undefined));
-    for (const c of overlay.cells) grid[c.row - top][c.col - left] = c.cell;
+    for (const [k, s] of spec.sheets.entries()) await writeSheet(created[k]!, s, pacer);
+    const grid = Array.from({ length: block.formulas.length }, () => Array.from({ length: block.formulas[0]?.length ?? 0 }, (): Cell | undefined => undefined));
+    for (const c of overlay.cells) grid[c.row - top]![c.col - left] = c.cell;
     await pacer.add(utf8Bytes(grid) * 2);
     block.numberFormat = grid.map((r) => r.map((c) => c?.fmt ?? "General"));
     block.formulas = grid.map((r) => r.map(officeFormula));
@@ -370,7 +371,7 @@ export async function renderAnnotationToExcel(context: Excel.RequestContext, spe
     for (const { range, style } of overlay.styles) applyStyle(target.getRange(range), style);
     for (const m of overlay.merges) target.getRange(m).merge(false);
     for (const cf of overlay.conditionalFormats) addRule(target, cf);
-    spec.sheets.forEach((s, k) => lockSheet(created[k], s));
+    spec.sheets.forEach((s, k) => lockSheet(created[k]!, s));
     await pacer.sync();
   } catch (err) {
     // The added cells held nothing before: clearing them gives the sheet back; the added rules go with their formulas.

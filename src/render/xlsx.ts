@@ -7,7 +7,7 @@ import { cutLongText } from "../workbook/spec";
 const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
 
 export function eachCell(ws: ExcelJS.Worksheet, range: string, fn: (cell: ExcelJS.Cell) => void): void {
-  const [a, b = a] = range.split(":");
+  const [a = range, b = a] = range.split(":");
   const tl = ws.getCell(a);
   const br = ws.getCell(b);
   for (let r = Number(tl.row); r <= Number(br.row); r++) {

@@ -47,8 +47,10 @@ export function readAnnotatedSheet(values: unknown[][], formulas: unknown[][] | 
   if (noteCol) columns.set("note", noteCol);
   const baselineCol = colOf("baseline");
   columns.set("baseline", baselineCol ?? out.col("baseline"));
-  if (text(values[mapping.headerRows[0] - 1]?.[out.first - 1]) !== out.list[0].header) {
-    moved.push(`ô ${colLetter(out.first)}${mapping.headerRows[0]} không còn là tiêu đề "${out.list[0].header}"`);
+  const headerRow = mapping.headerRows[0] ?? 1;
+  const firstTitle = out.list[0]?.header ?? "";
+  if (text(values[headerRow - 1]?.[out.first - 1]) !== firstTitle) {
+    moved.push(`ô ${colLetter(out.first)}${headerRow} không còn là tiêu đề "${firstTitle}"`);
   }
 
   for (const row of mapping.rows) {

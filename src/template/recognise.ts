@@ -140,7 +140,7 @@ const OWN_RESULT = /ty le (dat|hoan thanh|so voi|thuc hien so)|so voi (ke hoach|
 export function periodOf(header: string): { endMonth: number | null; flow: boolean } {
   const f = fold(cleanLine(header));
   const quarter = /\bquy\s+(i{1,3}|iv|[1-4])\b/.exec(f);
-  if (quarter) return { endMonth: (romanOrArabic(quarter[1].toUpperCase()) ?? 1) * 3, flow: true };
+  if (quarter) return { endMonth: (romanOrArabic(quarter[1]!.toUpperCase()) ?? 1) * 3, flow: true };
   if (/\b6 thang\b/.test(f)) return { endMonth: 6, flow: false };
   if (/\b9 thang\b/.test(f)) return { endMonth: 9, flow: false };
   const month = /\bthang\s+(\d{1,2})\b/.exec(f);
@@ -230,7 +230,7 @@ function findHeader(grid: TemplateGrid, width: number, opts: RecogniseOptions): 
     }
     if (!opts.headerRow && candidates.some((c) => scoreOf(c.roles) > 0)) {
       // The first row that reads as a header, with the one below if that makes more columns known.
-      return candidates.filter((c) => scoreOf(c.roles) > 0).sort((a, b) => scoreOf(b.roles) - scoreOf(a.roles) || a.last - b.last)[0];
+      return candidates.filter((c) => scoreOf(c.roles) > 0).sort((a, b) => scoreOf(b.roles) - scoreOf(a.roles) || a.last - b.last)[0] ?? null;
     }
   }
   return candidates.filter((c) => scoreOf(c.roles) > 0).sort((a, b) => scoreOf(b.roles) - scoreOf(a.roles))[0] ?? null;
@@ -288,7 +288,7 @@ export function recogniseTemplate(grid: TemplateGrid, opts: RecogniseOptions): T
     for (const extra of same.slice(1)) {
       if (opts.roles?.has(extra.col)) continue;
       extra.role = "other";
-      notes.push(`Cột ${colLetter(extra.col)} "${extra.header}" cũng giống ${ROLE_LABEL[role].toLowerCase()}; chỉ dùng cột ${colLetter(same[0].col)}`);
+      notes.push(`Cột ${colLetter(extra.col)} "${extra.header}" cũng giống ${ROLE_LABEL[role].toLowerCase()}; chỉ dùng cột ${colLetter(same[0]!.col)}`);
     }
   }
   const missing = [!columns.some((c) => c.role === "name") && "cột nội dung chỉ tiêu", !columns.some((c) => c.role === "achieved") && "cột kết quả thực hiện (Thực hiện, Kết quả, Lũy kế...)"].filter(
@@ -318,10 +318,11 @@ export function recogniseTemplate(grid: TemplateGrid, opts: RecogniseOptions): T
       }
     }
     for (const c of achieved.filter((x) => !dated.includes(x))) notes.push(`Cột ${colLetter(c.col)} "${c.header}" không ghi kỳ; trạng thái tính theo các cột có kỳ`);
-  } else {
-    slots.push({ slot: 1, col: achieved[0].col });
-    used.push(achieved[0]);
-    for (const c of achieved.slice(1)) notes.push(`Cột ${colLetter(c.col)} "${c.header}" cũng là kết quả; trạng thái tính theo cột ${colLetter(achieved[0].col)} "${achieved[0].header}"`);
+  } else if (achieved[0]) {
+    const first = achieved[0];
+    slots.push({ slot: 1, col: first.col });
+    used.push(first);
+    for (const c of achieved.slice(1)) notes.push(`Cột ${colLetter(c.col)} "${c.header}" cũng là kết quả; trạng thái tính theo cột ${colLetter(first.col)} "${first.header}"`);
   }
   slots.sort((a, b) => a.slot - b.slot);
   const flows = used.every((c) => c.flow);
@@ -462,7 +463,7 @@ function templateRow(
   const percentCells = [...ctx.slots.map((s) => s.col), ...ctx.targetCols.map((c) => c.col), ...(ctx.baselineCol ? [ctx.baselineCol.col] : [])];
   const percentEntry = !percent ? null : percentCells.some((c) => formatOf(grid, r, c).includes("%")) ? "fraction" : "points";
   const milestones: TemplateMilestone[] = milestonesOf(ind).map((m, k) => {
-    const t = ind.targets[k];
+    const t = ind.targets[k]!;
     // A number in the target cell is followed: the official may raise it later.
     const col = ctx.targetCols.find((c) => {
       const raw = grid.values[r - 1]?.[c.col - 1];

@@ -33,7 +33,7 @@ async function notKept(bytes: Uint8Array): Promise<string[]> {
   for (const name of Object.keys(zip.files)) for (const [re, what] of NOT_KEPT) if (re.test(name)) found.add(what);
   // Drawings may hold pictures (kept) or shapes and text boxes (dropped).
   for (const name of Object.keys(zip.files).filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))) {
-    const xml = await zip.files[name].async("string");
+    const xml = await zip.file(name)!.async("string");
     if (/<xdr:sp[\s>]|<xdr:graphicFrame[\s>]|<xdr:cxnSp[\s>]/.test(xml)) found.add("hình vẽ, hộp chữ");
   }
   return [...found];
@@ -48,11 +48,13 @@ export function gridOf(ws: ExcelJS.Worksheet): TemplateGrid {
   ws.eachRow({ includeEmpty: false }, (row, r) =>
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       width = Math.max(width, c);
-      if (isCovered(cell) && values[r - 1]) values[r - 1][c - 1] = "";
+      const row = values[r - 1];
+      if (isCovered(cell) && row) row[c - 1] = "";
     }),
   );
   // A formatted cell with nothing in it still belongs to the official, as in Excel's used range.
-  if (values.length) while (values[0].length < width) values[0].push("");
+  const top = values[0];
+  if (top) while (top.length < width) top.push("");
   return { sheet: ws.name, values, formats };
 }
 
@@ -68,7 +70,7 @@ function snapshot(wb: ExcelJS.Workbook, skip: (sheet: string, row: number, col: 
   for (const ws of wb.worksheets) {
     out.set(`${ws.name}!state`, JSON.stringify([ws.state, wb.worksheets.indexOf(ws)]));
     const merges = ((ws.model as { merges?: string[] }).merges ?? []).filter((m) => {
-      const start = ws.getCell(m.split(":")[0]);
+      const start = ws.getCell(m.split(":")[0]!);
       return !skip(ws.name, Number(start.row), Number(start.col));
     });
     out.set(`${ws.name}!merges`, JSON.stringify(merges.sort()));
@@ -152,7 +154,8 @@ export async function annotateXlsxFile(name: string, bytes: Uint8Array, opts: An
   // Compared: everything but the added columns and sheets (which held nothing before).
   const skipped = (sheet: string, _row: number, col: number) => (sheet === ws.name && col >= mapping!.outputColumn) || spec.sheets.some((s) => s.name === sheet);
   const before = snapshot(wb, skipped);
-  const overlay = spec.overlays![0];
+  const overlay = spec.overlays?.[0];
+  if (!overlay) throw new Error("annotate needs a spec with an overlay");
   renderOverlay(ws, overlay);
   for (const sheet of spec.sheets) await renderSheet(wb, sheet);
   for (const n of spec.names) wb.definedNames.add(n.ref, n.name);

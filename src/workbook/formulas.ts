@@ -13,10 +13,13 @@ const DATE_TEXT = (d: string) => `TEXT(DAY(${d}),"00")&"/"&TEXT(MONTH(${d}),"00"
 
 /** Nested IFs choosing among milestone cells by the milestone index (CHOOSE would turn blanks into 0). */
 export function pick(mCell: string, cells: string[], blankAsEmpty: boolean): string {
-  const item = (c: string) => (blankAsEmpty ? `IF(${c}="","",${c})` : c);
-  let f = item(cells[cells.length - 1]);
-  for (let k = cells.length - 2; k >= 0; k--) f = `IF(${mCell}=${k + 1},${item(cells[k])},${f})`;
-  return f;
+  return nestedPick(mCell, blankAsEmpty ? cells.map((c) => `IF(${c}="","",${c})`) : cells);
+}
+
+/** IF(m=1,e1,IF(m=2,e2,...,eN)): the last expression when no earlier index matches. */
+function nestedPick(mCell: string, exprs: string[]): string {
+  const last = exprs.length - 1;
+  return exprs.slice(0, last).reduceRight((f, e, k) => `IF(${mCell}=${k + 1},${e},${f})`, exprs[last] ?? '""');
 }
 
 /** Titles of the working cells the judging needs, the same on the standard sheet and beside an official's table. */
@@ -64,11 +67,7 @@ export function judgeFormulas(at: (key: string) => string, milestones: number): 
   const b1 = `IF(ISNUMBER(${at("baseline")}),${at("baseline")},0)`;
   const bases = [b1, ...Array.from({ length: M - 1 }, (_, k) => `IF(${NUMERIC_OPS(at(`op${k + 1}`))},${at(`t${k + 1}`)},${b1})`)];
   const starts = [`IF(${at("d1")}="","",DATE(YEAR(${at("d1")}),1,1))`, ...Array.from({ length: M - 1 }, (_, k) => `IF(${at(`d${k + 1}`)}="","",${at(`d${k + 1}`)}+1)`)];
-  const pickExpr = (exprs: string[]) => {
-    let f = exprs[exprs.length - 1];
-    for (let k = exprs.length - 2; k >= 0; k--) f = `IF(${at("m")}=${k + 1},${exprs[k]},${f})`;
-    return f;
-  };
+  const pickExpr = (exprs: string[]) => nestedPick(at("m"), exprs);
 
   const A = at("value");
   const op = at("opx");

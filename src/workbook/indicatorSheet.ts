@@ -6,7 +6,7 @@ import { groupLabel, type Indicator } from "../core/plan";
 import type { WorkbookSettings } from "./settings";
 import { NAMES } from "./settings";
 import type { Cell, SheetSpec, Validation } from "./spec";
-import { addr, colLetter, dateSerial, emptySheet, rangeAddr, rowHeight, setCell } from "./spec";
+import { addr, cellAt, colLetter, dateSerial, emptySheet, rangeAddr, rowHeight, setCell } from "./spec";
 import { WORKING_TITLES, judgeFormulas, milestoneTitles } from "./formulas";
 import { GROUP_FILL, HEADER_COLOR, HEADER_FILL, INPUT_FILL, STATUS_STYLE } from "./theme";
 
@@ -64,7 +64,7 @@ export class IndicatorColumns {
     add("group", "Nhóm", 18);
     add("kind", "Cách tính", 12);
     const widths: Record<string, number> = { op: 8, t: 10, d: 11 };
-    for (const [key, title] of milestoneTitles(milestones)) add(key, title, widths[key.replace(/\d+$/, "")]);
+    for (const [key, title] of milestoneTitles(milestones)) add(key, title, widths[key.replace(/\d+$/, "")] ?? 10);
     add("fx", WORKING_TITLES.fx, 9);
     add("expected", WORKING_TITLES.expected, 10);
     add("source", "Nguồn số liệu", 20);
@@ -228,16 +228,17 @@ export function buildIndicatorSheet(indicators: Indicator[], settings: WorkbookS
     put("den", entry?.denominator != null ? { v: entry.denominator } : {});
     const formulas = rowFormulas(cols, r, ind.kind === "cumulative", milestones.length);
     for (const [key, f] of Object.entries(formulas)) put(key, { f });
-    sheet.rows[r - 1][L("value") - 1].fmt = numFmt;
-    sheet.rows[r - 1][L("expected") - 1].fmt = numFmt;
-    sheet.rows[r - 1][L("dx") - 1].fmt = "dd/mm/yyyy";
-    sheet.rows[r - 1][L("sx") - 1].fmt = "dd/mm/yyyy";
-    for (const key of ["fx", "ratio", "progress"]) sheet.rows[r - 1][L(key) - 1].fmt = "0%";
+    const at = (key: string) => cellAt(sheet, r, L(key));
+    at("value").fmt = numFmt;
+    at("expected").fmt = numFmt;
+    at("dx").fmt = "dd/mm/yyyy";
+    at("sx").fmt = "dd/mm/yyyy";
+    for (const key of ["fx", "ratio", "progress"]) at(key).fmt = "0%";
     put("lead", { v: ind.lead ?? "" });
     put("partners", { v: ind.partners ?? "" });
     put("evNumber", entry?.evidenceNumber ? { v: entry.evidenceNumber } : {});
     put("evDate", isoOrNull(entry?.evidenceDate));
-    if (!entry?.evidenceDate) sheet.rows[r - 1][L("evDate") - 1] = { fmt: "dd/mm/yyyy" };
+    if (!entry?.evidenceDate) put("evDate", { fmt: "dd/mm/yyyy" });
     put("evSummary", entry?.evidenceSummary ? { v: entry.evidenceSummary } : {});
     put("evCheck", entry?.evidence ? { v: entry.evidence } : {});
     // The note cell is the officials' once written: carried over as it stands, the document's note only to start with.
@@ -247,7 +248,7 @@ export function buildIndicatorSheet(indicators: Indicator[], settings: WorkbookS
     sheet.rowHeights[r] = rowHeight([
       [ind.name, 42],
       [ind.lead ?? "", 16],
-      [sheet.rows[r - 1][L("targetText") - 1].v as string, 14],
+      [String(at("targetText").v ?? ""), 14],
       [ind.partners ?? "", 18],
     ]);
     const rule = ruleOf(ind);

@@ -63,8 +63,9 @@ export function readMeta(values: unknown[][]): ReportMeta | null {
   const codes: string[] = [];
   const taskCodes: string[] = [];
   for (let k = start + 1; start >= 0 && k < values.length; k++) {
-    if (values[k]?.[0]) codes.push(String(values[k][0]));
-    if (values[k]?.[1]) taskCodes.push(String(values[k][1]));
+    const [code, taskCode] = values[k] ?? [];
+    if (code) codes.push(String(code));
+    if (taskCode) taskCodes.push(String(taskCode));
   }
   return {
     kind: META_KIND,

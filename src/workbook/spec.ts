@@ -133,9 +133,18 @@ export function emptySheet(name: string): SheetSpec {
 
 export function setCell(sheet: SheetSpec, row: number, col: number, cell: Cell): void {
   while (sheet.rows.length < row) sheet.rows.push([]);
-  const r = sheet.rows[row - 1];
+  const r = sheet.rows[row - 1]!;
   while (r.length < col) r.push({});
   r[col - 1] = cell;
+}
+
+/** The cell at (row, col), 1-based, made empty first where the sheet does not reach it yet. */
+export function cellAt(sheet: SheetSpec, row: number, col: number): Cell {
+  const existing = sheet.rows[row - 1]?.[col - 1];
+  if (existing) return existing;
+  const cell: Cell = {};
+  setCell(sheet, row, col, cell);
+  return cell;
 }
 
 /** Days since 1899-12-30: how spreadsheets store a date. */

@@ -98,7 +98,8 @@ export function combineHeaderRows(top: string[], bottom: string[]): string[] | n
   if (!collapsed) {
     let parent = "";
     for (let c = 0; c < Math.max(t.length, b.length); c++) {
-      if (t[c]) parent = t[c];
+      const top = t[c];
+      if (top) parent = top;
       else if (!b[c] || !b[c - 1]) parent = "";
       parents.push(t[c] || (b[c] ? parent : ""));
     }

@@ -22,9 +22,9 @@ const ROMAN = "(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})";
 export function readGroupLabel(text: string): GroupLabel | null {
   const t = cleanLine(text);
   const roman = new RegExp(`^(${ROMAN})\\s*[.\\-–):]?\\s+(\\S.*)$`).exec(t);
-  if (roman && roman[1]) return { code: roman[1], name: roman[2].replace(/[:.]$/, "").trim() };
+  if (roman?.[1]) return { code: roman[1], name: roman[2]!.replace(/[:.]$/, "").trim() };
   const letter = /^([A-ZĐ])\s*[.\-–):]\s*(\S.*)$/.exec(t) ?? /^([A-ZĐ])\s+(\p{Lu}.*)$/u.exec(t);
-  if (letter) return { code: letter[1], name: letter[2].replace(/[:.]$/, "").trim() };
+  if (letter) return { code: letter[1]!, name: letter[2]!.replace(/[:.]$/, "").trim() };
   return null;
 }
 
@@ -39,7 +39,7 @@ export function leadingNumber(text: string): { number: string; rest: string } | 
   const t = cleanLine(text);
   const m = /^\(?(\d{1,3}(?:\.\d{1,3}){0,3})[.)]?(?:\s+|$)(.*)$/s.exec(t) ?? /^\(?(\d{1,3}(?:\.\d{1,3}){0,3})[.)]\s*(\S.*)$/s.exec(t);
   if (!m) return null;
-  return { number: m[1], rest: m[2].trim() };
+  return { number: m[1]!, rest: m[2]!.trim() };
 }
 
 export function joinCode(...parts: Array<string | null | undefined>): string {

@@ -40,8 +40,8 @@ export interface IndicatorTableOptions {
 /** A row whose only text is one label (a group row merged across the table): "I. HẠ TẦNG SỐ", "Nhóm chỉ tiêu về dữ liệu". */
 function mergedLabel(cells: string[]): GroupLabel | null {
   const filled = cells.map((c) => cleanLine(c)).filter(Boolean);
-  if (filled.length !== 1 || filled[0].length > 150) return null;
   const only = filled[0];
+  if (filled.length !== 1 || only === undefined || only.length > 150) return null;
   const label = readGroupLabel(only);
   if (label) return label;
   const numbered = leadingNumber(only);
@@ -135,11 +135,10 @@ function toIndicators(pending: PendingRow[], header: Header, ctx: LoadContext, o
   const targetCols = header.columns.filter((c) => c.role === "target");
   const out: Indicator[] = [];
   const stack: Array<{ code: string; label: GroupLabel }> = [];
-  for (let k = 0; k < pending.length; k++) {
-    const p = pending[k];
+  for (const [k, p] of pending.entries()) {
     const code = rowCode(p, header);
     const next = pending[k + 1];
-    while (stack.length && !isChildCode(stack[stack.length - 1].code, code)) stack.pop();
+    while (stack.length && !isChildCode(stack[stack.length - 1]!.code, code)) stack.pop();
     const noTargets = targetCols.every((c) => cellOf(p.cells, c) === "");
     if (noTargets && next && next.group === p.group && isChildCode(code, rowCode(next, header))) {
       const nameCol = header.columns.find((c) => c.role === "name");
@@ -192,11 +191,12 @@ function toIndicator(p: PendingRow, header: Header, ctx: LoadContext, opts: Indi
     const year = targets.find((t) => t.year !== null)?.year ?? sectionYear ?? opts.planYear;
     const deadline = year ? `${year}-12-31` : null;
     const inWording = findProseTargets(name, { year, deadline });
-    if (inWording.length) {
+    const first = inWording[0];
+    if (first) {
       targets.length = 0;
-      targets.push(inWording[0].target);
-      reviews.push(`Chỉ tiêu "${inWording[0].target.text}" đọc từ nội dung (bảng không ghi ở cột chỉ tiêu)`);
-      if (inWording.length > 1) ctx.warn(p.line, `Nội dung nêu ${inWording.length} giá trị; đã lấy giá trị đầu tiên "${inWording[0].target.text}"`);
+      targets.push(first.target);
+      reviews.push(`Chỉ tiêu "${first.target.text}" đọc từ nội dung (bảng không ghi ở cột chỉ tiêu)`);
+      if (inWording.length > 1) ctx.warn(p.line, `Nội dung nêu ${inWording.length} giá trị; đã lấy giá trị đầu tiên "${first.target.text}"`);
     }
   }
   if (targets.length === 0) targets.push(noTarget({ year: sectionYear ?? opts.planYear, deadline: null }));
@@ -219,7 +219,7 @@ function toIndicator(p: PendingRow, header: Header, ctx: LoadContext, opts: Indi
   if (baselineCol) {
     const raw = cellOf(cells, baselineCol);
     const m = /(\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?)/.exec(raw);
-    const value = m ? parseViNumber(m[1]) : null;
+    const value = m?.[1] ? parseViNumber(m[1]) : null;
     if (value !== null) baseline = { year: baselineCol.year, value };
     else if (raw) ctx.warn(p.line, `Không đọc được giá trị hiện trạng "${raw}"`);
   }

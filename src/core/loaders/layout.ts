@@ -31,11 +31,11 @@ export interface PositionedLine {
  */
 function columnStarts(lines: PositionedLine[], rowOf: number[], anchors: number[], tolerance: number): number[] {
   const rowText = new Map<number, string>();
-  lines.forEach((l, i) => rowText.set(rowOf[i], `${rowText.get(rowOf[i]) ?? ""} ${plain(l)}`));
+  lines.forEach((l, i) => rowText.set(rowOf[i]!, `${rowText.get(rowOf[i]!) ?? ""} ${plain(l)}`));
   // Data rows (numbered "1", "2.1", "II", "a)") decide the columns; header words, centred over them, do not.
-  const isData = (row: number) => DATA_CODE.test(lines[anchors[row]]?.chunks[0]?.text ?? "");
-  const voting = lines.some((_, i) => isData(rowOf[i])) ? (i: number) => isData(rowOf[i]) : () => true;
-  const xs = lines.flatMap((l, i) => (voting(i) ? l.chunks.map((c) => ({ x: c.x, row: rowText.get(rowOf[i]) ?? "" })) : [])).sort((a, b) => a.x - b.x);
+  const isData = (row: number) => DATA_CODE.test(lines[anchors[row]!]?.chunks[0]?.text ?? "");
+  const voting = lines.some((_, i) => isData(rowOf[i]!)) ? (i: number) => isData(rowOf[i]!) : () => true;
+  const xs = lines.flatMap((l, i) => (voting(i) ? l.chunks.map((c) => ({ x: c.x, row: rowText.get(rowOf[i]!) ?? "" })) : [])).sort((a, b) => a.x - b.x);
   const clusters: Array<{ x: number; rows: Set<string> }> = [];
   for (const p of xs) {
     const last = clusters[clusters.length - 1];
@@ -50,7 +50,9 @@ const DATA_CODE = /^(\(?\d{1,3}(\.\d{1,3})*[.)]?|[IVXLC]{1,6}\.?|[A-ZĐ]\.?|[a-z
 
 function columnOf(x: number, starts: number[], tolerance: number): number {
   let col = 0;
-  for (let k = 0; k < starts.length; k++) if (starts[k] <= x + tolerance) col = k;
+  starts.forEach((start, k) => {
+    if (start <= x + tolerance) col = k;
+  });
   return col;
 }
 
@@ -58,15 +60,19 @@ function columnOf(x: number, starts: number[], tolerance: number): number {
 function assignRows(lines: PositionedLine[], anchors: number[], centred: boolean): number[] {
   return lines.map((line, i) => {
     let owner = 0;
-    for (let a = 0; a < anchors.length; a++) if (anchors[a] <= i) owner = a;
+    anchors.forEach((anchor, a) => {
+      if (anchor <= i) owner = a;
+    });
     if (!centred) return owner;
     let best = owner;
     for (const a of [owner - 1, owner, owner + 1]) {
       if (a < 0 || a >= anchors.length) continue;
-      const d = Math.abs(lines[anchors[a]].y - line.y);
-      const bestD = Math.abs(lines[anchors[best]].y - line.y);
+      const d = Math.abs(lines[anchors[a]!]!.y - line.y);
+      const bestD = Math.abs(lines[anchors[best]!]!.y - line.y);
       // Equally far from two anchors: the line stays with whichever neighbouring line is closer.
-      const tieGoesDown = d === bestD && a > best && i + 1 < lines.length && i > 0 && lines[i + 1].y - line.y < line.y - lines[i - 1].y;
+      const next = lines[i + 1];
+      const previous = lines[i - 1];
+      const tieGoesDown = d === bestD && a > best && next !== undefined && previous !== undefined && next.y - line.y < line.y - previous.y;
       if (d < bestD || tieGoesDown) best = a;
     }
     return best;
@@ -80,15 +86,15 @@ function assignRows(lines: PositionedLine[], anchors: number[], centred: boolean
 function detachAcrossGaps(lines: PositionedLine[], owners: number[], anchors: number[], wide: number, pageHeight: number): number[] {
   const out = owners.slice();
   for (let i = 1; i < lines.length; i++) {
-    const gap = lines[i].y - lines[i - 1].y;
-    if (out[i] !== out[i - 1] || gap < wide || gap >= pageHeight / 2) continue;
-    const row = out[i];
+    const gap = lines[i]!.y - lines[i - 1]!.y;
+    const row = out[i]!;
+    if (row !== out[i - 1] || gap < wide || gap >= pageHeight / 2) continue;
     // The part above the gap lost its anchor: it joins whatever precedes it.
-    if (anchors[row] >= i) {
+    if (anchors[row]! >= i) {
       let k = i - 1;
       while (k >= 0 && out[k] === row) k--;
       if (k < 0) continue;
-      for (let m = k + 1; m < i; m++) out[m] = out[k];
+      for (let m = k + 1; m < i; m++) out[m] = out[k]!;
     }
   }
   return out;
@@ -98,7 +104,7 @@ function detachAcrossGaps(lines: PositionedLine[], owners: number[], anchors: nu
 function cutGap(lines: PositionedLine[], owners: number[], pageHeight: number): number {
   const gaps: number[] = [];
   for (let i = 1; i < lines.length; i++) {
-    const gap = lines[i].y - lines[i - 1].y;
+    const gap = lines[i]!.y - lines[i - 1]!.y;
     if (owners[i] !== owners[i - 1] && gap < pageHeight / 2) gaps.push(gap);
   }
   return gaps.length ? gaps.reduce((a, b) => a + b, 0) / gaps.length : 0;
@@ -108,14 +114,14 @@ function cutGap(lines: PositionedLine[], owners: number[], pageHeight: number): 
 function regionRows(lines: PositionedLine[], tolerance: number, pageHeight: number): Array<{ at: number; cells: string[] }> {
   // Anchors: lines with text in the first (leftmost) column, the row's number.
   const left = Math.min(...lines.map((l) => l.chunks[0]?.x ?? Infinity));
-  const anchors = lines.map((_, i) => i).filter((i) => (lines[i].chunks[0]?.x ?? Infinity) <= left + tolerance);
+  const anchors = lines.flatMap((line, i) => ((line.chunks[0]?.x ?? Infinity) <= left + tolerance ? [i] : []));
   if (anchors.length === 0) anchors.push(0);
   const top = assignRows(lines, anchors, false);
   const centred = assignRows(lines, anchors, true);
   const centredGap = cutGap(lines, centred, pageHeight);
   const owners = centredGap > cutGap(lines, top, pageHeight) ? detachAcrossGaps(lines, centred, anchors, Math.max(2 * medianGap(lines), 0.75 * centredGap), pageHeight) : top;
   // A header repeated on a new page: the lines under it that are not header text end the row broken by the page.
-  const anchorText = (a: number) => lines[anchors[a]].chunks[0]?.text ?? "";
+  const anchorText = (a: number) => lines[anchors[a]!]?.chunks[0]?.text ?? "";
   const firstHeader = anchors.findIndex((_, a) => !DATA_CODE.test(anchorText(a)));
   if (firstHeader >= 0) {
     const headerLines = new Set(lines.filter((_, i) => owners[i] === firstHeader).map(plain));
@@ -129,14 +135,14 @@ function regionRows(lines: PositionedLine[], tolerance: number, pageHeight: numb
   const starts = columnStarts(lines, owners, anchors, tolerance);
   const cellsOf = lines.map((line) => {
     const cells: string[][] = starts.map(() => []);
-    for (const chunk of line.chunks) cells[columnOf(chunk.x, starts, tolerance)].push(chunk.text);
+    for (const chunk of line.chunks) cells[columnOf(chunk.x, starts, tolerance)]!.push(chunk.text);
     return cells;
   });
   const rows = anchors.map(() => ({ at: Infinity, pieces: starts.map((): string[] => []) }));
   lines.forEach((line, i) => {
-    const row = rows[owners[i]];
+    const row = rows[owners[i]!]!;
     row.at = Math.min(row.at, line.at);
-    cellsOf[i].forEach((pieces, k) => row.pieces[k].push(...pieces));
+    cellsOf[i]!.forEach((pieces, k) => row.pieces[k]!.push(...pieces));
   });
   return rows.filter((r) => r.at !== Infinity).map((r) => ({ at: r.at, cells: r.pieces.map((p) => p.join(" ").replace(/\s+/g, " ").trim()) }));
 }
@@ -144,10 +150,10 @@ function regionRows(lines: PositionedLine[], tolerance: number, pageHeight: numb
 function medianGap(lines: PositionedLine[]): number {
   const gaps = lines
     .slice(1)
-    .map((l, i) => l.y - lines[i].y)
+    .map((l, i) => l.y - lines[i]!.y)
     .filter((g) => g > 0)
     .sort((a, b) => a - b);
-  return gaps.length ? gaps[Math.floor(gaps.length / 2)] : 1;
+  return gaps[Math.floor(gaps.length / 2)] ?? 1;
 }
 
 function plain(line: PositionedLine): string {
@@ -163,9 +169,9 @@ function plain(line: PositionedLine): string {
  * table's columns (a wrapped cell, or a group row such as "I. HẠ TẦNG SỐ").
  */
 function continuesRegion(line: PositionedLine, left: number, tolerance: number): boolean {
-  if (line.chunks.length >= 2) return true;
-  if (line.chunks.length === 0) return false;
   const only = line.chunks[0];
+  if (line.chunks.length >= 2) return true;
+  if (only === undefined) return false;
   if (only.x > left + tolerance) return true;
   return only.text.length <= 150 && (readGroupLabel(only.text) !== null || /^\d{1,3}(\.\d{1,3})*[.)]?$/.test(only.text));
 }
@@ -178,8 +184,7 @@ export function layoutText(lines: PositionedLine[], tolerance: number, lineCount
   const out: string[] = new Array<string>(lineCount).fill("");
   let k = 0;
   let tableEnd = 0;
-  while (k < lines.length) {
-    const line = lines[k];
+  for (let line = lines[k]; line !== undefined; line = lines[k]) {
     if (line.chunks.length < 2) {
       out[line.at] = plain(line);
       k++;
@@ -188,16 +193,17 @@ export function layoutText(lines: PositionedLine[], tolerance: number, lineCount
     const region: PositionedLine[] = [line];
     let left = Math.min(...line.chunks.map((c) => c.x));
     let j = k + 1;
-    while (j < lines.length && continuesRegion(lines[j], left, tolerance)) {
-      left = Math.min(left, ...lines[j].chunks.map((c) => c.x));
-      region.push(lines[j++]);
+    for (let next = lines[j]; next !== undefined && continuesRegion(next, left, tolerance); next = lines[++j]) {
+      left = Math.min(left, ...next.chunks.map((c) => c.x));
+      region.push(next);
     }
     // A header cell's centred first line ("Chỉ tiêu" over "năm 2026") sits just above the first line with several chunks.
     const spacing = medianGap(region);
-    let start = k;
-    while (start > tableEnd && lines[start - 1].chunks.length === 1 && lines[start - 1].chunks[0].x > left + tolerance && lines[start].y - lines[start - 1].y <= spacing * 1.2) {
-      start--;
-      region.unshift(lines[start]);
+    for (let start = k; start > tableEnd; start--) {
+      const above = lines[start - 1]!;
+      const aboveOnly = above.chunks.length === 1 ? above.chunks[0]! : undefined;
+      if (!aboveOnly || aboveOnly.x <= left + tolerance || lines[start]!.y - above.y > spacing * 1.2) break;
+      region.unshift(above);
     }
     // A region may start with the plan's own lines above the table: begin it where the first row is a header.
     const rows = regionRows(region, tolerance, pageHeight);

@@ -25,12 +25,11 @@ export function readTitle(lines: string[]): string {
   let i = typeAt + 1;
   while (i < cleaned.length && !cleaned[i]) i++;
   // The first line under the type is always the subject; further lines until a blank or the preamble.
-  if (i < cleaned.length) parts.push(cleaned[i++]);
-  while (i < cleaned.length && cleaned[i] && !DOC_TYPES.test(cleaned[i]) && !/^(căn cứ|thực hiện|-{3,}|chương|số[: ])/i.test(cleaned[i])) {
-    parts.push(cleaned[i]);
-    i++;
-  }
-  const type = cleaned[typeAt].charAt(0).toUpperCase() + cleaned[typeAt].slice(1).toLowerCase();
+  const subject = cleaned[i++];
+  if (subject) parts.push(subject);
+  for (let l = cleaned[i]; l && !DOC_TYPES.test(l) && !/^(căn cứ|thực hiện|-{3,}|chương|số[: ])/i.test(l); l = cleaned[++i]) parts.push(l);
+  const typeLine = cleaned[typeAt]!;
+  const type = typeLine.charAt(0).toUpperCase() + typeLine.slice(1).toLowerCase();
   return [type, ...parts].join(" ").replace(/\s+/g, " ").trim().slice(0, 300);
 }
 
@@ -50,8 +49,7 @@ function planYearOf(title: string, lines: string[]): number | null {
 }
 
 function headerOf(block: TableBlock): { header: Header; row: number; block: TableBlock } | null {
-  for (let r = 0; r < Math.min(block.rows.length, 4); r++) {
-    const top = block.rows[r].cells;
+  for (const [r, { cells: top }] of block.rows.slice(0, 4).entries()) {
     const header = readHeader(top);
     const below = block.rows[r + 1]?.cells;
     const combinedCells = below ? combineHeaderRows(top, below) : null;
@@ -62,14 +60,15 @@ function headerOf(block: TableBlock): { header: Header; row: number; block: Tabl
     if (header) return { header, row: r, block };
   }
   // Web-copied cells with no row ends arrive as one long row: the header is its first cells.
-  const only = block.rows.length === 1 ? block.rows[0].cells : null;
+  const only = block.rows.length === 1 ? block.rows[0]?.cells : null;
   if (only) {
     for (let width = 2; width <= Math.min(12, only.length); width++) {
       const header = readHeader(only.slice(0, width));
-      const next = only[width] ? readHeader([...only.slice(0, width), only[width]]) : null;
+      const following = only[width];
+      const next = following ? readHeader([...only.slice(0, width), following]) : null;
       if (header && (!next || next.columns.length === header.columns.length)) {
         const chunked = rechunk(block, width);
-        return { header: readHeader(chunked.rows[0].cells) ?? header, row: 0, block: chunked };
+        return { header: readHeader(chunked.rows[0]?.cells ?? []) ?? header, row: 0, block: chunked };
       }
     }
   }
@@ -80,7 +79,7 @@ function headerOf(block: TableBlock): { header: Header; row: number; block: Tabl
 function groupAbove(lines: string[], block: TableBlock, inTable: boolean[]): GroupLabel | null {
   for (let i = block.startLine - 2, seen = 0; i >= 0 && seen < 4; i--) {
     if (inTable[i]) return null;
-    const l = cleanLine(lines[i]);
+    const l = cleanLine(lines[i] ?? "");
     if (!l) continue;
     seen++;
     const label = readGroupLabel(l);

@@ -20,13 +20,13 @@ const ROMAN_HEADING = /^((?:X{0,3})(?:IX|IV|V?I{1,3}|V))\s*[.\-–]\s*(\S.*)$/;
 
 function readHeading(line: string): Heading | null {
   const roman = ROMAN_HEADING.exec(line);
-  if (roman) return { level: 1, code: roman[1], text: roman[2] };
+  if (roman) return { level: 1, code: roman[1]!, text: roman[2]! };
   const deep = /^(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s+(\S.*)$/.exec(line);
-  if (deep) return { level: 2 + deep[1].split(".").length - 1, code: deep[1], text: deep[2] };
+  if (deep) return { level: 2 + deep[1]!.split(".").length - 1, code: deep[1]!, text: deep[2]! };
   const top = /^(\d{1,2})\.\s+(\S.*)$/.exec(line);
-  if (top) return { level: 2, code: top[1], text: top[2] };
+  if (top) return { level: 2, code: top[1]!, text: top[2]! };
   const letter = /^([a-zđ])\)\s+(\S.*)$/.exec(line);
-  if (letter) return { level: 5, code: letter[1], text: letter[2] };
+  if (letter) return { level: 5, code: letter[1]!, text: letter[2]! };
   return null;
 }
 
@@ -60,7 +60,7 @@ export function readProseIndicators(lines: string[], inTable: boolean[], planYea
       last = null;
       continue;
     }
-    const line = cleanLine(lines[i]);
+    const line = cleanLine(lines[i] ?? "");
     if (!line) continue;
     const bullet = /^(?:[-–+•*]|\u2022)\s*(\S.*)$/.exec(line);
     const numbered = /^\((\d{1,3})\)\s*(\S.*)$/.exec(line) ?? /^(\d{1,3})\)\s+(\S.*)$/.exec(line);
@@ -145,7 +145,8 @@ function toIndicators(item: Item, code: string, year: number | null, ctx: LoadCo
   const text = item.text.replace(/\s*[.;]\s*$/, "");
   const found = findProseTargets(text, { year, deadline });
   const make = (name: string, c: string, targets = found.slice(0, 1).map((f) => f.target)): Indicator => {
-    const t = targets.length ? targets : [noTarget({ year, deadline })];
+    const first = targets[0] ?? noTarget({ year, deadline });
+    const t = targets.length ? targets : [first];
     return {
       id: "",
       code: c,
@@ -153,7 +154,7 @@ function toIndicators(item: Item, code: string, year: number | null, ctx: LoadCo
       groupCode: item.group.code,
       section: null,
       name,
-      unit: t[0].unit,
+      unit: first.unit,
       kind: kindOf(t),
       targets: t,
       baseline: null,
@@ -170,19 +171,20 @@ function toIndicators(item: Item, code: string, year: number | null, ctx: LoadCo
   const withTargets = clauses.map((c) => ({ c, t: findProseTargets(c, { year, deadline }) }));
   const parts: Array<{ text: string; targets: typeof found }> = [];
   for (const w of withTargets) {
-    if (w.t.length === 0 && parts.length) parts[parts.length - 1].text += `. ${w.c}`;
+    const last = parts[parts.length - 1];
+    if (w.t.length === 0 && last) last.text += `. ${w.c}`;
     else if (w.t.length === 0) parts.push({ text: w.c, targets: [] });
-    else if (parts.length && parts[parts.length - 1].targets.length === 0) {
-      parts[parts.length - 1].text += `. ${w.c}`;
-      parts[parts.length - 1].targets = w.t;
+    else if (last && last.targets.length === 0) {
+      last.text += `. ${w.c}`;
+      last.targets = w.t;
     } else parts.push({ text: w.c, targets: w.t });
   }
   if (parts.length >= 2 && parts.every((p) => p.targets.length === 1)) {
     const letters = "abcdefghij";
     const codes = parts.map((_, k) => `${code}${letters[k] ?? k + 1}`);
     ctx.warn(item.line, `Dòng ${code} có ${parts.length} chỉ tiêu; đã tách thành ${codes.join(", ")}`);
-    return parts.map((p, k) => make(p.text.replace(/\s*[.;]\s*$/, ""), codes[k], [p.targets[0].target]));
+    return parts.map((p, k) => make(p.text.replace(/\s*[.;]\s*$/, ""), codes[k]!, [p.targets[0]!.target]));
   }
-  ctx.warn(item.line, `Chỉ tiêu ${code} nêu ${found.length} giá trị; đã lấy giá trị đầu tiên "${found[0].target.text}"`);
+  ctx.warn(item.line, `Chỉ tiêu ${code} nêu ${found.length} giá trị; đã lấy giá trị đầu tiên "${found[0]!.target.text}"`);
   return [make(text, code)];
 }

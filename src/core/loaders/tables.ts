@@ -22,12 +22,13 @@ export interface TableBlock {
   endLine: number;
 }
 
-const isBlank = (s: string): boolean => s.trim() === "";
-const isTsv = (s: string): boolean => s.includes("\t") && s.replace(/\t/g, "").trim() !== "";
+// Past the last line (undefined) reads as a blank line.
+const isBlank = (s = ""): boolean => s.trim() === "";
+const isTsv = (s = ""): boolean => s.includes("\t") && s.replace(/\t/g, "").trim() !== "";
 const pipeCount = (s: string): number => (s.match(/\|/g) ?? []).length;
-const isMarkdownRow = (s: string): boolean => /^\s*\|/.test(s) && pipeCount(s) >= 2 && s.replace(/[|\s]/g, "") !== "";
+const isMarkdownRow = (s = ""): boolean => /^\s*\|/.test(s) && pipeCount(s) >= 2 && s.replace(/[|\s]/g, "") !== "";
 const isMarkdownRule = (s: string): boolean => /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(s);
-const startsWebCell = (s: string): boolean => /^\s*\|/.test(s) && !isMarkdownRow(s);
+const startsWebCell = (s = ""): boolean => /^\s*\|/.test(s) && !isMarkdownRow(s);
 
 function nextNonBlank(lines: string[], from: number): number {
   let i = from;
@@ -49,8 +50,9 @@ function readTsv(lines: string[], start: number): { block: TableBlock; next: num
       }
       break;
     }
-    if (!isTsv(lines[i])) break;
-    rows.push({ cells: lines[i].split("\t"), line: i + 1, afterBreak });
+    const line = lines[i]!;
+    if (!isTsv(line)) break;
+    rows.push({ cells: line.split("\t"), line: i + 1, afterBreak });
     afterBreak = false;
     i++;
   }
@@ -74,7 +76,7 @@ function readMarkdown(lines: string[], start: number): { block: TableBlock; next
     current = null;
   };
   while (i < lines.length) {
-    const line = lines[i];
+    const line = lines[i]!;
     if (isBlank(line)) {
       const j = nextNonBlank(lines, i);
       if (j < lines.length && isMarkdownRow(lines[j])) {
@@ -111,7 +113,7 @@ function readWebCells(lines: string[], start: number): { block: TableBlock; next
   let afterBreak = false;
   let open = false;
   const endRow = (): void => {
-    while (cells.length && cells[cells.length - 1].trim() === "") cells.pop();
+    while (cells.length && cells[cells.length - 1]!.trim() === "") cells.pop();
     if (cells.length) rows.push({ cells, line: rowLine, afterBreak });
     cells = [];
     open = false;
@@ -119,7 +121,7 @@ function readWebCells(lines: string[], start: number): { block: TableBlock; next
   };
   let i = start;
   while (i < lines.length) {
-    const line = lines[i];
+    const line = lines[i]!;
     if (isBlank(line)) {
       const j = nextNonBlank(lines, i);
       endRow();
@@ -143,7 +145,7 @@ function readWebCells(lines: string[], start: number): { block: TableBlock; next
       cells.push(rest.trim());
     } else if (open) {
       // Words wrap mid-cell: the line continues the last cell.
-      cells[cells.length - 1] = `${cells[cells.length - 1]} ${line.trim()}`.trim();
+      cells[cells.length - 1] = `${cells[cells.length - 1] ?? ""} ${line.trim()}`.trim();
     } else break;
     i++;
   }
@@ -157,7 +159,7 @@ export function extractTables(lines: string[]): { tables: TableBlock[]; inTable:
   const inTable = new Array<boolean>(lines.length).fill(false);
   let i = 0;
   while (i < lines.length) {
-    const line = lines[i];
+    const line = lines[i]!;
     let read: { block: TableBlock; next: number } | null = null;
     if (isTsv(line)) read = readTsv(lines, i);
     else if (isMarkdownRow(line)) read = readMarkdown(lines, i);
@@ -173,9 +175,10 @@ export function extractTables(lines: string[]): { tables: TableBlock[]; inTable:
 
 /** For web-copied cells that arrived without row ends: cut the cell stream into rows of the header's width. */
 export function rechunk(block: TableBlock, width: number): TableBlock {
-  if (width < 2 || block.rows.length !== 1 || block.rows[0].cells.length <= width) return block;
-  const all = block.rows[0].cells;
+  const only = block.rows[0];
+  if (width < 2 || block.rows.length !== 1 || !only || only.cells.length <= width) return block;
+  const all = only.cells;
   const rows: Row[] = [];
-  for (let k = 0; k < all.length; k += width) rows.push({ cells: all.slice(k, k + width), line: block.rows[0].line, afterBreak: false });
+  for (let k = 0; k < all.length; k += width) rows.push({ cells: all.slice(k, k + width), line: only.line, afterBreak: false });
   return { ...block, rows };
 }

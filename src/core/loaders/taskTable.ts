@@ -34,8 +34,9 @@ export function readTaskTable(block: TableBlock, header: Header, headerRow: numb
     if (repeatsHeader(cells, header)) continue;
     const filled = cells.map((c) => cleanLine(c)).filter(Boolean);
     if (filled.length === 0) continue;
-    if (filled.length === 1) {
-      const label = readGroupLabel(filled[0]);
+    const [only] = filled;
+    if (only !== undefined && filled.length === 1) {
+      const label = readGroupLabel(only);
       if (label && cleanLine(cells[0] ?? "") === filled[0]) {
         group = label;
         continue;

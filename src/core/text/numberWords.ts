@@ -30,9 +30,9 @@ export function wordsValue(words: string[]): number | null {
   let last: number | null = null;
   let any = false;
   for (const w of words) {
-    if (w in DIGITS) {
+    const d = DIGITS[w];
+    if (d !== undefined) {
       if (last !== null && current % 10 !== 0) return null;
-      const d = DIGITS[w];
       current += d;
       last = d;
       any = true;
@@ -71,7 +71,7 @@ export function digitsForWords(text: string, unitAhead: (rest: string) => boolea
   const out: string[] = [];
   let k = 0;
   while (k < parts.length) {
-    const w = parts[k];
+    const w = parts[k]!;
     if (!isToken(w)) {
       out.push(w);
       k++;
@@ -79,8 +79,8 @@ export function digitsForWords(text: string, unitAhead: (rest: string) => boolea
     }
     const run: string[] = [fold(w)];
     let j = k + 2;
-    while (j < parts.length && isToken(parts[j])) {
-      run.push(fold(parts[j]));
+    for (let next = parts[j]; next !== undefined && isToken(next); next = parts[j]) {
+      run.push(fold(next));
       j += 2;
     }
     // Trailing joiners ("lẻ") are not part of the number.
@@ -88,7 +88,7 @@ export function digitsForWords(text: string, unitAhead: (rest: string) => boolea
       run.pop();
       j -= 2;
     }
-    const lone = run.length === 1 && AMBIGUOUS.has(run[0]);
+    const lone = run.length === 1 && AMBIGUOUS.has(run[0]!);
     const value =
       lone &&
       !unitAhead(

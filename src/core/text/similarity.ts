@@ -11,7 +11,7 @@ export function words(text: string): string[] {
 /** The word pairs (bigrams) of a wording; a one-word wording is its word. */
 export function bigrams(text: string): string[] {
   const w = words(text);
-  return w.length === 1 ? [w[0]] : w.slice(1).map((x, k) => `${w[k]} ${x}`);
+  return w.length === 1 ? w : w.slice(1).map((x, k) => `${w[k]!} ${x}`);
 }
 
 /**

@@ -24,6 +24,7 @@ const useStyles = makeStyles({
 /** Replaces one target of an indicator with the official's correction, read by the same grammar. */
 export function correctTarget(ind: Indicator, index: number, text: string): Indicator {
   const old = ind.targets[index];
+  if (!old) return ind;
   const reading = parseTargetCell(text, { year: old.year, deadline: old.deadline, unitColumn: ind.unit });
   const targets = ind.targets.map((t, k) => (k === index ? reading.target : t));
   // The official has read and corrected the target: it is no longer an assumption of the loader.

@@ -50,7 +50,7 @@ export function UpdatePanel({ port }: { port: WorkbookPort }) {
       const decisions: UpdateDecisions = { indicators: new Map(), tasks: new Map() };
       for (const p of pairs) {
         const choice = choices[pairKey(p)];
-        (p.kind === "task" ? decisions.tasks : decisions.indicators).set(p.oldCode, choice === SEPARATE ? null : choice);
+        (p.kind === "task" ? decisions.tasks : decisions.indicators).set(p.oldCode, choice === SEPARATE || choice === undefined ? null : choice);
       }
       const result = await port.update(plan, planId, decisions);
       if (!result) throw noReport();

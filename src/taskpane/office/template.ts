@@ -78,15 +78,16 @@ export async function annotateTable(
 
 /** The grid with only the cells of `address` kept, its full width too. */
 function within(grid: TemplateGrid, address: string): TemplateGrid {
-  const [a, b = a] = address.replace(/\$/g, "").split(":");
+  const [a = "A1", b = a] = address.replace(/\$/g, "").split(":");
   const at = (x: string) => {
     const m = /^([A-Z]+)(\d+)$/.exec(x)!;
-    return { c: colIndex(m[1]) - 1, r: Number(m[2]) - 1 };
+    return { c: colIndex(m[1]!) - 1, r: Number(m[2]) - 1 };
   };
   const tl = at(a);
   const br = at(b);
   const width = Math.max(0, ...grid.values.map((row) => row.length));
   const values = grid.values.map((row, r) => row.map((v, c) => (r >= tl.r && r <= br.r && c >= tl.c && c <= br.c ? v : "")));
-  if (values.length) values[0] = [...values[0], ...Array.from({ length: Math.max(0, width - values[0].length) }, () => "")];
+  const top = values[0];
+  if (top) values[0] = [...top, ...Array.from({ length: Math.max(0, width - top.length) }, () => "")];
   return { ...grid, values };
 }
