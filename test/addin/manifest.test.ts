@@ -39,7 +39,7 @@ describe("manifest.xml", () => {
     for (const url of urls) {
       const m = /^https:\/\/localhost:3000\/(assets\/[\w-]+\.png)$/.exec(url);
       expect(m).not.toBeNull();
-      expect(existsSync(join(root, m![1]))).toBe(true);
+      expect(existsSync(join(root, m![1]!))).toBe(true);
     }
   });
 

@@ -17,15 +17,15 @@ function open(oldBrowser: boolean) {
     if (oldBrowser && /=>|\?\.|\?\?/.test(args.join(" "))) throw new SyntaxError("Syntax error");
     return RealFunction(...args);
   } as unknown as FunctionConstructor;
-  new RealFunction("Function", inline[0])(ie);
+  new RealFunction("Function", inline[0]!)(ie);
 }
 
 describe("the pane in an Excel that shows add-ins in Internet Explorer", () => {
   it("has exactly one inline script, and it is ES5", () => {
     expect(inline).toHaveLength(1);
-    expect(() => parse(inline[0], { ecmaVersion: 5 })).not.toThrow();
+    expect(() => parse(inline[0]!, { ecmaVersion: 5 })).not.toThrow();
     // The same parse refuses what IE 11 refuses: a `let` slipping in is caught.
-    expect(() => parse(inline[0].replace("var modern", "let modern"), { ecmaVersion: 5 })).toThrow();
+    expect(() => parse(inline[0]!.replace("var modern", "let modern"), { ecmaVersion: 5 })).toThrow();
   });
 
   it("shows a Vietnamese message saying what still works, with the page's address to open in a browser", () => {

@@ -26,7 +26,7 @@ describe("chitieu annotate", () => {
   it("prints the mapping and the rows read as JSON", async () => {
     const { cliIo, out } = memoryIo({ "s.xlsx": await noDiacritics.build() });
     expect(await runCli(["annotate", "s.xlsx", "--period", "6 tháng đầu năm 2026", "--out", "o.xlsx", "--json"], cliIo)).toBe(0);
-    const json = JSON.parse(out[0]);
+    const json = JSON.parse(out[0]!);
     expect(json.columns.map((c: { role: string }) => c.role)).toContain("baseline");
     // CT02: 520 files by June is a 4% rise on 500, 40% of the 9.9% the roadmap of a 20% rise expects by then.
     expect(json.rows.find((r: { id: string }) => r.id === "CT02")).toMatchObject({ row: 5, status: "Cảnh báo", reason: "Dưới 50% lộ trình (đạt 40%)", baseline: { col: 4 } });

@@ -14,7 +14,7 @@ describe("chitieu CLI", () => {
   it("prints the plan as JSON in the documented shape", async () => {
     const { cliIo, out } = io();
     expect(await runCli(["parse", "--plan", "thong-nhat-2026", "--json"], cliIo)).toBe(0);
-    const plan = JSON.parse(out[0]);
+    const plan = JSON.parse(out[0]!);
     expect(plan.years).toEqual([2026]);
     expect(plan.indicators).toHaveLength(29);
     expect(plan.indicators.find((i: { code: string }) => i.code === "C.11")).toMatchObject({
@@ -49,7 +49,7 @@ describe("chitieu CLI", () => {
     const csv = 'code,value,evidence\nA.1,50,\nB.2,20,Hợp lệ\nC.6,95,Không hợp lệ\nC.18,Đang triển khai,\nC.1,"90,0",\nX.9,1,\n';
     const { cliIo, out, err } = io({ "kq.csv": csv });
     expect(await runCli(["evaluate", "--plan", "thong-nhat-2026", "--results", "kq.csv", "--period", "Quý II/2026", "--json"], cliIo)).toBe(0);
-    const report = JSON.parse(out[0]);
+    const report = JSON.parse(out[0]!);
     const byCode = new Map(report.indicators.map((r: { code: string }) => [r.code, r]));
     expect(report.period).toBe("Quý II/2026");
     expect(byCode.get("A.1")).toEqual({ code: "A.1", status: "Đúng tiến độ", reason: "Đạt 144% lộ trình", value: 50, ratio: 0.714286, expected: 34.712329, progress: 1.44041 });

@@ -41,7 +41,7 @@ async function report(path: string): Promise<UnitReport> {
   return read.report;
 }
 
-const thongNhat = readDocumentFile(CATALOGUE[0]);
+const thongNhat = readDocumentFile(CATALOGUE[0]!);
 const entryOf = (r: UnitReport, code: string) => r.reading.rows.find((x) => x.id === code)?.entry;
 
 describe("files out", () => {
@@ -215,7 +215,7 @@ describe("chitieu update", () => {
       expect([row.id, moved.length]).toEqual([row.id, 1]);
       // The row kept aside carries the update's mark in its note, where the official had written none.
       const note = row.id === "C.23" ? "Không còn trong phụ lục mới (cập nhật 23/11/2026)" : row.entry.note;
-      expect([row.id, moved[0].entry]).toEqual([row.id, { ...row.entry, note }]);
+      expect([row.id, moved[0]!.entry]).toEqual([row.id, { ...row.entry, note }]);
     }
     expect(entryOf(after, "C.1")!.periods).toEqual([null, null, null, null]);
     expect(after.config).toMatchObject({ unit: "UBND xã Thống Nhất", choice: "Quý II", year: 2026 });

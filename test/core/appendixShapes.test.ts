@@ -31,7 +31,7 @@ describe("no target column: the target sits in the wording", () => {
       ["4", "Xây dựng trung tâm điều hành thông minh", "none@-"],
     ]);
     expect(reviewed(plan)).toEqual(["1", "2", "3"]);
-    expect(plan.indicators[0].review).toMatch(/đọc từ nội dung/);
+    expect(plan.indicators[0]!.review).toMatch(/đọc từ nội dung/);
   });
 
   it("reads them from a list, each bullet an indicator", () => {
@@ -98,8 +98,8 @@ describe("targets in words", () => {
       ),
     );
     expect(rows(plan).map((r) => r[2])).toEqual([">=40 camera@2026-12-31", "<=0@2026-12-31", ">=2 lớp/năm@2026-12-31", ">=3 cuộc thi@2026-12-31"]);
-    expect(plan.indicators[2].targets[0].per).toBe("ấp");
-    expect(plan.indicators[2].kind).toBe("cumulative");
+    expect(plan.indicators[2]!.targets[0]!.per).toBe("ấp");
+    expect(plan.indicators[2]!.kind).toBe("cumulative");
   });
 
   it("never turns a rate or count row into a silent Đạt", () => {
@@ -108,7 +108,7 @@ describe("targets in words", () => {
     );
     expect(rows(plan).map((r) => r[2])).toEqual(["done@2026-12-31", "done@2026-12-31", "done@2026-12-31"]);
     expect(reviewed(plan)).toEqual(["1", "2"]);
-    expect(plan.indicators[0].review).toMatch(/không có số/);
+    expect(plan.indicators[0]!.review).toMatch(/không có số/);
   });
 });
 
@@ -124,9 +124,9 @@ describe("relative targets", () => {
       ),
     );
     expect(rows(plan).map((r) => r[2])).toEqual(["tăng20 %@2026-12-31", "giảm50 %@2026-12-31", "tăng15 %@2026-12-31"]);
-    expect(plan.indicators[0].targets[0].baseYear).toBe(2025);
-    expect(plan.indicators[0].baseline).toEqual({ year: 2025, value: 1500 });
-    expect(plan.indicators[0].unit).toBe("hồ sơ");
+    expect(plan.indicators[0]!.targets[0]!.baseYear).toBe(2025);
+    expect(plan.indicators[0]!.baseline).toEqual({ year: 2025, value: 1500 });
+    expect(plan.indicators[0]!.unit).toBe("hồ sơ");
     expect(plan.indicators.every((i) => i.review?.startsWith("Chỉ tiêu tương đối"))).toBe(true);
   });
 });
@@ -191,19 +191,19 @@ describe("hierarchies", () => {
 describe("half-year milestones and target columns without a year", () => {
   it("reads 6 tháng đầu năm / Cả năm as two milestones in one year", () => {
     const plan = parsePlan(tsv(["STT", "Chỉ tiêu", "6 tháng đầu năm 2026", "Cả năm 2026"], ["1", "Tỷ lệ hồ sơ trực tuyến", "40%", "80%"]));
-    expect(rows(plan)[0][2]).toBe(">=40 %@2026-06-30 | >=80 %@2026-12-31");
+    expect(rows(plan)[0]![2]).toBe(">=40 %@2026-06-30 | >=80 %@2026-12-31");
   });
 
   it("reads 'Đến 30/6/2026' and 'Đến 31/12/2026' columns", () => {
     const plan = parsePlan(tsv(["TT", "Nội dung chỉ tiêu", "Đến 30/6/2026", "Đến 31/12/2026"], ["1", "Số buổi tuyên truyền", "5 buổi", "12 buổi"]));
-    expect(rows(plan)[0][2]).toBe(">=5 buổi@2026-06-30 | >=12 buổi@2026-12-31");
+    expect(rows(plan)[0]![2]).toBe(">=5 buổi@2026-06-30 | >=12 buổi@2026-12-31");
   });
 
   it("takes the year from the title for 'Chỉ tiêu cụ thể', 'Mục tiêu' and 'Kế hoạch giao', and says so", () => {
     for (const column of ["Chỉ tiêu cụ thể", "Mục tiêu", "Kế hoạch giao"]) {
       const plan = parsePlan(["KẾ HOẠCH", "Chuyển đổi số phường Bửu Long năm 2027", "", tsv(["STT", "Tên chỉ tiêu", column], ["1", "Tỷ lệ người dân dùng VNeID", "85%"])].join("\n"));
-      expect(rows(plan)[0][2]).toBe(">=85 %@2027-12-31");
-      expect(plan.indicators[0].review).toContain(`Cột "${column}" không ghi năm; đã lấy năm 2027 theo tiêu đề văn bản`);
+      expect(rows(plan)[0]![2]).toBe(">=85 %@2027-12-31");
+      expect(plan.indicators[0]!.review).toContain(`Cột "${column}" không ghi năm; đã lấy năm 2027 theo tiêu đề văn bản`);
     }
   });
 });
@@ -233,20 +233,20 @@ describe("two-row headers", () => {
     const plan = parsePlan(
       tsv(["STT", "Nội dung", "Chỉ tiêu", "", "Đơn vị chủ trì"], ["STT", "Nội dung", "Năm 2026", "Năm 2027", "Đơn vị chủ trì"], ["1", "Tỷ lệ hồ sơ trực tuyến", "60%", "80%", "TTPVHCC"]),
     );
-    expect(rows(plan)[0][2]).toBe(">=60 %@2026-12-31 | >=80 %@2027-12-31");
-    expect(plan.indicators[0].lead).toBe("TTPVHCC");
+    expect(rows(plan)[0]![2]).toBe(">=60 %@2026-12-31 | >=80 %@2027-12-31");
+    expect(plan.indicators[0]!.lead).toBe("TTPVHCC");
   });
 
   it("reads Word's text copy, where the merged cells collapse", () => {
     const plan = parsePlan(tsv(["STT", "Tên chỉ tiêu", "Mục tiêu", "Cơ quan chủ trì"], ["", "", "6 tháng đầu năm 2026", "Cả năm 2026", ""], ["1", "Tỷ lệ văn bản ký số", "50%", "100%", "Văn phòng"]));
-    expect(rows(plan)[0][2]).toBe(">=50 %@2026-06-30 | >=100 %@2026-12-31");
-    expect(plan.indicators[0].lead).toBe("Văn phòng");
+    expect(rows(plan)[0]![2]).toBe(">=50 %@2026-06-30 | >=100 %@2026-12-31");
+    expect(plan.indicators[0]!.lead).toBe("Văn phòng");
   });
 
   it("reads a web copy (one cell per line after '|') whose target column names no year", () => {
     const plan = parsePlan(["KẾ HOẠCH NĂM 2026", "", "| TT", "| Chỉ tiêu", "| Kế hoạch giao", "|", "| 1", "| Tỷ lệ doanh nghiệp dùng", "hợp đồng điện tử", "| 60%", "|"].join("\n"));
     expect(rows(plan)).toEqual([["1", "Tỷ lệ doanh nghiệp dùng hợp đồng điện tử", ">=60 %@2026-12-31"]]);
-    expect(plan.indicators[0].review).toMatch(/không ghi năm/);
+    expect(plan.indicators[0]!.review).toMatch(/không ghi năm/);
   });
 });
 
@@ -272,7 +272,7 @@ describe("prose objectives beside a table", () => {
       "Tỷ lệ người dân dùng ví điện tử đạt từ 40% trở lên",
     ]);
     expect(plan.warnings.map((w) => w.message).join("\n")).toMatch(/cũng có trong bảng phụ lục \(1, dòng 10\); chỉ nạp một lần/);
-    expect(plan.indicators[2].review).toMatch(/không có trong bảng/);
+    expect(plan.indicators[2]!.review).toMatch(/không có trong bảng/);
   });
 });
 
@@ -292,12 +292,12 @@ describe("columns copied out of a PDF viewer (runs of spaces)", () => {
       "        người dân                                                        Xã hội",
     ].join("\n");
     const plan = parsePlan(text);
-    expect(plan.indicators.map((i) => [i.id, i.name, i.targets[0].op, i.targets[0].value, i.lead])).toEqual([
+    expect(plan.indicators.map((i) => [i.id, i.name, i.targets[0]!.op, i.targets[0]!.value, i.lead])).toEqual([
       ["1", "Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình", ">=", 80, "Trung tâm PVHCC"],
       ["2", "Tỷ lệ văn bản được ký số", ">=", 100, "Văn phòng"],
       ["3", "Số buổi tập huấn kỹ năng số cho người dân", ">=", 10, "Phòng Văn hóa - Xã hội"],
     ]);
     // Warnings still name the lines the user pasted.
-    expect(plan.indicators[1].line).toBe(8);
+    expect(plan.indicators[1]!.line).toBe(8);
   });
 });

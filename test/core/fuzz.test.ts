@@ -53,10 +53,10 @@ function mutate(text: string, ops: Mutation[]): string {
     } else {
       const lines = t.split("\n");
       const a = op.at % lines.length;
-      if (op.kind === "dupLine") lines.splice(a, 0, lines[a]);
+      if (op.kind === "dupLine") lines.splice(a, 0, lines[a]!);
       else {
         const b = op.other % lines.length;
-        [lines[a], lines[b]] = [lines[b], lines[a]];
+        [lines[a], lines[b]] = [lines[b]!, lines[a]!];
       }
       t = lines.join("\n");
     }
@@ -68,7 +68,7 @@ describe("the parser never throws", () => {
   it("on thousands of mutated seed documents", () => {
     fc.assert(
       fc.property(fc.nat({ max: seeds.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 12 }), (which, ops) => {
-        const input = mutate(seeds[which], ops);
+        const input = mutate(seeds[which]!, ops);
         checkPlan(parsePlan(input), input);
       }),
       { numRuns: 1500, seed: 20261123 },

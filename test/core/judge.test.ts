@@ -123,7 +123,7 @@ describe("judging a percentage against its roadmap (docs/rules.md)", () => {
   });
 
   it("reads seed plans on the sheet's scale", () => {
-    const plan = parsePlan(readDocumentFile(CATALOGUE[0]));
+    const plan = parsePlan(readDocumentFile(CATALOGUE[0]!));
     const c6 = plan.indicators.find((i) => i.id === "C.6")!;
     expect(judge(c6, q(0.95), settings("Quý I/2026")).status).toBe("Đạt");
     expect(judge(c6, q(0.94), settings("Quý IV/2026")).status).toBe("Không đạt");

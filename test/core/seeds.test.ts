@@ -99,7 +99,7 @@ describe("the appendix shapes of the seeds", () => {
       [2028, ">=", 60],
       [2030, ">=", 100],
     ]);
-    expect(i5.targets[0].text).toBe("Thí điểm, hình thành mô hình");
+    expect(i5.targets[0]!.text).toBe("Thí điểm, hình thành mô hình");
     expect(ind("hoa-cuong-2030", "I.8").targets.map((t) => t.text)).toEqual(["Hoàn thành", "Duy trì", "Ổn định"]);
     expect(ind("hoa-cuong-2030", "I.1").source).toMatch(/^Thống kê\/báo cáo từ Hệ thống/);
     // Phụ lục 2-4 are data groups, criteria and outputs, not indicators.

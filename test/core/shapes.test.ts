@@ -21,7 +21,7 @@ describe("tables the seeds do not show", () => {
       ["I.2", "Tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ tiếp nhận", "%", ">=0.5@2027", "Trung tâm PVHCC"],
       ["I.3", "Số buổi tập huấn kỹ năng số", "buổi", ">=12@2027", "Phòng VH-XH"],
     ]);
-    expect(parsePlan(text).indicators[2].kind).toBe("cumulative");
+    expect(parsePlan(text).indicators[2]!.kind).toBe("cumulative");
   });
 
   it("reads a table copied from a web page: one cell per line after '|', words wrapped mid-cell, rows ended by a lone '|'", () => {
@@ -74,9 +74,9 @@ describe("tables the seeds do not show", () => {
       ["3", "Xếp hạng chỉ số CĐS", "Hạng", "<=5@2026", "Văn phòng"],
       ["4", "Làm sạch dữ liệu dân cư", "hạng", "done@2026", "Công an"].map((v, k) => (k === 2 ? null : v)),
     ]);
-    expect(plan.indicators[0].baseline).toEqual({ year: 2025, value: 45 });
-    expect(plan.indicators[1].baseline).toEqual({ year: 2025, value: 10.5 });
-    expect(plan.indicators[3].kind).toBe("done");
+    expect(plan.indicators[0]!.baseline).toEqual({ year: 2025, value: 45 });
+    expect(plan.indicators[1]!.baseline).toEqual({ year: 2025, value: 10.5 });
+    expect(plan.indicators[3]!.kind).toBe("done");
   });
 
   it("drops header rows repeated on every page and joins a row split by the page break", () => {
@@ -105,7 +105,7 @@ describe("tables the seeds do not show", () => {
     ].join("\n");
     const plan = parsePlan(text);
     expect(plan.title).toBe("Kế hoạch Chuyển đổi số xã Bình Minh năm 2027");
-    expect(plan.indicators.map((i) => [i.code, i.targets[0].op, i.targets[0].value, i.targets[0].unit, i.targets[0].year])).toEqual([
+    expect(plan.indicators.map((i) => [i.code, i.targets[0]!.op, i.targets[0]!.value, i.targets[0]!.unit, i.targets[0]!.year])).toEqual([
       ["1", ">=", 80, "%", 2027],
       ["2", ">=", 4, "lớp", 2027],
       ["3", "none", null, null, 2027],
@@ -118,7 +118,7 @@ describe("bad input", () => {
     const text = ["STT\tNội dung chỉ tiêu\tChỉ tiêu phấn đấu năm 2026", "1\tTỷ lệ A\t12/34", "2\tTỷ lệ B\t≥ 60%; 80%"].join("\n");
     const plan = parsePlan(text);
     expect(plan.indicators.map((i) => i.name)).toEqual(["Tỷ lệ A", "Tỷ lệ B"]);
-    expect(plan.indicators[0].targets[0]).toMatchObject({ op: "none", text: "12/34" });
+    expect(plan.indicators[0]!.targets[0]).toMatchObject({ op: "none", text: "12/34" });
     expect(plan.warnings).toEqual([
       { where: "dòng 2", line: 2, message: 'Không đọc được chỉ tiêu "12/34"' },
       { where: "dòng 3", line: 3, message: 'Ô chỉ tiêu "≥ 60%; 80%" có nhiều giá trị; đã lấy giá trị đầu tiên' },
@@ -133,8 +133,8 @@ describe("bad input", () => {
   it("keeps text that starts with =, +, - or @ as text", () => {
     const text = ["STT\tNội dung chỉ tiêu\tChỉ tiêu phấn đấu năm 2026\tĐơn vị chủ trì", "1\t=SUM(A1:A9) tỷ lệ\t100%\t@Phòng VH"].join("\n");
     const [i] = parsePlan(text).indicators;
-    expect(i.name).toBe("=SUM(A1:A9) tỷ lệ");
-    expect(i.lead).toBe("@Phòng VH");
+    expect(i!.name).toBe("=SUM(A1:A9) tỷ lệ");
+    expect(i!.lead).toBe("@Phòng VH");
   });
 
   it("gives a repeated code its own id and warns", () => {

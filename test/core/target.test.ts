@@ -94,10 +94,10 @@ describe("targets in prose", () => {
   });
   it("reads 'tối đa' and per-year counts", () => {
     expect(prose("Tỷ lệ chi ngân sách địa phương chi cho chuyển đổi số tối đa 2%.")).toEqual([["<=", 2, "%", "tối đa 2%"]]);
-    expect(prose("Truyền thông tuyên truyền kỹ năng số cho Tổ công nghệ số và người dân đạt 10 buổi/năm.")[0].slice(0, 3)).toEqual([">=", 10, "buổi/năm"]);
+    expect(prose("Truyền thông tuyên truyền kỹ năng số cho Tổ công nghệ số và người dân đạt 10 buổi/năm.")[0]!.slice(0, 3)).toEqual([">=", 10, "buổi/năm"]);
   });
   it("reads a rank", () => {
-    expect(prose("Xếp hạng chỉ số chuyển đổi số cấp xã/phường: trong nhóm 10 đơn vị dẫn đầu.")[0].slice(0, 3)).toEqual(["<=", 10, "hạng"]);
+    expect(prose("Xếp hạng chỉ số chuyển đổi số cấp xã/phường: trong nhóm 10 đơn vị dẫn đầu.")[0]!.slice(0, 3)).toEqual(["<=", 10, "hạng"]);
   });
 });
 

@@ -30,7 +30,7 @@ describe("opening a Word file", () => {
     const text = await docxToText(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer);
     const plan = parsePlan(text);
     expect(plan.title).toBe("Kế hoạch Chuyển đổi số xã Bình Minh năm 2027");
-    expect(plan.indicators.map((i) => [i.id, i.name, i.targets[0].op, i.targets[0].value, i.targets[0].unit, i.lead])).toEqual([
+    expect(plan.indicators.map((i) => [i.id, i.name, i.targets[0]!.op, i.targets[0]!.value, i.targets[0]!.unit, i.lead])).toEqual([
       ["A.1", "Tỷ lệ hộ gia đình có cáp quang", ">=", 85, "%", "Phòng VH-XH"],
       ["A.2", "Tỷ lệ hồ sơ xử lý trực tuyến toàn trình", ">=", 70, "%", "Trung tâm PVHCC"],
       ["A.3", "Số buổi tập huấn kỹ năng số", ">=", 12, "buổi/năm", "Phòng VH-XH"],

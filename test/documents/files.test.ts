@@ -73,7 +73,7 @@ describe("Word files with merged cells", () => {
       ["1", "", "Số buổi tập huấn kỹ năng số", ">=4buổi@2026-06-30 | >=10buổi@2026-12-31", null],
       ["2", "", "Tỷ lệ văn bản ký số", ">=90%@2026-06-30 | >=100%@2026-12-31", null],
     ]);
-    expect(parsePlan(text).indicators[1].review).toMatch(/viết bằng chữ/);
+    expect(parsePlan(text).indicators[1]!.review).toMatch(/viết bằng chữ/);
   });
 
   it("reads numbered headings with no target column, the targets in the wording", async () => {
@@ -163,7 +163,7 @@ describe("text files in other encodings", () => {
     const doc = await readDocument("phu-luc.txt", bytes);
     expect(doc.text).toBe(doc.text.normalize("NFC"));
     expect(doc.text).toContain("Tỷ lệ");
-    expect(parsePlan(doc.text).indicators.map((i) => [i.name, i.targets[0].value])).toEqual([["Tỷ lệ", 80]]);
+    expect(parsePlan(doc.text).indicators.map((i) => [i.name, i.targets[0]!.value])).toEqual([["Tỷ lệ", 80]]);
     expect(doc.notes[0]).toMatch(/Windows-1258/);
   });
 });
@@ -198,7 +198,7 @@ describe("chitieu parse on files", () => {
     );
     const { cliIo, out } = io({ "ke-hoach.docx": bytes });
     expect(await runCli(["parse", "ke-hoach.docx", "--json"], cliIo)).toBe(0);
-    const plan = JSON.parse(out[0]);
+    const plan = JSON.parse(out[0]!);
     expect(plan.title).toBe("Kế hoạch Chuyển đổi số xã Đông Hòa năm 2026");
     expect(plan.indicators.map((i: { name: string }) => i.name)).toEqual(["Tỷ lệ hộ có cáp quang"]);
   });

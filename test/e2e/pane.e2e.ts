@@ -37,7 +37,7 @@ const fake = <T>(fn: string): Promise<T> => page.evaluate(fn) as Promise<T>;
 
 beforeAll(async () => {
   if (!existsSync(join(buildDir, "taskpane.html"))) throw new Error("Chưa có bản dựng: chạy npm run build trước");
-  const standin = (await build({ entryPoints: [join(__dirname, "standin.ts")], bundle: true, write: false, format: "iife", platform: "browser", target: "es2020" })).outputFiles[0].text;
+  const standin = (await build({ entryPoints: [join(__dirname, "standin.ts")], bundle: true, write: false, format: "iife", platform: "browser", target: "es2020" })).outputFiles[0]!.text;
   server = http.createServer((req, res) => {
     const file = join(buildDir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
     if (!file.startsWith(buildDir) || !existsSync(file) || statSync(file).isDirectory()) return void res.writeHead(404).end();
@@ -73,7 +73,7 @@ const snap = async (name: string) => {
 };
 
 describe("the task pane in Chromium against an in-memory Excel", () => {
-  const appendix = readDocumentFile(CATALOGUE[0]);
+  const appendix = readDocumentFile(CATALOGUE[0]!);
 
   it("pastes a seed appendix, previews it and lays out the report workbook", async () => {
     await page.goto(`${base}/taskpane.html`);
@@ -217,7 +217,7 @@ describe("the task pane in Chromium against an in-memory Excel", () => {
     await page.getByLabel("Danh sách đơn vị phải báo cáo (mỗi dòng một đơn vị, để biết đơn vị nào chưa gửi)").fill("UBND xã Thống Nhất\nUBND xã Gia Tân\nUBND xã Xuân Lộc");
     await page.getByLabel("Các tệp báo cáo của đơn vị").setInputFiles([xlsx, other]);
     for (let k = 0; k < 100 && downloads.length < 3; k++) await page.waitForTimeout(100);
-    expect(downloads[2].suggestedFilename()).toBe("TongHop_Quy-III-2026.xlsx");
+    expect(downloads[2]!.suggestedFilename()).toBe("TongHop_Quy-III-2026.xlsx");
     await page.getByText("Đã tổng hợp 2 đơn vị", { exact: false }).waitFor();
     await page.getByText("Chưa báo cáo: UBND xã Xuân Lộc.", { exact: false }).waitFor();
   }, 120000);
@@ -299,7 +299,7 @@ describe("the task pane in Chromium against an in-memory Excel", () => {
 });
 
 describe("the same pane in a plain browser, outside Excel", () => {
-  const appendix = readDocumentFile(CATALOGUE[0]);
+  const appendix = readDocumentFile(CATALOGUE[0]!);
   it("builds the report workbook as a file, opens it filled in, checks it, shows the overview and exports it", async () => {
     const browserPage = await browser.newPage({ viewport: { width: 320, height: 900 }, acceptDownloads: true });
     // No Office at all (as in Chrome or Cốc Cốc with office.js unreachable): the pane works on files.

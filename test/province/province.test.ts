@@ -14,8 +14,8 @@ import { buildWorkbook } from "../../src/workbook/build";
 import type { IndicatorEntry } from "../../src/workbook/indicatorSheet";
 import { STATUS_STYLE } from "../../src/workbook/theme";
 
-const thongNhat = parsePlan(readDocumentFile(CATALOGUE[0]));
-const phuocBinh = parsePlan(readDocumentFile(CATALOGUE[2]));
+const thongNhat = parsePlan(readDocumentFile(CATALOGUE[0]!));
+const phuocBinh = parsePlan(readDocumentFile(CATALOGUE[2]!));
 const judgeSettings: JudgeSettings = { period: parsePeriod("Quý II/2026", "quarter")!, frequency: "quarter", warnThreshold: 0.5 };
 
 async function unitFile(plan: Plan, unit: string, reportDate: string, values: Record<string, number | string>, planId = "thong-nhat-2026") {
@@ -116,7 +116,7 @@ describe("the province", () => {
 
     it("fills the matrix with each unit's statuses as the rules judge them, cell by cell", () => {
       for (const u of result.units) {
-        const { entries, plan } = units[u.unit];
+        const { entries, plan } = units[u.unit]!;
         for (const [key, cell] of u.cells) {
           const ind = plan.indicators.find((i) => i.id === cell.code)!;
           expect([u.unit, key, cell.status]).toEqual([u.unit, key, judge(ind, entries.get(ind.id) ?? { periods: [] }, judgeSettings).status]);
@@ -171,7 +171,7 @@ describe("the province", () => {
       const rules = (m as unknown as { conditionalFormattings: Array<{ rules: Array<{ formulae: string[]; style: { fill: { bgColor: { argb: string } } } }> }> }).conditionalFormattings.flatMap(
         (c) => c.rules,
       );
-      expect(rules.find((r) => r.formulae[0].endsWith('="Đạt"'))!.style.fill.bgColor.argb).toBe(`FF${STATUS_STYLE["Đạt"].fill.slice(1)}`);
+      expect(rules.find((r) => r.formulae[0]!.endsWith('="Đạt"'))!.style.fill.bgColor.argb).toBe(`FF${STATUS_STYLE["Đạt"].fill.slice(1)}`);
       expect(wb.getWorksheet("Chưa báo cáo")!.getCell("A2").value).toBe("UBND xã Xuân Lộc");
       const summary = wb.getWorksheet("Tổng hợp tỉnh")!;
       expect(summary.getCell("A3").value).toMatch(/^Lưu ý: Báo cáo theo 2 kế hoạch khác nhau/);

@@ -23,19 +23,19 @@ jest.setTimeout(60000);
 const ENTRIES: Array<IndicatorEntry["periods"][number]> = [0.95, 12, "Hoàn thành", 'abc <&> "x"', null, 0, "=SUM(1)", "  Đang triển khai "];
 
 async function filledReport(k: number): Promise<Uint8Array> {
-  const plan = parsePlan(readDocumentFile(CATALOGUE[k]));
+  const plan = parsePlan(readDocumentFile(CATALOGUE[k]!));
   const entries = new Map<string, IndicatorEntry>(
     plan.indicators.map((ind, i) => [
       ind.id,
       {
-        periods: [ENTRIES[i % ENTRIES.length], null, ENTRIES[(i + 3) % ENTRIES.length], null],
+        periods: [ENTRIES[i % ENTRIES.length]!, null, ENTRIES[(i + 3) % ENTRIES.length]!, null],
         evidence: i % 3 ? "Hợp lệ" : "",
         evidenceDate: i % 4 ? null : "2026-06-15",
         note: i % 5 ? null : `Ghi chú ${i} & <b>`,
       },
     ]),
   );
-  const settings = testSettings({ unit: "UBND xã Đối Chiếu", period: "Quý III/2026", reportDate: "2026-10-05", planId: CATALOGUE[k].id });
+  const settings = testSettings({ unit: "UBND xã Đối Chiếu", period: "Quý III/2026", reportDate: "2026-10-05", planId: CATALOGUE[k]!.id });
   return renderXlsx(buildWorkbook({ plan, settings, indicatorEntries: entries }).spec);
 }
 
@@ -64,9 +64,9 @@ describe("reading unit reports straight from their XML", () => {
     for (let k = 0; k < CATALOGUE.length; k++) {
       const bytes = await filledReport(k);
       const expected = await withExcelJS(bytes);
-      expect([CATALOGUE[k].id, await withCells(bytes)]).toEqual([CATALOGUE[k].id, expected]);
+      expect([CATALOGUE[k]!.id, await withCells(bytes)]).toEqual([CATALOGUE[k]!.id, expected]);
       // The pane in a browser has no Node zlib: JSZip's own inflate must read the same.
-      expect([CATALOGUE[k].id, await withCells(bytes, "javascript")]).toEqual([CATALOGUE[k].id, expected]);
+      expect([CATALOGUE[k]!.id, await withCells(bytes, "javascript")]).toEqual([CATALOGUE[k]!.id, expected]);
     }
   });
 

@@ -115,7 +115,7 @@ describe("the Excel test double", () => {
 describe("reading a report whose used range does not start at A1", () => {
   it("keeps every row and column where it is, so the problems point at the right cells", async () => {
     const excel = new FakeExcel();
-    const plan = parsePlan(readDocumentFile(CATALOGUE[0]));
+    const plan = parsePlan(readDocumentFile(CATALOGUE[0]!));
     const { spec, layout } = buildWorkbook({
       plan,
       settings: { unit: "UBND xã Thống Nhất", period: parsePeriod("Quý II/2026", "quarter")!, frequency: "quarter", reportDate: "2026-07-05", warnThreshold: 0.5, planId: null, productVersion: "t" },

@@ -22,7 +22,7 @@ async function load(planText: string, excel = new FakeExcel()) {
 
 describe("loading a plan into Excel (Office.js renderer)", () => {
   it("costs the same two context.sync calls for 29 and for 300 indicators (look, write)", async () => {
-    const small = await load(readDocumentFile(CATALOGUE[0]));
+    const small = await load(readDocumentFile(CATALOGUE[0]!));
     const big = await load(bigAppendix(300));
     expect(big.plan.indicators).toHaveLength(300);
     expect(small.excel.syncs).toBe(2);
@@ -34,12 +34,12 @@ describe("loading a plan into Excel (Office.js renderer)", () => {
 
   it("cuts text longer than a cell holds, and says which cell, instead of failing the whole write", async () => {
     const excel = new FakeExcel();
-    const plan = parsePlan(readDocumentFile(CATALOGUE[0]));
+    const plan = parsePlan(readDocumentFile(CATALOGUE[0]!));
     const { spec, layout } = buildWorkbook({ plan, settings, indicatorEntries: new Map([["A.1", { periods: [null, null, null, null], note: "x".repeat(40000) }]]) });
     const result = await renderToExcel(excel.context(), spec, { supports, chart: layout.chart });
     expect(result.cut).toEqual([expect.stringMatching(/^Ô Chỉ tiêu!Y\d+ dài 40000 ký tự, quá giới hạn 32767 ký tự của Excel: đã cắt bớt phần cuối$/)]);
-    const address = /!(Y\d+)/.exec(result.cut[0])![1];
-    const written = excel.cell("Chỉ tiêu", address) as string;
+    const address = /!(Y\d+)/.exec(result.cut[0]!)![1];
+    const written = excel.cell("Chỉ tiêu", address!) as string;
     expect(written.replace(/^'/, "").length).toBe(32767);
     expect(written.endsWith("…[đã cắt]")).toBe(true);
   });
@@ -52,11 +52,11 @@ describe("loading a plan into Excel (Office.js renderer)", () => {
     expect(result.syncs).toBeGreaterThan(3);
     expect(result.syncs).toBe(excel.syncs);
     expect(excel.largestRequest).toBeLessThan(5 * 1024 * 1024);
-    expect(excel.cell("Chỉ tiêu", `A${layout.indicators.rowOf.get(plan.indicators[1199].id)}`)).toBe(`'${plan.indicators[1199].id}`);
+    expect(excel.cell("Chỉ tiêu", `A${layout.indicators.rowOf.get(plan.indicators[1199]!.id)}`)).toBe(`'${plan.indicators[1199]!.id}`);
   });
 
   it("writes every cell of the description: formulas with '=', text with a leading apostrophe", async () => {
-    const { excel, spec } = await load(readDocumentFile(CATALOGUE[0]));
+    const { excel, spec } = await load(readDocumentFile(CATALOGUE[0]!));
     for (const sheet of spec.sheets) {
       sheet.rows.forEach((row, r) =>
         row.forEach((cell, c) => {
@@ -72,12 +72,12 @@ describe("loading a plan into Excel (Office.js renderer)", () => {
   });
 
   it("adds the rules and protection the description asks for, and the chart over empty cells, movable", async () => {
-    const { excel, spec } = await load(readDocumentFile(CATALOGUE[0]));
+    const { excel, spec } = await load(readDocumentFile(CATALOGUE[0]!));
     const ind = excel.sheet("Chỉ tiêu");
     const s = spec.sheets[0];
-    expect(ind.conditionalFormats.map((c) => [c.range, c.formula, c.fill, c.color])).toEqual(s.conditionalFormats.map((c) => [c.range, `=${c.formula}`, c.fill, c.color]));
-    expect(ind.validations.map((v) => v.range)).toEqual(s.validations.map((v) => v.range));
-    expect(ind.unlocked).toEqual(s.inputs);
+    expect(ind.conditionalFormats.map((c) => [c.range, c.formula, c.fill, c.color])).toEqual(s!.conditionalFormats.map((c) => [c.range, `=${c.formula}`, c.fill, c.color]));
+    expect(ind.validations.map((v) => v.range)).toEqual(s!.validations.map((v) => v.range));
+    expect(ind.unlocked).toEqual(s!.inputs);
     expect(excel.sheets.every((x) => x.protected)).toBe(true);
     const summary = excel.sheet("Tổng hợp");
     expect(summary.charts).toEqual([{ type: "BarClustered", source: "A5:B10", title: "Số chỉ tiêu theo trạng thái", position: ["F4", "I12"] }]);
@@ -95,13 +95,13 @@ describe("loading a plan into Excel (Office.js renderer)", () => {
     const old = excel.addSheet("Chỉ tiêu");
     old.cells.set("A1", { formula: "số liệu cũ", format: "General" });
     excel.names.set("CT_CuoiKy", "=old");
-    const { result } = await load(readDocumentFile(CATALOGUE[0]), excel);
+    const { result } = await load(readDocumentFile(CATALOGUE[0]!), excel);
     expect(result.renamed).toEqual([{ from: "Chỉ tiêu", to: "Chỉ tiêu (cũ 1)" }]);
     expect(excel.cell("Chỉ tiêu (cũ 1)", "A1")).toBe("số liệu cũ");
     expect(excel.names.get("CT_CuoiKy")).toBe("='Cấu hình'!$B$10");
     expect(excel.sheets.map((s) => s.name)).toEqual(["Chỉ tiêu (cũ 1)", "Chỉ tiêu", "Tổng hợp", "Cấu hình", "_CDS"]);
     // Loading again keeps both earlier copies.
-    const again = await load(readDocumentFile(CATALOGUE[0]), excel);
+    const again = await load(readDocumentFile(CATALOGUE[0]!), excel);
     expect(again.result.renamed.find((r) => r.from === "Chỉ tiêu")).toEqual({ from: "Chỉ tiêu", to: "Chỉ tiêu (cũ 2)" });
   });
 
@@ -113,7 +113,7 @@ describe("loading a plan into Excel (Office.js renderer)", () => {
     excel.names.set("CT_CuoiKy", "=Sheet1!$A$1");
     // Excel refuses it every time it is asked, so also when the write is tried again.
     excel.refuse = { label: /conditionalFormats\.add/, code: "GeneralException", times: Infinity };
-    const plan = parsePlan(readDocumentFile(CATALOGUE[0]));
+    const plan = parsePlan(readDocumentFile(CATALOGUE[0]!));
     const { spec, layout } = buildWorkbook({ plan, settings });
     const failure = await renderToExcel(excel.context(), spec, { supports, chart: layout.chart }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(RenderFailed);
@@ -131,7 +131,7 @@ describe("loading a plan into Excel (Office.js renderer)", () => {
     excel.addSheet("Sheet1");
     // Refused with the write, in the finishing batch of the second try and in the batch that puts the protection back: then everything goes.
     excel.refuse = { label: /sheet\(…\)\.protect$/, code: "AccessDenied", times: Infinity };
-    const plan = parsePlan(readDocumentFile(CATALOGUE[0]));
+    const plan = parsePlan(readDocumentFile(CATALOGUE[0]!));
     const { spec, layout } = buildWorkbook({ plan, settings });
     const failure = await renderToExcel(excel.context(), spec, { supports, chart: layout.chart }).catch((e: unknown) => e);
     expect(failure).toMatchObject({ restored: true });
@@ -143,7 +143,7 @@ describe("loading a plan into Excel (Office.js renderer)", () => {
     const excel = new FakeExcel();
     excel.addSheet("Sheet1");
     excel.refuse = { label: /charts\.add/, code: "GeneralException", times: Infinity };
-    const { result } = await load(readDocumentFile(CATALOGUE[0]), excel);
+    const { result } = await load(readDocumentFile(CATALOGUE[0]!), excel);
     // Tried with the write (everything taken back), then written again with the finish in a batch of its own.
     expect(result.syncs).toBe(2 + 2 + 3);
     expect(result.skipped).toEqual(["Excel không nhận một phần trình bày (cố định dòng tiêu đề, thiết lập in hoặc biểu đồ); số liệu, công thức và bảo vệ trang vẫn đủ."]);
@@ -155,7 +155,7 @@ describe("loading a plan into Excel (Office.js renderer)", () => {
   });
 
   it("waits for the official to leave the cell being edited when run with delayForCellEdit, and fails without", async () => {
-    const plan = parsePlan(readDocumentFile(CATALOGUE[0]));
+    const plan = parsePlan(readDocumentFile(CATALOGUE[0]!));
     const { spec, layout } = buildWorkbook({ plan, settings });
     const editing = new FakeExcel();
     editing.cellEditMode = true;

@@ -13,7 +13,7 @@ import { taskCol } from "../../src/workbook/taskSheet";
 import { testSettings } from "../support/settings";
 
 const settings = testSettings({ unit: "Đảng ủy phường Phước Bình", period: "Quý I/2026", reportDate: "2026-04-05", planId: "phuoc-binh-2026" });
-const original = readDocumentFile(CATALOGUE[2]);
+const original = readDocumentFile(CATALOGUE[2]!);
 
 async function loaded() {
   const excel = new FakeExcel();
@@ -43,8 +43,8 @@ describe("the pane's actions on a real-shaped workbook", () => {
       `${cellAddress(row, "p1")} 1.1.1: Quý I: ô phần trăm đang là 5500%; có lẽ số 55 được dán vào (hoặc nhập trước khi ô có dạng %) thay cho 55%: hãy gõ lại 55 vào ô`,
       `${cellAddress(row, "evCheck")} 1.1.1: minh chứng bị đánh giá không hợp lệ: kết quả không được tính là hoàn thành`,
     ]);
-    await selectCell(excel.context(), "Chỉ tiêu", problems[0].address);
-    expect(excel.selected).toBe(`Chỉ tiêu!${problems[0].address}`);
+    await selectCell(excel.context(), "Chỉ tiêu", problems[0]!.address);
+    expect(excel.selected).toBe(`Chỉ tiêu!${problems[0]!.address}`);
     expect(excel.active).toBe("Chỉ tiêu");
   });
 
@@ -91,7 +91,7 @@ describe("the pane's actions on a real-shaped workbook", () => {
     const moved = after!.reading.rows.find((r) => r.id === "1.5.7")!;
     expect(moved.entry.periods[0]).toBe(0.9);
     expect(moved.entry.note).toBe("Số liệu từ Cổng DVC");
-    expect(moved.milestones[0].value).toBe(0.97);
+    expect(moved.milestones[0]!.value).toBe(0.97);
     expect(after!.tasks.find((t) => t.id === "II.4")!.entry).toMatchObject({ progress: "Hoàn thành", evidenceNumber: "15/QĐ-UBND" });
     // The copy kept before the change still has the old value.
     expect(excel.cell("Chỉ tiêu (cũ 1)", cellAddress(row, "p1"))).toBe(0.9);

@@ -9,7 +9,7 @@ export function bigAppendix(n: number): string {
     lines.push(`${g}\tNhóm chỉ tiêu ${g}\t\t\t\t\t`);
     for (let k = 1; k <= per && made < n; k++, made++) {
       const target = ["≥ 80%", "100%", "tối đa 2%", "10 buổi/năm", "Đạt", "trên 85%"][made % 6];
-      const unit = target.includes("%") ? "%" : target.includes("buổi") ? "buổi" : "Đạt";
+      const unit = target!.includes("%") ? "%" : target!.includes("buổi") ? "buổi" : "Đạt";
       lines.push(`${k}.\tTỷ lệ chỉ tiêu thử số ${made + 1} của nhóm ${g}, viết dài như văn bản thật để đo độ rộng dòng\t${unit}\t${target}\tPhòng ${made % 7}\tCác cơ quan, đơn vị thuộc xã\t`);
     }
   }

@@ -15,10 +15,10 @@ export function cp1258(text: string): Uint8Array {
     const marks: string[] = [];
     while (/[\u0300-\u036f]/.test(chars[k + 1] ?? "")) {
       const m = chars[++k];
-      if (/[\u0302\u0306\u031b]/.test(m)) base = (base + m).normalize("NFC");
-      else marks.push(m);
+      if (/[\u0302\u0306\u031b]/.test(m!)) base = (base! + m!).normalize("NFC");
+      else marks.push(m!);
     }
-    byte(base);
+    byte(base!);
     marks.forEach(byte);
   }
   return new Uint8Array(out);

@@ -51,15 +51,15 @@ interface Bounds {
 
 function boundsOf(address: string): Bounds {
   const [a, b = a] = address.replace(/\$/g, "").split(":");
-  if (/^\d+$/.test(a)) return { c1: 1, r1: Number(a), c2: 16384, r2: Number(b) };
-  if (/^[A-Z]+$/.test(a)) return { c1: colIndex(a), r1: 1, c2: colIndex(b), r2: 1048576 };
+  if (/^\d+$/.test(a!)) return { c1: 1, r1: Number(a), c2: 16384, r2: Number(b) };
+  if (/^[A-Z]+$/.test(a!)) return { c1: colIndex(a!), r1: 1, c2: colIndex(b!), r2: 1048576 };
   const p = (x: string) => {
     const m = /^([A-Z]+)(\d+)$/.exec(x);
     if (!m) throw excelError("InvalidArgument", `bad address ${address}`);
-    return { c: colIndex(m[1]), r: Number(m[2]) };
+    return { c: colIndex(m[1]!), r: Number(m[2]) };
   };
-  const tl = p(a);
-  const br = p(b);
+  const tl = p(a!);
+  const br = p(b!);
   return { c1: tl.c, r1: tl.r, c2: br.c, r2: br.r };
 }
 
@@ -68,7 +68,7 @@ const inside = (inner: Bounds, outer: Bounds) => inner.c1 >= outer.c1 && inner.c
 /** Names a formula uses: our defined names contain an underscore; cell references and functions never do. */
 function namesIn(formula: string): string[] {
   const code = formula.replace(/"[^"]*"/g, '""').replace(/'[^']*'!/g, "");
-  return [...code.matchAll(/(?<![\w.!$])([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*)(?![\w(!])/g)].map((m) => m[1]);
+  return [...code.matchAll(/(?<![\w.!$])([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*)(?![\w(!])/g)].map((m) => m[1]!);
 }
 
 export class FakeExcel {
@@ -271,7 +271,7 @@ function makeContext(fake: FakeExcel, options: { delayForCellEdit?: boolean }): 
           for (const [key, cell] of resolve().cells) {
             if (cell.formula === "" && (valuesOnly || cell.format === "General")) continue;
             const m = /^([A-Z]+)(\d+)$/.exec(key)!;
-            const c = colIndex(m[1]);
+            const c = colIndex(m[1]!);
             const r = Number(m[2]);
             b = b ? { c1: Math.min(b.c1, c), r1: Math.min(b.r1, r), c2: Math.max(b.c2, c), r2: Math.max(b.r2, r) } : { c1: c, r1: r, c2: c, r2: r };
           }
@@ -423,7 +423,7 @@ function makeContext(fake: FakeExcel, options: { delayForCellEdit?: boolean }): 
       fake.enqueue(`names.add(${name})`, () => {
         if ([...fake.names.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) throw excelError("ItemAlreadyExists", "name exists");
         const sheet = /^='([^']+)'!|^=([^'!]+)!/.exec(reference);
-        if (sheet && !fake.findSheet(sheet[1] ?? sheet[2])) throw excelError("InvalidArgument", `name ${name} refers to a missing sheet`);
+        if (sheet && !fake.findSheet((sheet[1] ?? sheet[2])!)) throw excelError("InvalidArgument", `name ${name} refers to a missing sheet`);
         fake.names.set(name, reference);
       });
     },
@@ -588,7 +588,7 @@ function makeRange(fake: FakeExcel, sheetOf: () => FakeSheetState, at: string | 
         guard(s, b, "clear");
         for (const key of [...s.cells.keys()]) {
           const m = /^([A-Z]+)(\d+)$/.exec(key)!;
-          if (inside({ c1: colIndex(m[1]), r1: Number(m[2]), c2: colIndex(m[1]), r2: Number(m[2]) }, b)) s.cells.delete(key);
+          if (inside({ c1: colIndex(m[1]!), r1: Number(m[2]), c2: colIndex(m[1]!), r2: Number(m[2]) }, b)) s.cells.delete(key);
         }
       }),
     unmerge: () =>

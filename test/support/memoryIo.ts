@@ -11,13 +11,13 @@ export function memoryIo(files: Record<string, Uint8Array | string> = {}) {
     err: (t) => err.push(t),
     readText: (p) => {
       if (!(p in files)) throw new Error("ENOENT");
-      return Buffer.from(bytes(files[p])).toString("utf8");
+      return Buffer.from(bytes(files[p]!)).toString("utf8");
     },
     readBytes: (p) => {
       if (!(p in files)) throw new Error("ENOENT");
-      return bytes(files[p]);
+      return bytes(files[p]!);
     },
-    listDir: () => Object.keys(files).map((name) => ({ name, kind: "file" as const, size: bytes(files[name]).length })),
+    listDir: () => Object.keys(files).map((name) => ({ name, kind: "file" as const, size: bytes(files[name]!).length })),
     writeFile: (p, data) => written.set(p, data),
     today: () => new Date("2026-11-23T09:00:00Z"),
     kind: (p) => (p === "." ? "dir" : p in files || written.has(p) ? "file" : null),

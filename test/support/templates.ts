@@ -20,8 +20,8 @@ const box = { top: thin, left: thin, bottom: thin, right: thin };
 
 function style(ws: ExcelJS.Worksheet, range: string, s: Partial<ExcelJS.Style>): void {
   const [a, b = a] = range.split(":");
-  const tl = ws.getCell(a);
-  const br = ws.getCell(b);
+  const tl = ws.getCell(a!);
+  const br = ws.getCell(b!);
   for (let r = Number(tl.row); r <= Number(br.row); r++) for (let c = Number(tl.col); c <= Number(br.col); c++) Object.assign(ws.getCell(r, c), s);
 }
 
@@ -92,7 +92,7 @@ export const quarterBlock: TemplateCase = {
       ["J4:J5", "Ghi chú"],
     ] as const) {
       ws.mergeCells(range);
-      ws.getCell(range.split(":")[0]).value = text;
+      ws.getCell(range.split(":")[0]!).value = text;
     }
     ["Quý I", "Quý II", "Quý III", "Quý IV"].forEach((q, k) => (ws.getCell(5, 5 + k).value = q));
     ws.getRow(6).values = ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)=(5)+...+(8)", "(10)"];

@@ -58,7 +58,7 @@ describe("Nạp chỉ tiêu", () => {
   it("previews a pasted appendix, lets the official drop a row and correct a target, then loads", async () => {
     const p = port();
     show(<LoadPanel port={p} />);
-    fireEvent.change(screen.getByLabelText("Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)"), { target: { value: readDocumentFile(CATALOGUE[0]) } });
+    fireEvent.change(screen.getByLabelText("Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)"), { target: { value: readDocumentFile(CATALOGUE[0]!) } });
     fireEvent.click(screen.getByRole("button", { name: "Đọc phụ lục" }));
     expect(await screen.findByText("29 chỉ tiêu")).toBeTruthy();
     fireEvent.click(screen.getByLabelText("Giữ chỉ tiêu C.23"));
@@ -72,8 +72,8 @@ describe("Nạp chỉ tiêu", () => {
     fireEvent.click(screen.getByRole("button", { name: "Nạp vào sổ" }));
     expect(await screen.findByText("Đã lập sổ: 28 chỉ tiêu, 0 nhiệm vụ.")).toBeTruthy();
     const plan = p.loaded[0];
-    expect(plan.indicators.map((i) => i.id)).not.toContain("C.23");
-    expect(plan.indicators.find((i) => i.id === "C.6")!.targets[0]).toMatchObject({ op: ">=", value: 96, text: "≥ 96%" });
+    expect(plan!.indicators.map((i) => i.id)).not.toContain("C.23");
+    expect(plan!.indicators.find((i) => i.id === "C.6")!.targets[0]).toMatchObject({ op: ">=", value: 96, text: "≥ 96%" });
     expect((p.load as jest.Mock).mock.calls[0][1]).toMatchObject({ unit: "UBND xã Thống Nhất", period: { year: 2026, choice: "Quý II" } });
   });
 
@@ -81,7 +81,7 @@ describe("Nạp chỉ tiêu", () => {
     const row = (cells: string[], merged = false) =>
       new TableRow({
         children: merged
-          ? [new TableCell({ children: [new Paragraph(cells[0])] }), new TableCell({ columnSpan: 3, children: [new Paragraph(cells[1])] })]
+          ? [new TableCell({ children: [new Paragraph(cells[0]!)] }), new TableCell({ columnSpan: 3, children: [new Paragraph(cells[1]!)] })]
           : cells.map((c) => new TableCell({ children: [new Paragraph(c)] })),
       });
     const doc = new Document({
@@ -124,7 +124,7 @@ describe("Nạp chỉ tiêu", () => {
   it("keeps the preview and the corrections when the official opens another tab and comes back", async () => {
     const p = port({ read: jest.fn(async () => null) });
     show(<App port={p} />);
-    fireEvent.change(screen.getByLabelText("Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)"), { target: { value: readDocumentFile(CATALOGUE[0]) } });
+    fireEvent.change(screen.getByLabelText("Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)"), { target: { value: readDocumentFile(CATALOGUE[0]!) } });
     fireEvent.click(screen.getByRole("button", { name: "Đọc phụ lục" }));
     const c6 = await screen.findByLabelText("Chỉ tiêu phấn đấu của C.6");
     fireEvent.change(c6, { target: { value: "≥ 96%" } });
@@ -182,13 +182,13 @@ describe("Nạp chỉ tiêu", () => {
 
 describe("Kiểm tra số liệu", () => {
   it("lists each problem and selects its cell when clicked", async () => {
-    const plan = parsePlan(readDocumentFile(CATALOGUE[0]));
+    const plan = parsePlan(readDocumentFile(CATALOGUE[0]!));
     const settings = { unit: "x", period: parsePeriod("Quý II/2026", "quarter")!, frequency: "quarter" as const, reportDate: "2026-07-05", warnThreshold: 0.5, planId: null, productVersion: "t" };
     const { spec } = buildWorkbook({ plan, settings, indicatorEntries: new Map([["C.7", { periods: [95, null, null, null], evidenceNumber: "1/BC" }]]) });
     const sheet = spec.sheets[0];
-    const width = Math.max(...sheet.rows.map((r) => r.length));
-    const values = sheet.rows.map((r) => Array.from({ length: width }, (_, c) => r[c]?.v ?? ""));
-    const formats = sheet.rows.map((r) => Array.from({ length: width }, (_, c) => r[c]?.fmt ?? "General"));
+    const width = Math.max(...sheet!.rows.map((r) => r.length));
+    const values = sheet!.rows.map((r) => Array.from({ length: width }, (_, c) => r[c]?.v ?? ""));
+    const formats = sheet!.rows.map((r) => Array.from({ length: width }, (_, c) => r[c]?.fmt ?? "General"));
     const state: ReportState = {
       reading: readIndicatorSheet(values, formats),
       tasks: [],
@@ -243,7 +243,7 @@ describe("Cập nhật chỉ tiêu", () => {
       })),
     });
     show(<UpdatePanel port={p} />);
-    fireEvent.change(screen.getByLabelText("Phụ lục chỉ tiêu đã sửa đổi"), { target: { value: readDocumentFile(CATALOGUE[0]) } });
+    fireEvent.change(screen.getByLabelText("Phụ lục chỉ tiêu đã sửa đổi"), { target: { value: readDocumentFile(CATALOGUE[0]!) } });
     fireEvent.click(screen.getByRole("button", { name: "Đọc phụ lục" }));
     // The reader loads on first use: the button is enabled once the appendix is read.
     await screen.findByText(/^Phụ lục mới có/);
@@ -269,7 +269,7 @@ describe("Cập nhật chỉ tiêu", () => {
 
 describe("Gửi tỉnh", () => {
   it("consolidates the chosen reports, names the file it downloaded, and can open it as a new workbook (Office for Mac)", async () => {
-    const plan = parsePlan(readDocumentFile(CATALOGUE[0]));
+    const plan = parsePlan(readDocumentFile(CATALOGUE[0]!));
     const { spec } = buildWorkbook({
       plan,
       settings: {

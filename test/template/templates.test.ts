@@ -96,13 +96,13 @@ describe("recognising the tables other offices made", () => {
   it("numbers rows from their wording when there is no code column, and leaves the office's own ratio and rating columns alone", async () => {
     const m = await mappingOf(partyTable);
     expect(m.columns.map((c) => c.role)).toEqual(["lead", "name", "target", "achieved", "other", "other"]);
-    expect(m.rows.map((r) => [r.id, r.milestones[0].op])).toEqual([
+    expect(m.rows.map((r) => [r.id, r.milestones[0]!.op])).toEqual([
       ["1", ">="],
       ["2", "done"],
       ["3", ">="],
       ["4", ">="],
     ]);
-    expect(m.rows[0].review).toContain("đã lấy năm 2026 của kỳ báo cáo");
+    expect(m.rows[0]!.review).toContain("đã lấy năm 2026 của kỳ báo cáo");
   });
 
   it("says what it found when a sheet holds no indicator table, and writes nothing", async () => {
@@ -131,7 +131,7 @@ async function assertUntouched(original: Uint8Array, annotated: Uint8Array, shee
         expect([wsA.name, cell.address, other.value, other.style, other.note]).toEqual([wsA.name, cell.address, cell.value, cell.style, cell.note]);
       }),
     );
-    const mergesB = ((wsB.model as { merges: string[] }).merges ?? []).filter((m) => Number(wsB.getCell(m.split(":")[0]).col) < firstAdded || wsA.name !== sheet);
+    const mergesB = ((wsB.model as { merges: string[] }).merges ?? []).filter((m) => Number(wsB.getCell(m.split(":")[0]!).col) < firstAdded || wsA.name !== sheet);
     expect(mergesB.sort()).toEqual(((wsA.model as { merges: string[] }).merges ?? []).sort());
     for (let c = 1; c < (wsA.name === sheet ? firstAdded : wsA.columnCount + 1); c++) expect([wsA.name, c, wsB.getColumn(c).width]).toEqual([wsA.name, c, wsA.getColumn(c).width]);
     expect(wsB.views).toEqual(wsA.views);

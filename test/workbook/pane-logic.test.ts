@@ -17,7 +17,7 @@ import { testSettings } from "../support/settings";
 
 const settings = testSettings();
 const judgeSettings: JudgeSettings = { period: settings.period, frequency: "quarter", warnThreshold: 0.5 };
-const original = readDocumentFile(CATALOGUE[0]);
+const original = readDocumentFile(CATALOGUE[0]!);
 
 /** The values and formats Excel would return for a sheet (formula cells left as their formulas). */
 function sheetValues(sheet: SheetSpec): { values: unknown[][]; formats: string[][] } {
@@ -29,7 +29,7 @@ function sheetValues(sheet: SheetSpec): { values: unknown[][]; formats: string[]
 
 function filled(plan: Plan, entries: Record<string, IndicatorEntry>) {
   const { spec } = buildWorkbook({ plan, settings, indicatorEntries: new Map(Object.entries(entries)) });
-  const { values, formats } = sheetValues(spec.sheets[0]);
+  const { values, formats } = sheetValues(spec.sheets[0]!);
   return readIndicatorSheet(values, formats);
 }
 
@@ -92,19 +92,19 @@ describe("Tổng quan", () => {
     expect(Object.values(o.counts).reduce((a, b) => a + b, 0)).toBe(29);
     // C.7 (9500%), C.8 (120%) and C.18 (Hoàn thành) meet their targets.
     expect(o.counts["Đạt"]).toBe(3);
-    expect(o.lagging[0].status).toBe("Cảnh báo");
+    expect(o.lagging[0]!.status).toBe("Cảnh báo");
     expect(o.lagging.map((l) => l.code)).toEqual(expect.arrayContaining(["C.6", "B.3"]));
   });
 
   it("includes the tasks: done, under way, and past their deadline without being done, each with its cell", () => {
-    const plan = parsePlan(readDocumentFile(CATALOGUE[2]));
+    const plan = parsePlan(readDocumentFile(CATALOGUE[2]!));
     const taskEntries = new Map([
       ["II.4", { progress: "Hoàn thành", evidence: "Hợp lệ" }],
       ["II.1", { progress: "Đang triển khai" }],
       ["V.1.1", { progress: "Đang triển khai" }],
     ]);
     const { spec, layout } = buildWorkbook({ plan, settings, taskEntries });
-    const tasks = readTaskSheet(sheetValues(spec.sheets[1]).values);
+    const tasks = readTaskSheet(sheetValues(spec.sheets[1]!).values);
     const o = overview([], tasks, judgeSettings);
     expect(o.tasks).toMatchObject({ total: 32, done: 1, inProgress: 1 });
     // Due by 31/03/2026 and not done at the end of Quý II: II.1 is under way but late.
@@ -147,7 +147,7 @@ describe("Cập nhật chỉ tiêu", () => {
       const moved = after.rows.find((r) => r.id === newId)!;
       expect([row.id, moved.entry]).toEqual([row.id, row.entry]);
     }
-    expect(after.rows.find((r) => r.id === "C.6")!.milestones[0].value).toBe(0.97);
+    expect(after.rows.find((r) => r.id === "C.6")!.milestones[0]!.value).toBe(0.97);
   });
 
   it("never merges two different indicators that share a code", () => {
@@ -172,8 +172,8 @@ describe("Cập nhật chỉ tiêu", () => {
     const group = plan.indicators.find((x) => x.id === code)!.group;
     const first = plan.indicators.find((i) => i.group === group)!;
     const line = lines[first.line - 1];
-    if (!line.includes(first.name)) return null;
-    return [...lines.slice(0, first.line - 1), line.replace(first.name, wording), ...lines.slice(first.line - 1)].join("\n");
+    if (!line!.includes(first.name)) return null;
+    return [...lines.slice(0, first.line - 1), line!.replace(first.name, wording), ...lines.slice(first.line - 1)].join("\n");
   }
 
   const exercised: string[] = [];
@@ -198,7 +198,7 @@ describe("Cập nhật chỉ tiêu", () => {
     for (const row of before.rows) {
       const target = merged.indicators.filter((i) => carried.get(i.id) === row.entry);
       expect([row.id, target.length]).toEqual([row.id, 1]);
-      expect([row.id, target[0].name]).toEqual([row.id, plan.indicators.find((i) => i.id === row.id)!.name]);
+      expect([row.id, target[0]!.name]).toEqual([row.id, plan.indicators.find((i) => i.id === row.id)!.name]);
     }
     expect(summary.added).toHaveLength(1);
     expect(next.indicators.find((i) => i.id === summary.added[0])!.name).toMatch(/^Tỷ lệ hồ sơ thủ tục hành chính, dịch vụ công được số hóa/);
@@ -256,17 +256,17 @@ describe("Cập nhật chỉ tiêu", () => {
     const joined = mergeForUpdate(before.rows, [], next, "05/07/2026", { indicators: new Map([["B.2", "B.9"]]), tasks: new Map() });
     expect(joined.entries.get("B.9")!.note).toBe("ghi chú của B.2");
     expect(joined.summary.keptAside).toEqual([]);
-    expect(joined.summary.doubtful[0].joined).toBe(true);
+    expect(joined.summary.doubtful[0]!.joined).toBe(true);
   });
 
   it("carries text typed into number cells and values typed over formulas", () => {
     const plan = parsePlan(original);
     const { spec } = buildWorkbook({ plan, settings, indicatorEntries: new Map([["A.2", { periods: ["chưa có", null, null, null], numerator: "khoảng 30", denominator: 120, baseline: "n/a" }]]) });
-    const { values, formats } = sheetValues(spec.sheets[0]);
+    const { values, formats } = sheetValues(spec.sheets[0]!);
     const reading = readIndicatorSheet(values, formats, values);
     const a2 = reading.rows.find((r) => r.id === "A.2")!;
     const statusCol = a2.columns.get("status")!;
-    values[a2.row - 1][statusCol - 1] = "Đạt";
+    values[a2.row - 1]![statusCol - 1] = "Đạt";
     const typed = readIndicatorSheet(values, formats, values);
     const row = typed.rows.find((r) => r.id === "A.2")!;
     expect(row.entry).toMatchObject({ periods: ["chưa có", null, null, null], numerator: "khoảng 30", denominator: 120, baseline: "n/a" });
@@ -288,8 +288,8 @@ describe("Cập nhật chỉ tiêu", () => {
   it("reads the sheet by its header wherever rows were inserted above it, and by names wherever columns moved", () => {
     const plan = parsePlan(original);
     const { spec } = buildWorkbook({ plan, settings, indicatorEntries: new Map(Object.entries(entries)) });
-    const { values, formats } = sheetValues(spec.sheets[0]);
-    const width = values[0].length;
+    const { values, formats } = sheetValues(spec.sheets[0]!);
+    const width = values[0]!.length;
     // Two rows inserted above the header, a column inserted before "Mã", rows sorted backwards.
     const shift = (grid: unknown[][], blank: unknown) => [Array(width + 1).fill(blank), Array(width + 1).fill(blank), ...grid.map((r) => [blank, ...r])];
     const header = 4 + 2;
@@ -308,20 +308,20 @@ describe("Cập nhật chỉ tiêu", () => {
 
 describe("rebuilding the report for export", () => {
   it("gives back the same sheet, cell for cell, from what the workbook holds", () => {
-    const pb = parsePlan(readDocumentFile(CATALOGUE[2]));
+    const pb = parsePlan(readDocumentFile(CATALOGUE[2]!));
     const { spec } = buildWorkbook({
       plan: pb,
       settings,
       indicatorEntries: new Map([["1.1.1", { periods: [0.6, null, null, null], evidence: "Hợp lệ", note: "ghi chú" }]]),
       taskEntries: new Map([["II.4", { progress: "Hoàn thành", evidenceNumber: "15/QĐ" }]]),
     });
-    const ind = sheetValues(spec.sheets[0]);
-    const tasks = sheetValues(spec.sheets[1]);
+    const ind = sheetValues(spec.sheets[0]!);
+    const tasks = sheetValues(spec.sheets[1]!);
     const { plan, entries, taskEntries } = planFromReport(readIndicatorSheet(ind.values, ind.formats).rows, readTaskSheet(tasks.values), pb.title);
     const again = buildWorkbook({ plan, settings, indicatorEntries: entries, taskEntries });
     for (const k of [0, 1]) {
-      const a = sheetValues(spec.sheets[k]);
-      const b = sheetValues(again.spec.sheets[k]);
+      const a = sheetValues(spec.sheets[k]!);
+      const b = sheetValues(again.spec.sheets[k]!);
       expect(b.values).toEqual(a.values);
       expect(b.formats).toEqual(a.formats);
     }

@@ -18,8 +18,8 @@ import { testSettings } from "../support/settings";
 jest.setTimeout(240000);
 
 const settings = (unit: string, period = "6 tháng đầu năm 2026") => testSettings({ unit, period });
-const phuocBinh = parsePlan(readDocumentFile(CATALOGUE[2]));
-const thongNhat = parsePlan(readDocumentFile(CATALOGUE[0]));
+const phuocBinh = parsePlan(readDocumentFile(CATALOGUE[2]!));
+const thongNhat = parsePlan(readDocumentFile(CATALOGUE[0]!));
 const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8", timeout: 60000 }))![1]);
 
 describe("the report on paper", () => {
@@ -28,13 +28,13 @@ describe("the report on paper", () => {
     const tasks = spec.sheets.find((s) => s.name === "Nhiệm vụ")!;
     const reason = colLetter(taskCol("reason"));
     expect(tasks.print.area).toBe(`A1:${reason}${layout.tasks!.lastRow}`);
-    expect(tasks.rows[TASK_HEADER_ROW - 1].slice(0, taskCol("reason")).map((c) => c?.v)).toEqual(["Mã", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Tiến độ", "Trạng thái", "Lý do"]);
+    expect(tasks.rows[TASK_HEADER_ROW - 1]!.slice(0, taskCol("reason")).map((c) => c?.v)).toEqual(["Mã", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Tiến độ", "Trạng thái", "Lý do"]);
     expect(tasks.merges).toContain(`A1:${reason}1`);
     // Phước Bình's title is 170 characters: two lines of 13 pt at least.
     expect(tasks.rowHeights[1]).toBeGreaterThanOrEqual(36);
     const indicators = spec.sheets[0];
-    expect(indicators.merges).toContain(`A2:${indicators.print.area!.split(":")[1].replace(/\d+$/, "")}2`);
-    expect(indicators.rowHeights[2]).toBeGreaterThan(15);
+    expect(indicators!.merges).toContain(`A2:${indicators!.print.area!.split(":")[1]!.replace(/\d+$/, "")}2`);
+    expect(indicators!.rowHeights[2]).toBeGreaterThan(15);
   });
 
   it("stays within 8 A4 pages for 36 indicators and 32 tasks; the province's 3 units within 10", async () => {

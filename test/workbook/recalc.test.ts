@@ -55,7 +55,7 @@ function settingsFor(planId: string | null, frequency: Frequency, year: number, 
 function randomEntry(ind: Indicator, slots: number, rnd: () => number): IndicatorEntry {
   const ms = milestonesOf(ind);
   const numeric = ms.filter((m) => m.value !== null);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const value = (): number | string | null => {
     const roll = rnd();
     if (roll < 0.25) return null;
@@ -91,7 +91,7 @@ function randomEntry(ind: Indicator, slots: number, rnd: () => number): Indicato
     entry.numerator = Math.round(rnd() * 50);
     entry.denominator = pick([0, 50, 40]);
   }
-  if (rnd() < 0.15 && numeric.length) entry.baseline = Math.round(numeric[0].value! * rnd() * 100) / 100;
+  if (rnd() < 0.15 && numeric.length) entry.baseline = Math.round(numeric[0]!.value! * rnd() * 100) / 100;
   return entry;
 }
 
@@ -99,13 +99,13 @@ function randomCases(count: number): Case[] {
   const cases: Case[] = [];
   const rnd = mulberry32(20261123);
   for (let n = 0; n < count; n++) {
-    const { id, plan } = plans[n % plans.length];
+    const { id, plan } = plans[n % plans.length]!;
     const frequency: Frequency = n % 3 === 2 ? "month" : "quarter";
     const years = plan.years.length ? plan.years : [2026];
-    const year = [...years, years[0] + 1][Math.floor(rnd() * (years.length + 1))];
+    const year = [...years, years[0]! + 1][Math.floor(rnd() * (years.length + 1))];
     const choices = periodChoices(frequency);
-    const choice = choices[Math.floor(rnd() * choices.length)].label;
-    const settings = settingsFor(id, frequency, year, choice);
+    const choice = choices[Math.floor(rnd() * choices.length)]!.label;
+    const settings = settingsFor(id, frequency, year!, choice);
     const slots = frequency === "month" ? 12 : 4;
     const indicatorEntries = new Map(plan.indicators.map((i) => [i.id, randomEntry(i, slots, rnd)] as const));
     const taskEntries = new Map(

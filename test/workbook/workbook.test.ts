@@ -10,12 +10,12 @@ import { STATUS_STYLE } from "../../src/workbook/theme";
 import { testSettings } from "../support/settings";
 
 const settings = testSettings({ planId: "thong-nhat-2026", productVersion: "0.1.0" });
-const plan = parsePlan(readDocumentFile(CATALOGUE[0]));
+const plan = parsePlan(readDocumentFile(CATALOGUE[0]!));
 const built = buildWorkbook({ plan, settings, indicatorEntries: new Map([["C.6", { periods: [0.95, null, null, null] }]]) });
 const sheet = (name: string): SheetSpec => built.spec.sheets.find((s) => s.name === name)!;
 const cols = built.layout.indicators.columns;
 const rowOf = (id: string) => built.layout.indicators.rowOf.get(id)!;
-const cell = (s: SheetSpec, row: number, key: string) => s.rows[row - 1][cols.index(key) - 1];
+const cell = (s: SheetSpec, row: number, key: string) => s.rows[row - 1]![cols.index(key) - 1];
 
 /** Functions that both Excel 2016 and LibreOffice 7.4 have; nothing newer (LET, IFS, XLOOKUP, FILTER...). */
 const ALLOWED = new Set([
@@ -48,10 +48,10 @@ function inRange(range: string, row: number, col: number): boolean {
   const [a, b = a] = range.split(":");
   const p = (x: string) => {
     const m = /^([A-Z]+)(\d+)$/.exec(x.replace(/\$/g, ""))!;
-    return { c: colIndex(m[1]), r: Number(m[2]) };
+    return { c: colIndex(m[1]!), r: Number(m[2]) };
   };
-  const tl = p(a);
-  const br = p(b);
+  const tl = p(a!);
+  const br = p(b!);
   return row >= tl.r && row <= br.r && col >= tl.c && col <= br.c;
 }
 
@@ -59,7 +59,7 @@ describe("the standard report workbook", () => {
   it("has the four sheets in the order officials use them", () => {
     expect(built.spec.sheets.map((s) => s.name)).toEqual(["Chỉ tiêu", "Tổng hợp", "Cấu hình", "_CDS"]);
     expect(built.spec.sheets.filter((s) => s.hidden).map((s) => s.name)).toEqual(["_CDS"]);
-    const withTasks = buildWorkbook({ plan: parsePlan(readDocumentFile(CATALOGUE[2])), settings });
+    const withTasks = buildWorkbook({ plan: parsePlan(readDocumentFile(CATALOGUE[2]!)), settings });
     expect(withTasks.spec.sheets.map((s) => s.name)).toEqual(["Chỉ tiêu", "Nhiệm vụ", "Tổng hợp", "Cấu hình", "_CDS"]);
   });
 
@@ -72,10 +72,10 @@ describe("the standard report workbook", () => {
     expect(rule.message).toContain("9500%");
     const done = sheet("Chỉ tiêu").validations.find((v) => inRange(v.range, rowOf("C.18"), cols.index("p1")))!.rule;
     expect(done).toMatchObject({ type: "list", source: "DS_TienDo" });
-    const counts = buildWorkbook({ plan: parsePlan(readDocumentFile(CATALOGUE[4])), settings });
+    const counts = buildWorkbook({ plan: parsePlan(readDocumentFile(CATALOGUE[4]!)), settings });
     const ind = counts.spec.sheets[0];
     const countRow = counts.layout.indicators.rowOf.get("2.4.9")!;
-    expect(ind.validations.find((v) => inRange(v.range, countRow, counts.layout.indicators.columns.index("p1")))!.rule).toMatchObject({ type: "whole", min: 0 });
+    expect(ind!.validations.find((v) => inRange(v.range, countRow, counts.layout.indicators.columns.index("p1")))!.rule).toMatchObject({ type: "whole", min: 0 });
   });
 
   it("colours the status cell and the row's key cells with native conditional formats, one colour per status", () => {
@@ -107,7 +107,7 @@ describe("the standard report workbook", () => {
   it("uses only functions Excel 2016 and LibreOffice 7.4 both have", () => {
     const used = new Set<string>();
     const all = CATALOGUE.flatMap((e) => buildWorkbook({ plan: parsePlan(readDocumentFile(e)), settings }).spec.sheets);
-    for (const s of all) for (const row of s.rows) for (const c of row) if (c?.f) for (const m of c.f.replace(/"[^"]*"/g, "").matchAll(/([A-Z][A-Z0-9.]*)\(/g)) used.add(m[1]);
+    for (const s of all) for (const row of s.rows) for (const c of row) if (c?.f) for (const m of c.f.replace(/"[^"]*"/g, "").matchAll(/([A-Z][A-Z0-9.]*)\(/g)) used.add(m[1]!);
     expect([...used].filter((f) => !ALLOWED.has(f))).toEqual([]);
     expect(used.has("SUMIF") && used.has("INDEX")).toBe(true);
   });
