@@ -1,8 +1,6 @@
 import { judge, judgeMilestones, judgeTask, percentText, type JudgeSettings, type Milestone } from "../../src/core/judge";
 import { parsePeriod, periodLabel, type Frequency } from "../../src/core/period";
-import { parsePlan } from "../../src/core/loaders/parsePlan";
-import { CATALOGUE } from "../../src/catalogue/catalogue";
-import { readDocumentFile } from "../../src/catalogue/fileSource";
+import { seedPlan } from "../support/seeds";
 
 const settings = (period: string, frequency: Frequency = "quarter", warnThreshold = 0.5): JudgeSettings => ({ period: parsePeriod(period, frequency)!, frequency, warnThreshold });
 const pct = (value: number, op: Milestone["op"] = ">=", deadline = "2026-12-31"): Milestone[] => [{ op, value, deadline, text: "" }];
@@ -123,7 +121,7 @@ describe("judging a percentage against its roadmap (docs/rules.md)", () => {
   });
 
   it("reads seed plans on the sheet's scale", () => {
-    const plan = parsePlan(readDocumentFile(CATALOGUE[0]!));
+    const plan = seedPlan("thong-nhat-2026");
     const c6 = plan.indicators.find((i) => i.id === "C.6")!;
     expect(judge(c6, q(0.95), settings("Quý I/2026")).status).toBe("Đạt");
     expect(judge(c6, q(0.94), settings("Quý IV/2026")).status).toBe("Không đạt");

@@ -1,14 +1,13 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { CATALOGUE, findEntry } from "../../src/catalogue/catalogue";
-import { readDocumentFile } from "../../src/catalogue/fileSource";
-import { parsePlan } from "../../src/core/loaders/parsePlan";
+import { CATALOGUE } from "../../src/catalogue/catalogue";
 import type { Plan } from "../../src/core/plan";
 import { indicatorRow, taskRow } from "../support/rows";
+import { type SeedId, seedPlan } from "../support/seeds";
 
 const plans = new Map<string, Plan>();
 const plan = (id: string): Plan => {
-  if (!plans.has(id)) plans.set(id, parsePlan(readDocumentFile(findEntry(id)!)));
+  if (!plans.has(id)) plans.set(id, seedPlan(id as SeedId));
   return plans.get(id)!;
 };
 const ind = (id: string, code: string) => {

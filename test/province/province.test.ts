@@ -1,8 +1,5 @@
 import ExcelJS from "exceljs";
-import { CATALOGUE } from "../../src/catalogue/catalogue";
-import { readDocumentFile } from "../../src/catalogue/fileSource";
 import { judge, type JudgeSettings } from "../../src/core/judge";
-import { parsePlan } from "../../src/core/loaders/parsePlan";
 import { parsePeriod } from "../../src/core/period";
 import type { Plan } from "../../src/core/plan";
 import { consolidate, consolidationWorkbook } from "../../src/province/consolidate";
@@ -13,9 +10,10 @@ import { consolidateFiles } from "../../src/taskpane/province";
 import { buildWorkbook } from "../../src/workbook/build";
 import type { IndicatorEntry } from "../../src/workbook/indicatorSheet";
 import { STATUS_STYLE } from "../../src/workbook/theme";
+import { seedPlan } from "../support/seeds";
 
-const thongNhat = parsePlan(readDocumentFile(CATALOGUE[0]!));
-const phuocBinh = parsePlan(readDocumentFile(CATALOGUE[2]!));
+const thongNhat = seedPlan("thong-nhat-2026");
+const phuocBinh = seedPlan("phuoc-binh-2026");
 const judgeSettings: JudgeSettings = { period: parsePeriod("Quý II/2026", "quarter")!, frequency: "quarter", warnThreshold: 0.5 };
 
 async function unitFile(plan: Plan, unit: string, reportDate: string, values: Record<string, number | string>, planId = "thong-nhat-2026") {

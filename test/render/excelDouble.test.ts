@@ -1,12 +1,10 @@
-import { CATALOGUE } from "../../src/catalogue/catalogue";
-import { readDocumentFile } from "../../src/catalogue/fileSource";
-import { parsePlan } from "../../src/core/loaders/parsePlan";
 import { parsePeriod } from "../../src/core/period";
 import { renderToExcel } from "../../src/render/office";
 import { readReport } from "../../src/taskpane/office/report";
 import { buildWorkbook } from "../../src/workbook/build";
 import { cellAddress } from "../../src/reading/readBack";
 import { FakeExcel } from "../support/fakeExcel";
+import { seedPlan } from "../support/seeds";
 
 /** The test double is the product's only Excel: these hold it to what Excel does, so the code tested on it holds too. */
 describe("the Excel test double", () => {
@@ -115,7 +113,7 @@ describe("the Excel test double", () => {
 describe("reading a report whose used range does not start at A1", () => {
   it("keeps every row and column where it is, so the problems point at the right cells", async () => {
     const excel = new FakeExcel();
-    const plan = parsePlan(readDocumentFile(CATALOGUE[0]!));
+    const plan = seedPlan("thong-nhat-2026");
     const { spec, layout } = buildWorkbook({
       plan,
       settings: { unit: "UBND xã Thống Nhất", period: parsePeriod("Quý II/2026", "quarter")!, frequency: "quarter", reportDate: "2026-07-05", warnThreshold: 0.5, planId: null, productVersion: "t" },

@@ -9,6 +9,7 @@ import { addr } from "../../src/workbook/spec";
 import { bigAppendix } from "../support/bigPlan";
 import { FakeExcel } from "../support/fakeExcel";
 import { testSettings } from "../support/settings";
+import { seedPlan } from "../support/seeds";
 
 const settings = testSettings({ productVersion: "0.1.0" });
 const supports = () => true;
@@ -34,7 +35,7 @@ describe("loading a plan into Excel (Office.js renderer)", () => {
 
   it("cuts text longer than a cell holds, and says which cell, instead of failing the whole write", async () => {
     const excel = new FakeExcel();
-    const plan = parsePlan(readDocumentFile(CATALOGUE[0]!));
+    const plan = seedPlan("thong-nhat-2026");
     const { spec, layout } = buildWorkbook({ plan, settings, indicatorEntries: new Map([["A.1", { periods: [null, null, null, null], note: "x".repeat(40000) }]]) });
     const result = await renderToExcel(excel.context(), spec, { supports, chart: layout.chart });
     expect(result.cut).toEqual([expect.stringMatching(/^Ô Chỉ tiêu!Y\d+ dài 40000 ký tự, quá giới hạn 32767 ký tự của Excel: đã cắt bớt phần cuối$/)]);
@@ -113,7 +114,7 @@ describe("loading a plan into Excel (Office.js renderer)", () => {
     excel.names.set("CT_CuoiKy", "=Sheet1!$A$1");
     // Excel refuses it every time it is asked, so also when the write is tried again.
     excel.refuse = { label: /conditionalFormats\.add/, code: "GeneralException", times: Infinity };
-    const plan = parsePlan(readDocumentFile(CATALOGUE[0]!));
+    const plan = seedPlan("thong-nhat-2026");
     const { spec, layout } = buildWorkbook({ plan, settings });
     const failure = await renderToExcel(excel.context(), spec, { supports, chart: layout.chart }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(RenderFailed);
@@ -131,7 +132,7 @@ describe("loading a plan into Excel (Office.js renderer)", () => {
     excel.addSheet("Sheet1");
     // Refused with the write, in the finishing batch of the second try and in the batch that puts the protection back: then everything goes.
     excel.refuse = { label: /sheet\(…\)\.protect$/, code: "AccessDenied", times: Infinity };
-    const plan = parsePlan(readDocumentFile(CATALOGUE[0]!));
+    const plan = seedPlan("thong-nhat-2026");
     const { spec, layout } = buildWorkbook({ plan, settings });
     const failure = await renderToExcel(excel.context(), spec, { supports, chart: layout.chart }).catch((e: unknown) => e);
     expect(failure).toMatchObject({ restored: true });
@@ -155,7 +156,7 @@ describe("loading a plan into Excel (Office.js renderer)", () => {
   });
 
   it("waits for the official to leave the cell being edited when run with delayForCellEdit, and fails without", async () => {
-    const plan = parsePlan(readDocumentFile(CATALOGUE[0]!));
+    const plan = seedPlan("thong-nhat-2026");
     const { spec, layout } = buildWorkbook({ plan, settings });
     const editing = new FakeExcel();
     editing.cellEditMode = true;

@@ -7,7 +7,6 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import type { ReactElement } from "react";
 import { CATALOGUE } from "../../src/catalogue/catalogue";
 import { readDocumentFile } from "../../src/catalogue/fileSource";
-import { parsePlan } from "../../src/core/loaders/parsePlan";
 import { parsePeriod } from "../../src/core/period";
 import type { Plan } from "../../src/core/plan";
 import { App } from "../../src/taskpane/App";
@@ -23,6 +22,9 @@ import type { WorkbookPort } from "../../src/taskpane/office/port";
 import type { ReportState } from "../../src/taskpane/office/report";
 import { buildWorkbook } from "../../src/workbook/build";
 import { readIndicatorSheet } from "../../src/reading/readBack";
+import { pastedAppendix, seedPlan } from "../support/seeds";
+
+const ONE_ROW = pastedAppendix(["STT", "Nội dung chỉ tiêu", "Chỉ tiêu phấn đấu năm 2026"], [["1", "Tỷ lệ A", "100%"]]);
 
 // The pane renders and reads files in jsdom: on a busy 2-core machine that takes seconds, not milliseconds
 // (findBy* waits up to 15 s instead of 1 s; a test up to 40 s).
@@ -140,7 +142,7 @@ describe("Nạp chỉ tiêu", () => {
 
   it("puts 'Nạp vào sổ' after the preview, and keeps it closed when every row was left out", async () => {
     show(<LoadPanel port={port()} />);
-    fireEvent.change(screen.getByLabelText("Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)"), { target: { value: "STT\tNội dung chỉ tiêu\tChỉ tiêu phấn đấu năm 2026\n1\tTỷ lệ A\t100%" } });
+    fireEvent.change(screen.getByLabelText("Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)"), { target: { value: ONE_ROW } });
     fireEvent.click(screen.getByRole("button", { name: "Đọc phụ lục" }));
     const write = await screen.findByRole("button", { name: "Nạp vào sổ" });
     const preview = screen.getByRole("list", { name: "Chỉ tiêu" });
@@ -152,7 +154,7 @@ describe("Nạp chỉ tiêu", () => {
 
   it("refuses a period it cannot read, saying how to write one", async () => {
     show(<LoadPanel port={port()} />);
-    fireEvent.change(screen.getByLabelText("Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)"), { target: { value: "STT\tNội dung chỉ tiêu\tChỉ tiêu phấn đấu năm 2026\n1\tTỷ lệ A\t100%" } });
+    fireEvent.change(screen.getByLabelText("Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)"), { target: { value: ONE_ROW } });
     fireEvent.click(screen.getByRole("button", { name: "Đọc phụ lục" }));
     fireEvent.change(await screen.findByLabelText("Kỳ báo cáo"), { target: { value: "quý năm sau" } });
     expect(screen.getByText("Ví dụ: Quý II/2026, Tháng 5/2026, 6 tháng đầu năm 2026, Năm 2026")).toBeTruthy();
@@ -162,7 +164,7 @@ describe("Nạp chỉ tiêu", () => {
   it("shows Excel's errors in Vietnamese, by code", async () => {
     const p = port({ load: jest.fn(async () => Promise.reject(Object.assign(new Error("x"), { code: "InvalidOperationInCellEditMode" }))) });
     show(<LoadPanel port={p} />);
-    fireEvent.change(screen.getByLabelText("Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)"), { target: { value: "STT\tNội dung chỉ tiêu\tChỉ tiêu phấn đấu năm 2026\n1\tTỷ lệ A\t100%" } });
+    fireEvent.change(screen.getByLabelText("Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)"), { target: { value: ONE_ROW } });
     fireEvent.click(screen.getByRole("button", { name: "Đọc phụ lục" }));
     fireEvent.click(await screen.findByRole("button", { name: "Nạp vào sổ" }));
     expect(await screen.findByText("Excel đang ở chế độ sửa ô. Hãy bấm Enter hoặc Esc để thoát khỏi ô đang sửa, rồi thử lại.")).toBeTruthy();
@@ -170,7 +172,7 @@ describe("Nạp chỉ tiêu", () => {
   it("makes a monthly workbook for a unit that reports monthly", async () => {
     const p = port();
     show(<LoadPanel port={p} />);
-    fireEvent.change(screen.getByLabelText("Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)"), { target: { value: "STT\tNội dung chỉ tiêu\tChỉ tiêu phấn đấu năm 2026\n1\tTỷ lệ A\t100%" } });
+    fireEvent.change(screen.getByLabelText("Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)"), { target: { value: ONE_ROW } });
     fireEvent.click(screen.getByRole("button", { name: "Đọc phụ lục" }));
     fireEvent.click(await screen.findByLabelText("Theo tháng"));
     fireEvent.change(screen.getByLabelText("Kỳ báo cáo"), { target: { value: "Tháng 5/2026" } });
@@ -182,7 +184,7 @@ describe("Nạp chỉ tiêu", () => {
 
 describe("Kiểm tra số liệu", () => {
   it("lists each problem and selects its cell when clicked", async () => {
-    const plan = parsePlan(readDocumentFile(CATALOGUE[0]!));
+    const plan = seedPlan("thong-nhat-2026");
     const settings = { unit: "x", period: parsePeriod("Quý II/2026", "quarter")!, frequency: "quarter" as const, reportDate: "2026-07-05", warnThreshold: 0.5, planId: null, productVersion: "t" };
     const { spec } = buildWorkbook({ plan, settings, indicatorEntries: new Map([["C.7", { periods: [95, null, null, null], evidenceNumber: "1/BC" }]]) });
     const sheet = spec.sheets[0];
@@ -269,7 +271,7 @@ describe("Cập nhật chỉ tiêu", () => {
 
 describe("Gửi tỉnh", () => {
   it("consolidates the chosen reports, names the file it downloaded, and can open it as a new workbook (Office for Mac)", async () => {
-    const plan = parsePlan(readDocumentFile(CATALOGUE[0]!));
+    const plan = seedPlan("thong-nhat-2026");
     const { spec } = buildWorkbook({
       plan,
       settings: {

@@ -14,6 +14,7 @@ import { colLetter } from "../../src/workbook/spec";
 import { taskCol } from "../../src/workbook/taskSheet";
 import { REMOVED_GROUP, describeUpdate, mergeForUpdate } from "../../src/reading/update";
 import { testSettings } from "../support/settings";
+import { seedPlan } from "../support/seeds";
 
 const settings = testSettings();
 const judgeSettings: JudgeSettings = { period: settings.period, frequency: "quarter", warnThreshold: 0.5 };
@@ -97,7 +98,7 @@ describe("Tổng quan", () => {
   });
 
   it("includes the tasks: done, under way, and past their deadline without being done, each with its cell", () => {
-    const plan = parsePlan(readDocumentFile(CATALOGUE[2]!));
+    const plan = seedPlan("phuoc-binh-2026");
     const taskEntries = new Map([
       ["II.4", { progress: "Hoàn thành", evidence: "Hợp lệ" }],
       ["II.1", { progress: "Đang triển khai" }],
@@ -308,7 +309,7 @@ describe("Cập nhật chỉ tiêu", () => {
 
 describe("rebuilding the report for export", () => {
   it("gives back the same sheet, cell for cell, from what the workbook holds", () => {
-    const pb = parsePlan(readDocumentFile(CATALOGUE[2]!));
+    const pb = seedPlan("phuoc-binh-2026");
     const { spec } = buildWorkbook({
       plan: pb,
       settings,

@@ -2,9 +2,6 @@ import { execFileSync } from "child_process";
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { CATALOGUE } from "../../src/catalogue/catalogue";
-import { readDocumentFile } from "../../src/catalogue/fileSource";
-import { parsePlan } from "../../src/core/loaders/parsePlan";
 import { consolidate, consolidationWorkbook } from "../../src/province/consolidate";
 import { renderXlsx } from "../../src/render/xlsx";
 import { buildWorkbook } from "../../src/workbook/build";
@@ -12,14 +9,15 @@ import { colLetter } from "../../src/workbook/spec";
 import { TASK_HEADER_ROW, taskCol } from "../../src/workbook/taskSheet";
 import { convert, libreOfficeAvailable } from "../support/libreoffice";
 import { testSettings } from "../support/settings";
+import { seedPlan } from "../support/seeds";
 
 /** The workbooks on A4, as LibreOffice prints them to PDF: what a leader gets on paper. */
 
 jest.setTimeout(240000);
 
 const settings = (unit: string, period = "6 tháng đầu năm 2026") => testSettings({ unit, period });
-const phuocBinh = parsePlan(readDocumentFile(CATALOGUE[2]!));
-const thongNhat = parsePlan(readDocumentFile(CATALOGUE[0]!));
+const phuocBinh = seedPlan("phuoc-binh-2026");
+const thongNhat = seedPlan("thong-nhat-2026");
 const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8", timeout: 60000 }))![1]);
 
 describe("the report on paper", () => {

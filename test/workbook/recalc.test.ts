@@ -2,8 +2,6 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { CATALOGUE } from "../../src/catalogue/catalogue";
-import { readDocumentFile } from "../../src/catalogue/fileSource";
 import { judge, judgeTask, milestonesOf, PROGRESS_WORDS, type JudgeSettings } from "../../src/core/judge";
 import { parsePlan } from "../../src/core/loaders/parsePlan";
 import { periodChoices, periodLabel, type Frequency } from "../../src/core/period";
@@ -15,6 +13,7 @@ import type { WorkbookSettings } from "../../src/workbook/settings";
 import type { TaskEntry } from "../../src/workbook/taskSheet";
 import { taskCol } from "../../src/workbook/taskSheet";
 import { convert, libreOfficeAvailable } from "../support/libreoffice";
+import { seedPlans } from "../support/seeds";
 
 /**
  * The workbook's own formulas are what leaders see; the TypeScript judge must give the same answers.
@@ -43,7 +42,7 @@ const otherWard = [
   "4\tTỷ lệ văn bản giấy\t%\t\tGiảm 50% so với cùng kỳ\t40%",
   "5\tTỷ lệ camera hoạt động\t%\t70-80%\ttừ 85% đến 95%\t",
 ].join("\n");
-const plans = [...CATALOGUE.map((e) => ({ id: e.id, plan: parsePlan(readDocumentFile(e)) })), { id: "an-phuoc", plan: parsePlan(otherWard) }];
+const plans = [...seedPlans(), { id: "an-phuoc", plan: parsePlan(otherWard) }];
 const EVIDENCE = ["", "", "Hợp lệ", "Không hợp lệ", "Chưa thẩm định"];
 
 function settingsFor(planId: string | null, frequency: Frequency, year: number, choice: string): WorkbookSettings {

@@ -1,6 +1,4 @@
 import ExcelJS from "exceljs";
-import { CATALOGUE } from "../../src/catalogue/catalogue";
-import { readDocumentFile } from "../../src/catalogue/fileSource";
 import { parsePlan } from "../../src/core/loaders/parsePlan";
 import { renderXlsx } from "../../src/render/xlsx";
 import { buildWorkbook } from "../../src/workbook/build";
@@ -8,9 +6,10 @@ import type { SheetSpec } from "../../src/workbook/spec";
 import { colIndex } from "../../src/workbook/spec";
 import { STATUS_STYLE } from "../../src/workbook/theme";
 import { testSettings } from "../support/settings";
+import { seedPlan, seedPlans } from "../support/seeds";
 
 const settings = testSettings({ planId: "thong-nhat-2026", productVersion: "0.1.0" });
-const plan = parsePlan(readDocumentFile(CATALOGUE[0]!));
+const plan = seedPlan("thong-nhat-2026");
 const built = buildWorkbook({ plan, settings, indicatorEntries: new Map([["C.6", { periods: [0.95, null, null, null] }]]) });
 const sheet = (name: string): SheetSpec => built.spec.sheets.find((s) => s.name === name)!;
 const cols = built.layout.indicators.columns;
@@ -59,7 +58,7 @@ describe("the standard report workbook", () => {
   it("has the four sheets in the order officials use them", () => {
     expect(built.spec.sheets.map((s) => s.name)).toEqual(["Chỉ tiêu", "Tổng hợp", "Cấu hình", "_CDS"]);
     expect(built.spec.sheets.filter((s) => s.hidden).map((s) => s.name)).toEqual(["_CDS"]);
-    const withTasks = buildWorkbook({ plan: parsePlan(readDocumentFile(CATALOGUE[2]!)), settings });
+    const withTasks = buildWorkbook({ plan: seedPlan("phuoc-binh-2026"), settings });
     expect(withTasks.spec.sheets.map((s) => s.name)).toEqual(["Chỉ tiêu", "Nhiệm vụ", "Tổng hợp", "Cấu hình", "_CDS"]);
   });
 
@@ -72,7 +71,7 @@ describe("the standard report workbook", () => {
     expect(rule.message).toContain("9500%");
     const done = sheet("Chỉ tiêu").validations.find((v) => inRange(v.range, rowOf("C.18"), cols.index("p1")))!.rule;
     expect(done).toMatchObject({ type: "list", source: "DS_TienDo" });
-    const counts = buildWorkbook({ plan: parsePlan(readDocumentFile(CATALOGUE[4]!)), settings });
+    const counts = buildWorkbook({ plan: seedPlan("ho-nai-2026"), settings });
     const ind = counts.spec.sheets[0];
     const countRow = counts.layout.indicators.rowOf.get("2.4.9")!;
     expect(ind!.validations.find((v) => inRange(v.range, countRow, counts.layout.indicators.columns.index("p1")))!.rule).toMatchObject({ type: "whole", min: 0 });
@@ -106,7 +105,7 @@ describe("the standard report workbook", () => {
 
   it("uses only functions Excel 2016 and LibreOffice 7.4 both have", () => {
     const used = new Set<string>();
-    const all = CATALOGUE.flatMap((e) => buildWorkbook({ plan: parsePlan(readDocumentFile(e)), settings }).spec.sheets);
+    const all = seedPlans().flatMap(({ plan }) => buildWorkbook({ plan, settings }).spec.sheets);
     for (const s of all) for (const row of s.rows) for (const c of row) if (c?.f) for (const m of c.f.replace(/"[^"]*"/g, "").matchAll(/([A-Z][A-Z0-9.]*)\(/g)) used.add(m[1]!);
     expect([...used].filter((f) => !ALLOWED.has(f))).toEqual([]);
     expect(used.has("SUMIF") && used.has("INDEX")).toBe(true);
