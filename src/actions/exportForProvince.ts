@@ -7,7 +7,7 @@ import { PRODUCT_VERSION } from "../version";
 import { reportWorkbookFile } from "./reportWorkbook";
 
 /** A report as read back from a workbook (open in Excel, or a file). */
-export type ReadReport = Pick<UnitReport, "reading" | "tasks" | "config"> & { meta: ReportMeta | null };
+export type ReadReport = Pick<UnitReport, "reading" | "tasks" | "config" | "annotation"> & { meta: ReportMeta | null };
 
 /**
  * "Xuất gửi tỉnh": the unit's report as the province collects it, CDS_<unit>_<period>.xlsx and .csv. The

@@ -1,11 +1,21 @@
 import { formatDate } from "../core/format";
 import type { Plan } from "../core/plan";
+import { readingProblem } from "../reading/readBack";
 import { settingsFromConfig } from "../reading/configRead";
 import { mergeForUpdate, type MergedUpdate, type UpdateDecisions } from "../reading/update";
 import { buildWorkbook, type WorkbookLayout } from "../workbook/build";
+import { INDICATOR_SHEET } from "../workbook/indicatorSheet";
 import type { WorkbookSpec } from "../workbook/spec";
 import { PRODUCT_VERSION } from "../version";
 import type { ReadReport } from "./exportForProvince";
+
+/** Why a report cannot be updated without losing something (nothing is written then), or null. */
+export function updateRefusal(report: ReadReport): string | null {
+  if (report.annotation)
+    return `Sổ này dùng bảng có sẵn của đơn vị (trang "${report.annotation.sheet}"): cập nhật theo phụ lục sửa đổi chỉ dùng cho sổ chuẩn do add-in lập. Hãy sửa chỉ tiêu ngay trong bảng, rồi mở "Dùng bảng có sẵn" trên một bản sao của tệp gốc để gắn lại.`;
+  const problem = readingProblem(report.reading);
+  return problem && `Trang "${INDICATOR_SHEET}" ${problem}. Chưa cập nhật, để khỏi mất số liệu: hãy sửa rồi cập nhật lại.`;
+}
 
 /**
  * "Cập nhật chỉ tiêu": the report rebuilt on an amended appendix, every entry moved with its indicator or

@@ -12,7 +12,7 @@ import { evaluatePlan } from "../actions/evaluate";
 import { readIntoBatch, type Consolidation } from "../province/consolidate";
 import { consolidatedWorkbook } from "../actions/consolidate";
 import { exportForProvince } from "../actions/exportForProvince";
-import { updatedReport } from "../actions/updateReport";
+import { updateRefusal, updatedReport } from "../actions/updateReport";
 import { readReportFile, type UnitReport } from "../province/readReportFile";
 import { decodeText } from "../documents/text";
 import { cutLongText } from "../workbook/spec";
@@ -323,6 +323,8 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
         if (typeof out !== "string") throw new UserError("Thiếu --out: tên tệp .xlsx của sổ đã cập nhật");
         checkOutputs([out], [file, planArg], flags.has("force"), io);
         const { report } = await readReportArg(file, io);
+        const refusal = updateRefusal(report);
+        if (refusal) throw new UserError(refusal);
         const plan = await loadPlanArg(planArg, io);
         const { merged, spec } = updatedReport(report, plan, { today: io.today().toISOString().slice(0, 10), planId: findEntry(planArg)?.id ?? null });
         // Not one row in common: most likely another plan's appendix. Everything would be set aside.

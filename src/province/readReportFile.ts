@@ -22,6 +22,8 @@ export interface UnitReport {
   config: ReportConfig;
   reading: SheetReading;
   tasks: TaskRow[];
+  /** Set when the report is a unit's own table with the judging columns added ("Dùng bảng có sẵn"). */
+  annotation?: TemplateMapping;
 }
 
 export type ReadOutcome = { report: UnitReport; problem?: undefined } | { report?: undefined; problem: string };
@@ -155,6 +157,7 @@ async function readAnnotatedFile(file: string, cells: XlsxCells, mapping: Templa
       config: configOf(config),
       reading,
       tasks: [],
+      annotation: mapping,
     },
   };
 }

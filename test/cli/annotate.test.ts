@@ -43,6 +43,15 @@ describe("chitieu annotate", () => {
     expect(csv).toContain("chỉ tiêu,2,Số lớp bồi dưỡng kỹ năng số cho người dân,5,Chậm tiến độ,Đạt 84% lộ trình");
   });
 
+  it("refuses to update an annotated table from an amended appendix, even with --force, as the pane does: nothing written", async () => {
+    const a = memoryIo({ "bang.xlsx": await quarterBlock.build() });
+    expect(await runCli(["annotate", "bang.xlsx", "--period", "Quý II/2026", "--out", "da-gan.xlsx"], a.cliIo)).toBe(0);
+    const b = memoryIo({ "da-gan.xlsx": a.written.get("da-gan.xlsx") as Uint8Array });
+    expect(await runCli(["update", "da-gan.xlsx", "--plan", "thong-nhat-2026", "--out", "moi.xlsx", "--force"], b.cliIo)).toBe(1);
+    expect(b.err.join("\n")).toContain('Sổ này dùng bảng có sẵn của đơn vị (trang "Theo dõi quý"): cập nhật theo phụ lục sửa đổi chỉ dùng cho sổ chuẩn');
+    expect(b.written.size).toBe(0);
+  });
+
   it("exits non-zero and writes nothing when the table is not understood, the period is missing or the output exists", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Sheet1").getRow(1).values = ["Họ tên", "Địa chỉ"];

@@ -1,10 +1,10 @@
 import type { Plan } from "../../core/plan";
 import { PROTECTION, officeFormula, renderToExcel } from "../../render/office";
-import { updatedReport } from "../../actions/updateReport";
+import { updateRefusal, updatedReport } from "../../actions/updateReport";
 import { CONFIG_SHEET, CONFIG_VALUES, configCell } from "../../workbook/configSheet";
 import { INDICATOR_SHEET } from "../../workbook/indicatorSheet";
 import type { SheetReading } from "../../reading/readBack";
-import { readIndicatorSheet, readTaskSheet, readingProblem, type TaskRow } from "../../reading/readBack";
+import { readIndicatorSheet, readTaskSheet, type TaskRow } from "../../reading/readBack";
 import { TASK_SHEET } from "../../workbook/taskSheet";
 import type { ReportMeta } from "../../workbook/metaSheet";
 import { META_SHEET, readMeta } from "../../workbook/metaSheet";
@@ -120,19 +120,11 @@ export async function selectCell(context: Excel.RequestContext, sheet: string, a
   await context.sync();
 }
 
-/** A report that cannot be read back without losing something stops the update before anything is written. */
-function unreadable(state: ReportState): string | null {
-  if (state.annotation)
-    return `Sổ này dùng bảng có sẵn của đơn vị (trang "${state.annotation.sheet}"): cập nhật theo phụ lục sửa đổi chỉ dùng cho sổ chuẩn do add-in lập. Hãy sửa chỉ tiêu ngay trong bảng, rồi mở "Dùng bảng có sẵn" trên một bản sao của tệp gốc để gắn lại.`;
-  const problem = readingProblem(state.reading);
-  return problem && `Trang "${INDICATOR_SHEET}" ${problem}. Chưa cập nhật, để khỏi mất số liệu: hãy sửa rồi cập nhật lại.`;
-}
-
 /** The pairs of old and new rows a person must confirm, change or separate before the update is written. */
 export async function proposeUpdate(context: Excel.RequestContext, plan: Plan): Promise<DoubtfulPair[] | null> {
   const state = await readReport(context);
   if (!state) return null;
-  const problem = unreadable(state);
+  const problem = updateRefusal(state);
   if (problem) throw new UserFacingError(problem);
   return doubtfulPairs(state.reading.rows, state.tasks, plan);
 }
@@ -150,7 +142,7 @@ export async function updateWorkbook(
   // Read again in the same run: what officials typed a moment ago must move too.
   const state = await readReport(context);
   if (!state) return null;
-  const problem = unreadable(state);
+  const problem = updateRefusal(state);
   if (problem) throw new UserFacingError(problem);
   const { merged, spec, layout } = updatedReport(state, plan, { today: options.today, planId: options.planId, decisions });
   const result = await renderToExcel(context, spec, { supports: options.supports, chart: layout.chart });
