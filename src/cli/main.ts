@@ -13,6 +13,8 @@ import { readIntoBatch, type Consolidation } from "../province/consolidate";
 import { consolidatedWorkbook } from "../actions/consolidate";
 import { exportForProvince } from "../actions/exportForProvince";
 import { updateRefusal, updatedReport } from "../actions/updateReport";
+import { writtenReport } from "../actions/writtenReport";
+import { STATUSES } from "../core/judge";
 import { readReportFile, type UnitReport } from "../province/readReportFile";
 import { decodeText } from "../documents/text";
 import { cutLongText } from "../workbook/spec";
@@ -182,6 +184,9 @@ KẾ_HOẠCH là tệp phụ lục (.docx, .pdf, .xlsx, .txt) hoặc mã kế ho
 phân cách bằng dấu phẩy, chấm phẩy hoặc tab, bảng mã UTF-8, UTF-16 hoặc Windows-1258; giá trị theo thang của văn bản
 (95 nghĩa là 95%) hoặc một từ như Đạt, Hoàn thành.
 
+  chitieu report SỔ.xlsx --out BÁO-CÁO.docx [--json]
+                                     Soạn báo cáo kết quả của kỳ (Word, thể thức Nghị định 30/2020/NĐ-CP) từ số liệu
+                                     của sổ: kết quả chung, theo nhóm, chỉ tiêu cần chỉ đạo, đơn vị chưa báo cáo, phụ lục
   chitieu export SỔ.xlsx [--out-dir THƯ_MỤC]
                                      Xuất sổ gửi tỉnh: CDS_<đơn vị>_<kỳ>.xlsx và .csv (UTF-8)
   chitieu consolidate THƯ_MỤC --out TONGHOP.xlsx [--units DANH_SÁCH.txt] [--due dd/mm/yyyy]
@@ -338,6 +343,25 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
         if (flags.has("json")) io.out(JSON.stringify({ out, ...merged.summary }, null, 2));
         else io.out([`Đã ghi sổ đã cập nhật ${out} (sổ ${file} giữ nguyên).`, ...describeUpdate(merged.summary)].join("\n"));
         for (const c of cut) io.err(`Cảnh báo — ${c}`);
+        return 0;
+      }
+      case "report": {
+        const { words, flags } = parseArgs(rest, ["force", "json"]);
+        const file = words[0];
+        const out = flags.get("out");
+        if (!file) throw new UserError("Thiếu tệp sổ báo cáo .xlsx. Ví dụ: chitieu report SO.xlsx --out BAO-CAO.docx");
+        if (typeof out !== "string") throw new UserError("Thiếu --out: tên tệp Word (.docx) của báo cáo");
+        if (!/\.docx$/i.test(out)) throw new UserError(`Tệp báo cáo "${out}" phải có đuôi .docx`);
+        checkOutputs([out], [file], flags.has("force"), io);
+        const { report } = await readReportArg(file, io);
+        const { bytes, draft } = await writtenReport(report);
+        io.writeFile(out, bytes);
+        const counts = STATUSES.filter((s) => draft.counts[s] > 0).map((s) => `${draft.counts[s]} ${s.toLocaleLowerCase("vi")}`);
+        if (flags.has("json")) io.out(JSON.stringify({ out, summary: draft.summary, counts: draft.counts, total: draft.total, tasks: draft.annex.tasks.length }, null, 2));
+        else
+          io.out(
+            `Đã ghi báo cáo ${out}: ${draft.summary}; ${draft.total} chỉ tiêu (${counts.join(", ") || "chưa có"}), ${draft.annex.tasks.length} nhiệm vụ. Số văn bản, ngày ký và người ký để trống cho văn phòng điền.`,
+          );
         return 0;
       }
       case "export": {

@@ -30,7 +30,7 @@ function nameTag(s: string): string {
  * CDS_<unit>-<tag>_<period>.xlsx in plain ASCII: "CDS_UBND-xa-Thong-Nhat-1k9zq_Quy-II-2026.xlsx". The tag
  * keeps the names of two units that differ only in their accents apart.
  */
-export function exportName(unit: string, period: string, ext: "xlsx" | "csv"): string {
+export function exportName(unit: string, period: string, ext: "xlsx" | "csv" | "docx"): string {
   return `CDS_${ascii(unit)}-${nameTag(unit)}_${ascii(period)}.${ext}`;
 }
 
