@@ -23,8 +23,8 @@ export function pageLines(items: PdfItem[]): Array<{ baseline: number; chunks: C
     if (row?.[0] && Math.abs(row[0].y - item.y) <= Math.max(2, item.size * 0.45)) row.push(item);
     else rows.push([item]);
   }
-  const lines = rows.map((row) => {
-    row.sort((a, b) => a.x - b.x);
+  const lines = rows.map((unsplit) => {
+    const row = splitInterleaved(unsplit).sort((a, b) => a.x - b.x);
     const chunks: Chunk[] = [];
     for (const item of row) {
       const last = chunks[chunks.length - 1];
@@ -42,6 +42,20 @@ export function pageLines(items: PdfItem[]): Array<{ baseline: number; chunks: C
   while (isPageNumber(lines[0])) lines.shift();
   while (isPageNumber(lines[lines.length - 1])) lines.pop();
   return lines;
+}
+
+/**
+ * Letters a font lacks are drawn from a fallback font, as separate runs: "Tỷ lệ" arrives as "T", "l" in
+ * one font and "ỷ ệ" in another, each item with a space where the other font's letters sit. An item
+ * that has other items inside its span is cut at its spaces, its words placed along it by their share of
+ * its letters; sorted by position, the runs then join up, with spaces only where the gaps say so.
+ */
+function splitInterleaved(row: PdfItem[]): PdfItem[] {
+  return row.flatMap((item) => {
+    if (!/\S\s+\S/.test(item.str) || !row.some((o) => o !== item && o.x > item.x + 0.5 && o.x < item.x + item.width - 0.5)) return [item];
+    const perLetter = item.width / item.str.length;
+    return [...item.str.matchAll(/\S+/g)].map((m) => ({ ...item, str: m[0], x: item.x + m.index * perLetter, width: m[0].length * perLetter }));
+  });
 }
 
 export class ScannedPdfError extends Error {}

@@ -5,6 +5,7 @@ import http from "http";
 import type { AddressInfo } from "net";
 import { join, extname } from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { chromium, type Browser, type Download, type Page } from "playwright-core";
 import { CATALOGUE } from "../../src/catalogue/catalogue";
 import { readDocumentFile } from "../../src/catalogue/fileSource";
@@ -144,6 +145,21 @@ describe("the task pane in Chromium against an in-memory Excel", () => {
     await page.getByRole("button", { name: "Xem tổng quan" }).click();
     await page.getByText("Kỳ Quý III/2026: 29 chỉ tiêu").waitFor();
     await snap("tong-quan");
+  }, 60000);
+
+  it("drafts the written report of the period as a Word file from the open workbook", async () => {
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30000 }), page.getByRole("button", { name: "Soạn báo cáo kỳ (Word)" }).click()]);
+    expect(download.suggestedFilename()).toBe("BC_UBND-xa-Thong-Nhat-g9w7u_Quy-III-2026.docx");
+    const saved = join(mkdtempSync(join(tmpdir(), "chitieu-e2e-bc-")), "bc.docx");
+    await download.saveAs(saved);
+    const xml = await (await JSZip.loadAsync(readFileSync(saved))).file("word/document.xml")!.async("string");
+    const text = xml.replace(/<[^>]+>/g, "");
+    expect(text).toContain("ỦY BAN NHÂN DÂN");
+    expect(text).toContain("Kế hoạch có 29 chỉ tiêu");
+    expect(text).toContain("quý III năm 2026");
+    for (const id of parsePlan(appendix).indicators.map((i) => i.id)) expect(text).toContain(id);
+    await page.getByText("Đã soạn BC_UBND-xa-Thong-Nhat-g9w7u_Quy-III-2026.docx", { exact: false }).waitFor();
+    await snap("bao-cao-ky");
   }, 60000);
 
   it("updates with an amended appendix and keeps every entry where it belongs", async () => {

@@ -19,25 +19,45 @@ const useStyles = makeStyles({
   counts: { display: "grid", gridTemplateColumns: "1fr auto", gap: tokens.spacingVerticalXS, maxWidth: "320px" },
   status: { padding: "2px 8px", borderRadius: tokens.borderRadiusSmall, fontWeight: tokens.fontWeightSemibold },
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingLeft: 0, listStyleType: "none" },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
+
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /** "Tổng quan": counts by status and the lagging indicators, each a link to its row. */
 export function OverviewPanel({ port }: { port: WorkbookPort }) {
   const styles = useStyles();
   const [data, setData] = useState<(Overview & { period: string }) | null>(null);
   const { busy, error, run } = useAction();
+  const writing = useAction();
+  const [written, setWritten] = useState<string | null>(null);
   const refresh = () =>
     run(async () => {
       const state = await port.read();
       if (!state) throw noReport();
       setData({ ...overview(state.reading.rows, state.tasks, judgeSettingsOf(state.config)), period: periodLabel(state.config) });
     });
+  // The Word report of the period, drafted from the same data; its code (docx) loads on first use.
+  const writeReport = () =>
+    writing.run(async () => {
+      const state = await port.read();
+      if (!state) throw noReport();
+      const { writtenReport } = await import(/* webpackChunkName: "report" */ "../../actions/writtenReport");
+      const { name, bytes, draft } = await writtenReport(state);
+      port.download(name, bytes, DOCX);
+      setWritten(`Đã soạn ${name} (đã tải về): ${draft.summary}. Số văn bản, ngày ký và người ký để trống cho văn phòng điền.`);
+    });
   return (
     <div className={styles.root}>
-      <Button appearance="primary" disabled={busy} onClick={() => void refresh()}>
-        Xem tổng quan
-      </Button>
-      <Notice busy={busy} error={error} />
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={busy} onClick={() => void refresh()}>
+          Xem tổng quan
+        </Button>
+        <Button disabled={writing.busy} onClick={() => void writeReport()}>
+          Soạn báo cáo kỳ (Word)
+        </Button>
+      </div>
+      <Notice busy={busy || writing.busy} error={error ?? writing.error} done={written} />
       {data && (
         <>
           <Text weight="semibold">
