@@ -23,6 +23,7 @@ import { DocumentError, readDocument, type DocumentText } from "../documents/rea
 import { renderXlsx } from "../render/xlsx";
 import { checkOutputs, type PathInfo } from "./outputs";
 import { annotateCommand } from "./annotateCommand";
+import { collectCommand, formsCommand } from "./cycleCommands";
 
 export interface CliIo extends PathInfo {
   out: (text: string) => void;
@@ -86,7 +87,13 @@ export const nodeIo: CliIo = {
       } catch {
         // A broken link: no size.
       }
-      return { name: e.name, kind, size };
+      let modified: string | undefined;
+      try {
+        modified = statSync(join(p, e.name)).mtime.toISOString().slice(0, 10);
+      } catch {
+        // A broken link: no date.
+      }
+      return { name: e.name, kind, size, modified };
     }),
   writeFile: writeAtomically,
   today: () => new Date(),
@@ -106,10 +113,12 @@ export interface FolderEntry {
   name: string;
   kind: "file" | "dir" | "link" | "other";
   size: number;
+  /** ISO date the file was last saved. */
+  modified?: string;
 }
 
 /** A report workbook given on the command line (with its bytes), or a Vietnamese message saying why it cannot be used. */
-async function readReportArg(file: string, io: CliIo): Promise<{ report: UnitReport; bytes: Uint8Array }> {
+export async function readReportArg(file: string, io: CliIo): Promise<{ report: UnitReport; bytes: Uint8Array }> {
   let bytes: Uint8Array;
   try {
     bytes = io.readBytes(file);
@@ -196,6 +205,13 @@ phân cách bằng dấu phẩy, chấm phẩy hoặc tab, bảng mã UTF-8, UTF
            [--column K] [--unit ...] [--threshold 50%] [--json]
                                      Dùng bảng có sẵn: thêm cột tỷ lệ đạt, tiến độ, trạng thái, lý do và tô màu
                                      vào bên phải bảng chỉ tiêu của đơn vị, không sửa ô nào của bảng
+
+  chitieu forms SỔ.xlsx --out-dir THƯ_MỤC [--due dd/mm/yyyy] [--json]
+                                     Giao phiếu: mỗi đơn vị chủ trì một tệp chỉ có các chỉ tiêu, nhiệm vụ của mình
+                                     (hạn nộp mặc định ngày 05 tháng sau kỳ báo cáo)
+  chitieu collect SỔ.xlsx THƯ_MỤC_PHIẾU --out SỔ-MỚI.xlsx [--prefer-forms] [--json]
+                                     Thu phiếu: đưa số liệu các phiếu đã nộp vào sổ (sổ cũ giữ nguyên); liệt kê đơn vị
+                                     đã nộp, chưa nộp, nộp muộn và mọi chỗ khác nhau (mặc định giữ số của sổ)
 
   chitieu help                       Hiện hướng dẫn này`;
 
@@ -429,6 +445,10 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
       }
       case "annotate":
         return await annotateCommand(rest, io);
+      case "forms":
+        return await formsCommand(rest, io);
+      case "collect":
+        return await collectCommand(rest, io);
       case undefined:
       case "help":
       case "--help":

@@ -1,5 +1,5 @@
 import type { Plan } from "../core/plan";
-import type { WorkbookSettings } from "./settings";
+import type { FormIdentity, WorkbookSettings } from "./settings";
 import type { SheetSpec } from "./spec";
 import { emptySheet, setCell } from "./spec";
 
@@ -21,6 +21,8 @@ export interface ReportMeta {
   planTitle: string;
   codes: string[];
   taskCodes: string[];
+  /** A department's form ("Giao phiếu"), not a whole book. */
+  form?: FormIdentity;
 }
 
 export function buildMetaSheet(plan: Plan, settings: WorkbookSettings): SheetSpec {
@@ -32,6 +34,13 @@ export function buildMetaSheet(plan: Plan, settings: WorkbookSettings): SheetSpe
     ["planTitle", plan.title],
     ["indicators", plan.indicators.length],
     ["tasks", plan.tasks.length],
+    ...(settings.form
+      ? ([
+          ["formDepartment", settings.form.department],
+          ["formBook", settings.form.book],
+          ["formDue", settings.form.due],
+        ] as Array<[string, string]>)
+      : []),
   ];
   const sheet = metadataSheet(rows);
   const r = rows.length + 2;
@@ -75,5 +84,6 @@ export function readMeta(values: unknown[][]): ReportMeta | null {
     planTitle: String(get("planTitle") ?? ""),
     codes,
     taskCodes,
+    ...(get("formDepartment") ? { form: { department: String(get("formDepartment")), book: String(get("formBook") ?? ""), due: String(get("formDue") ?? "") } } : {}),
   };
 }

@@ -11,6 +11,17 @@ export interface WorkbookSettings {
   warnThreshold: number;
   planId: string | null;
   productVersion: string;
+  /** Set on a department's form ("Giao phiếu"): whose rows these are, whose book they go back to, by when. */
+  form?: FormIdentity;
+}
+
+export interface FormIdentity {
+  /** The lead unit (đơn vị chủ trì) that fills the form in. */
+  department: string;
+  /** The unit of the book the form returns to ("UBND phường Hồ Nai"). */
+  book: string;
+  /** ISO date the form is due back. */
+  due: string;
 }
 
 /** The named cells on "Cấu hình" that every formula reads; changing them recalculates every status. */

@@ -1,0 +1,198 @@
+import type { Entry } from "../core/judge";
+import { formatDate } from "../core/format";
+import { leadKey, leadsOf } from "../core/leadUnits";
+import { periodColumns, periodLabel } from "../core/period";
+import { nameKey } from "../core/text/clean";
+import { judgeSettingsOf, settingsFromConfig } from "../reading/configRead";
+import { planFromReport } from "../reading/rebuild";
+import type { UnitReport } from "../province/readReportFile";
+import type { IndicatorEntry } from "../workbook/indicatorSheet";
+import type { TaskEntry } from "../workbook/taskSheet";
+import { PRODUCT_VERSION } from "../version";
+import type { ReadReport } from "./exportForProvince";
+import { departmentsOf } from "./forms";
+import { reportWorkbookFile } from "./reportWorkbook";
+
+/**
+ * "Thu phiếu": the departments' returned forms read back into the ward's book. A value goes in where the
+ * book's cell is empty; where the book already holds a different value the pair is a conflict, listed, and
+ * the book's value stays unless the official chooses the form's. Forms of another book or period, and
+ * rows a department does not lead, are listed and not used. Nothing is overwritten without being listed.
+ */
+
+export interface ReturnedForm {
+  file: string;
+  report: UnitReport;
+  /** ISO date the file was last saved, when known: a form saved after its due date came back late. */
+  modified: string | null;
+}
+
+export type FieldKey = `p${number}` | "baseline" | "numerator" | "denominator" | "evidence" | "evidenceNumber" | "evidenceDate" | "evidenceSummary" | "note" | "progress";
+
+export interface CollectedValue {
+  department: string;
+  file: string;
+  kind: "indicator" | "task";
+  code: string;
+  field: FieldKey;
+  /** The field as the sheet's column says it ("Quý II", "Minh chứng"). */
+  label: string;
+  book: Entry;
+  form: Entry;
+}
+
+export interface Collection {
+  returned: Array<{ department: string; file: string; modified: string | null; late: boolean; values: number }>;
+  /** Departments of the book with no form back. */
+  missing: string[];
+  /** Book values that differ from a form's: the book's stays unless chosen otherwise. */
+  conflicts: CollectedValue[];
+  /** Values taken from forms (empty cells of the book, and conflicts resolved for the form). */
+  taken: CollectedValue[];
+  refused: Array<{ file: string; why: string }>;
+  /** Rows of a form that its department does not lead in the book, or that the book does not have. */
+  notAssigned: Array<{ department: string; file: string; code: string; why: string }>;
+  entries: Map<string, IndicatorEntry>;
+  taskEntries: Map<string, TaskEntry>;
+}
+
+export const conflictKey = (c: Pick<CollectedValue, "kind" | "code" | "field" | "file">) => `${c.kind}|${c.code}|${c.field}|${c.file}`;
+
+const blank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+function same(a: unknown, b: unknown): boolean {
+  if (blank(a) && blank(b)) return true;
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) < 1e-9;
+  return (
+    String(a ?? "")
+      .trim()
+      .normalize("NFC") ===
+    String(b ?? "")
+      .trim()
+      .normalize("NFC")
+  );
+}
+
+const INDICATOR_FIELDS: Array<[FieldKey, string]> = [
+  ["baseline", "Hiện trạng"],
+  ["numerator", "Tử số"],
+  ["denominator", "Mẫu số"],
+  ["evidenceNumber", "Số văn bản minh chứng"],
+  ["evidenceDate", "Ngày minh chứng"],
+  ["evidenceSummary", "Tóm tắt minh chứng"],
+  ["evidence", "Thẩm định minh chứng"],
+  ["note", "Ghi chú"],
+];
+const TASK_FIELDS: Array<[FieldKey, string]> = [
+  ["progress", "Tiến độ"],
+  ["evidenceNumber", "Số văn bản minh chứng"],
+  ["evidenceDate", "Ngày minh chứng"],
+  ["evidenceSummary", "Tóm tắt minh chứng"],
+  ["evidence", "Thẩm định minh chứng"],
+  ["note", "Ghi chú"],
+];
+
+type Fields = Record<string, unknown>;
+const fieldOf = (entry: Fields, field: FieldKey): Entry => {
+  const slot = /^p(\d+)$/.exec(field);
+  const v = slot ? (entry.periods as Entry[] | undefined)?.[Number(slot[1]) - 1] : entry[field];
+  return v === undefined ? null : (v as Entry);
+};
+const setField = (entry: Fields, field: FieldKey, value: Entry) => {
+  const slot = /^p(\d+)$/.exec(field);
+  if (slot) {
+    const periods = [...((entry.periods as Entry[] | undefined) ?? [])];
+    periods[Number(slot[1]) - 1] = value;
+    entry.periods = Array.from(periods, (p) => p ?? null);
+  } else entry[field] = value;
+};
+
+/** Reads the returned forms against the book; `chosen` names the conflicts to settle for the form (by conflictKey). */
+export function collectForms(book: ReadReport, forms: ReturnedForm[], chosen: Set<string> = new Set()): Collection {
+  const settings = judgeSettingsOf(book.config);
+  const period = periodLabel(settings.period);
+  const { departments } = departmentsOf(book);
+  const slots = periodColumns(book.config.frequency);
+  const entries = new Map(book.reading.rows.map((r) => [r.id, structuredClone(r.entry) as IndicatorEntry]));
+  const taskEntries = new Map(book.tasks.map((t) => [t.id, structuredClone(t.entry) as TaskEntry]));
+  const leadOf = new Map<string, string>([...book.reading.rows.map((r) => [`indicator|${r.id}`, r.lead] as const), ...book.tasks.map((t) => [`task|${t.id}`, t.lead] as const)]);
+  const out: Collection = { returned: [], missing: [], conflicts: [], taken: [], refused: [], notAssigned: [], entries, taskEntries };
+  const back = new Set<string>();
+
+  for (const f of forms) {
+    const form = f.report.meta?.form;
+    if (!form) {
+      out.refused.push({ file: f.file, why: "không phải phiếu giao cho đơn vị (sổ báo cáo thường, không có thông tin phiếu)" });
+      continue;
+    }
+    if (nameKey(form.book) !== nameKey(book.config.unit) || (book.meta?.planTitle && f.report.meta?.planTitle !== book.meta.planTitle)) {
+      out.refused.push({ file: f.file, why: `là phiếu của sổ khác (${form.book}, ${f.report.meta?.planTitle ?? ""}), không phải của ${book.config.unit}` });
+      continue;
+    }
+    const formPeriod = periodLabel(judgeSettingsOf(f.report.config).period);
+    if (formPeriod !== period) {
+      out.refused.push({ file: f.file, why: `là phiếu kỳ ${formPeriod}, sổ đang ở kỳ ${period}: không lấy số liệu` });
+      continue;
+    }
+    const department = departments.find((d) => d.variants.some((v) => leadKey(v) === leadKey(form.department)))?.name ?? form.department;
+    const key = leadKey(department);
+    const ownedBy = (kind: "indicator" | "task", code: string) => leadsOf(leadOf.get(`${kind}|${code}`) ?? "").some((l) => leadKey(l) === key);
+    let values = 0;
+    const take = (kind: "indicator" | "task", code: string, target: Fields, source: Fields, fields: Array<[FieldKey, string]>) => {
+      for (const [field, label] of fields) {
+        const formValue = fieldOf(source, field);
+        const bookValue = fieldOf(target, field);
+        if (blank(formValue) || same(formValue, bookValue)) continue;
+        const item: CollectedValue = { department, file: f.file, kind, code, field, label, book: bookValue, form: formValue };
+        if (blank(bookValue) || chosen.has(conflictKey(item))) {
+          setField(target, field, formValue);
+          out.taken.push(item);
+          values++;
+        }
+        if (!blank(bookValue)) out.conflicts.push(item);
+      }
+    };
+    for (const row of f.report.reading.rows) {
+      const target = entries.get(row.id);
+      if (!target || !ownedBy("indicator", row.id)) {
+        out.notAssigned.push({ department, file: f.file, code: row.id, why: target ? "không do đơn vị này chủ trì trong sổ" : "sổ không có chỉ tiêu này" });
+        continue;
+      }
+      const fields: Array<[FieldKey, string]> = [...slots.map((s, k): [FieldKey, string] => [`p${k + 1}`, s]), ...INDICATOR_FIELDS];
+      take("indicator", row.id, target as unknown as Fields, row.entry as unknown as Fields, fields);
+    }
+    for (const t of f.report.tasks) {
+      const target = taskEntries.get(t.id);
+      if (!target || !ownedBy("task", t.id)) {
+        out.notAssigned.push({ department, file: f.file, code: t.id, why: target ? "không do đơn vị này chủ trì trong sổ" : "sổ không có nhiệm vụ này" });
+        continue;
+      }
+      take("task", t.id, target as unknown as Fields, t.entry as unknown as Fields, TASK_FIELDS);
+    }
+    back.add(key);
+    out.returned.push({ department, file: f.file, modified: f.modified, late: f.modified !== null && form.due !== "" && f.modified > form.due, values });
+  }
+  out.missing = departments.filter((d) => !back.has(leadKey(d.name))).map((d) => d.name);
+  return out;
+}
+
+/** The book with the collected values, as a new file; the book given is never changed. */
+export async function collectedBook(book: ReadReport, collection: Collection): Promise<Uint8Array> {
+  const { plan } = planFromReport(book.reading.rows, book.tasks, book.config.planTitle);
+  const settings = settingsFromConfig(book.config, book.meta?.planId || null, PRODUCT_VERSION);
+  return (await reportWorkbookFile(plan, settings, { indicators: collection.entries, tasks: collection.taskEntries })).bytes;
+}
+
+/** One line per finding, in Vietnamese, for the command line and the pane. */
+export function describeCollection(c: Collection): string[] {
+  const show = (v: Entry) => (v === null ? "(trống)" : typeof v === "number" ? String(v).replace(".", ",") : /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : `"${v}"`);
+  return [
+    `Đã nhận phiếu: ${c.returned.length ? c.returned.map((r) => `${r.department} (${r.values} giá trị${r.late ? ", nộp muộn" : ""})`).join("; ") : "chưa có"}.`,
+    `Chưa nộp phiếu: ${c.missing.length ? c.missing.join("; ") : "không có"}.`,
+    ...c.refused.map((r) => `Không dùng tệp ${r.file}: ${r.why}.`),
+    ...c.notAssigned.map((n) => `Bỏ qua ${n.code} trong phiếu của ${n.department} (${n.file}): ${n.why}.`),
+    ...c.conflicts.map((x) => {
+      const kept = c.taken.includes(x) ? "đã lấy số của phiếu" : "giữ số của sổ";
+      return `Khác nhau ở ${x.kind === "task" ? "nhiệm vụ" : "chỉ tiêu"} ${x.code}, cột ${x.label}: sổ ${show(x.book)}, phiếu của ${x.department} ${show(x.form)} — ${kept}.`;
+    }),
+  ];
+}
