@@ -8,6 +8,9 @@ import { planFromReport } from "../reading/rebuild";
 import type { UnitReport } from "../province/readReportFile";
 import type { IndicatorEntry } from "../workbook/indicatorSheet";
 import type { TaskEntry } from "../workbook/taskSheet";
+import { TASK_SHEET, taskCol } from "../workbook/taskSheet";
+import { INDICATOR_SHEET } from "../workbook/indicatorSheet";
+import { addr, dateSerial } from "../workbook/spec";
 import { PRODUCT_VERSION } from "../version";
 import type { ReadReport } from "./exportForProvince";
 import { departmentsOf } from "./forms";
@@ -39,6 +42,8 @@ export interface CollectedValue {
   label: string;
   book: Entry;
   form: Entry;
+  /** Names this difference when the official chooses the form's value (the `chosen` of collectForms). */
+  key: string;
 }
 
 export interface Collection {
@@ -56,7 +61,7 @@ export interface Collection {
   taskEntries: Map<string, TaskEntry>;
 }
 
-export const conflictKey = (c: Pick<CollectedValue, "kind" | "code" | "field" | "file">) => `${c.kind}|${c.code}|${c.field}|${c.file}`;
+const conflictKey = (c: Pick<CollectedValue, "kind" | "code" | "field" | "file">) => `${c.kind}|${c.code}|${c.field}|${c.file}`;
 
 const blank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 function same(a: unknown, b: unknown): boolean {
@@ -142,8 +147,9 @@ export function collectForms(book: ReadReport, forms: ReturnedForm[], chosen: Se
         const formValue = fieldOf(source, field);
         const bookValue = fieldOf(target, field);
         if (blank(formValue) || same(formValue, bookValue)) continue;
-        const item: CollectedValue = { department, file: f.file, kind, code, field, label, book: bookValue, form: formValue };
-        if (blank(bookValue) || chosen.has(conflictKey(item))) {
+        const item: CollectedValue = { department, file: f.file, kind, code, field, label, book: bookValue, form: formValue, key: "" };
+        item.key = conflictKey(item);
+        if (blank(bookValue) || chosen.has(item.key)) {
           setField(target, field, formValue);
           out.taken.push(item);
           values++;
@@ -180,6 +186,44 @@ export async function collectedBook(book: ReadReport, collection: Collection): P
   const { plan } = planFromReport(book.reading.rows, book.tasks, book.config.planTitle);
   const settings = settingsFromConfig(book.config, book.meta?.planId || null, PRODUCT_VERSION);
   return (await reportWorkbookFile(plan, settings, { indicators: collection.entries, tasks: collection.taskEntries })).bytes;
+}
+
+/** A value to write into the open book: the cell, what it must still hold, and what goes in. */
+export interface CellWrite {
+  sheet: string;
+  address: string;
+  /** The cell's value as read (a date as its serial, an empty cell as ""): if it changed since, nothing is written. */
+  before: string | number;
+  value: string | number;
+  format?: string;
+}
+
+const INDICATOR_KEY: Partial<Record<FieldKey, string>> = {
+  baseline: "baseline",
+  numerator: "num",
+  denominator: "den",
+  evidence: "evCheck",
+  evidenceNumber: "evNumber",
+  evidenceDate: "evDate",
+  evidenceSummary: "evSummary",
+  note: "note",
+};
+const TASK_KEY = { progress: "progress", evidence: "evCheck", evidenceNumber: "evNumber", evidenceDate: "evDate", evidenceSummary: "evSummary", note: "note" } as const;
+
+/** The cells of the open book that the values taken from forms go into. */
+export function collectedWrites(book: ReadReport, taken: CollectedValue[]): CellWrite[] {
+  const cell = (v: Entry, field: FieldKey): string | number => (v === null ? "" : field === "evidenceDate" && typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? dateSerial(v) : v);
+  return taken.map((t) => {
+    const date = t.field === "evidenceDate" ? { format: "dd/mm/yyyy" } : {};
+    if (t.kind === "task") {
+      const row = book.tasks.find((x) => x.id === t.code)!;
+      const key = TASK_KEY[t.field as keyof typeof TASK_KEY];
+      return { sheet: TASK_SHEET, address: addr(taskCol(key), row.row), before: cell(t.book, t.field), value: cell(t.form, t.field), ...date };
+    }
+    const row = book.reading.rows.find((x) => x.id === t.code)!;
+    const key = /^p\d+$/.test(t.field) ? t.field : INDICATOR_KEY[t.field]!;
+    return { sheet: INDICATOR_SHEET, address: addr(row.columns.get(key) ?? 1, row.row), before: cell(t.book, t.field), value: cell(t.form, t.field), ...date };
+  });
 }
 
 /** One line per finding, in Vietnamese, for the command line and the pane. */

@@ -1,5 +1,5 @@
 import { extname, join } from "path";
-import { collectForms, collectedBook, conflictKey, describeCollection, type ReturnedForm } from "../actions/collect";
+import { collectForms, collectedBook, describeCollection, type ReturnedForm } from "../actions/collect";
 import { issueForms } from "../actions/forms";
 import { dateProblem, formatDate, parseViDate } from "../core/format";
 import { readReportFile } from "../province/readReportFile";
@@ -75,7 +75,7 @@ export async function collectCommand(argv: string[], io: CliIo): Promise<number>
   }
   if (forms.length === 0) throw new UserError(`Thư mục "${dir}" không có phiếu nào đọc được${refused.length ? ` (${refused.map((r) => `${r.file}: ${r.why}`).join("; ")})` : ""}. Không ghi gì.`);
   let collection = collectForms(book, forms);
-  if (flags.has("prefer-forms")) collection = collectForms(book, forms, new Set(collection.conflicts.map(conflictKey)));
+  if (flags.has("prefer-forms")) collection = collectForms(book, forms, new Set(collection.conflicts.map((c) => c.key)));
   collection.refused.unshift(...refused);
   if (collection.returned.length === 0) throw new UserError([`Không phiếu nào trong "${dir}" dùng được cho sổ này. Không ghi gì.`, ...describeCollection(collection)].join("\n"));
   io.writeFile(out, await collectedBook(book, collection));

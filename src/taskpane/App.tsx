@@ -17,6 +17,7 @@ const PeriodPanel = lazy(() => import(/* webpackChunkName: "tab-period" */ "./co
 const CheckPanel = lazy(() => import(/* webpackChunkName: "tab-check" */ "./components/CheckPanel").then((m) => ({ default: m.CheckPanel })));
 const UpdatePanel = lazy(() => import(/* webpackChunkName: "tab-update" */ "./components/UpdatePanel").then((m) => ({ default: m.UpdatePanel })));
 const OverviewPanel = lazy(() => import(/* webpackChunkName: "tab-overview" */ "./components/OverviewPanel").then((m) => ({ default: m.OverviewPanel })));
+const CyclePanel = lazy(() => import(/* webpackChunkName: "tab-cycle" */ "./components/CyclePanel").then((m) => ({ default: m.CyclePanel })));
 const ProvincePanel = lazy(() => import(/* webpackChunkName: "tab-province" */ "./components/ProvincePanel").then((m) => ({ default: m.ProvincePanel })));
 
 const TABS = [
@@ -26,6 +27,7 @@ const TABS = [
   ["check", "Kiểm tra"],
   ["update", "Cập nhật"],
   ["overview", "Tổng quan"],
+  ["cycle", "Phiếu đơn vị"],
   ["province", "Gửi tỉnh"],
 ] as const;
 type TabId = (typeof TABS)[number][0];
@@ -37,7 +39,7 @@ export function App({ port }: { port: WorkbookPort }) {
   const usable = port.inExcel && port.supported;
   // In a plain browser the workbook is a file: building, checking, the overview and the province work on files.
   const files = !port.inExcel && "openReport" in port ? (port as FilePort) : null;
-  const enabled = (id: TabId) => id === "load" || id === "province" || usable || (files !== null && (id === "check" || id === "overview"));
+  const enabled = (id: TabId) => id === "load" || id === "province" || usable || (files !== null && (id === "check" || id === "overview" || id === "cycle"));
   return (
     <main className={styles.root}>
       <Title3 as="h1">Chỉ tiêu số</Title3>
@@ -92,6 +94,11 @@ export function App({ port }: { port: WorkbookPort }) {
           {tab === "period" && <PeriodPanel port={port} />}
           {tab === "check" && <CheckPanel port={port} />}
           {tab === "overview" && <OverviewPanel port={port} />}
+          {visited.has("cycle") && (
+            <div hidden={tab !== "cycle"}>
+              <CyclePanel port={port} />
+            </div>
+          )}
           {tab === "province" && <ProvincePanel port={port} />}
         </Suspense>
       </div>

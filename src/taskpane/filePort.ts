@@ -41,6 +41,8 @@ export function filePort(save: typeof download = download): FilePort {
     openAsNewWorkbook: async () => Promise.reject(needsExcel("Mở thành sổ mới")),
     readTable: async () => Promise.reject(needsExcel("Dùng bảng có sẵn")),
     annotate: async () => Promise.reject(needsExcel("Dùng bảng có sẵn")),
+    // Outside Excel the collected book is a new file to download (CyclePanel), never a write.
+    applyCollected: async () => Promise.reject(needsExcel("Ghi số liệu phiếu vào sổ đang mở")),
     download: save,
     openReport: async (name, bytes) => {
       const { openReportFile } = await files();

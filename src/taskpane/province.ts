@@ -10,6 +10,7 @@ import { readIntoBatch } from "../province/consolidate";
 import { readReportFile, type UnitReport } from "../province/readReportFile";
 import { UserFacingError } from "./office/errors";
 import type { ReportState } from "./office/report";
+import type { ReturnedForm } from "../actions/collect";
 
 export { exportForProvince as exportReport, reportWorkbookFile as reportFile };
 
@@ -27,4 +28,19 @@ export async function openReportFile(name: string, bytes: Uint8Array): Promise<R
   if (!read.report) throw new UserFacingError(`Không đọc được sổ "${name}": ${read.problem}.`);
   const { reading, tasks, config, meta } = read.report;
   return { reading, tasks, config, meta };
+}
+
+export { issueForms } from "../actions/forms";
+export { collectForms, collectedBook, collectedWrites, describeCollection } from "../actions/collect";
+
+/** The departments' returned forms picked in the pane, read as the command line reads a folder of them. */
+export async function readForms(files: File[]): Promise<{ forms: ReturnedForm[]; refused: Array<{ file: string; why: string }> }> {
+  const forms: ReturnedForm[] = [];
+  const refused: Array<{ file: string; why: string }> = [];
+  for (const f of files) {
+    const read = await readReportFile(f.name, new Uint8Array(await f.arrayBuffer()));
+    if (read.report) forms.push({ file: f.name, report: read.report, modified: f.lastModified ? new Date(f.lastModified).toISOString().slice(0, 10) : null });
+    else refused.push({ file: f.name, why: read.problem });
+  }
+  return { forms, refused };
 }

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { runCli } from "../../src/cli/main";
 import { readReportFile } from "../../src/province/readReportFile";
-import { configCell } from "../../src/workbook/configSheet";
+import { fill } from "../support/forms";
 import { memoryIo } from "../support/memoryIo";
 
 // Each step reads and writes several workbooks: seconds on a busy 2-core machine.
@@ -13,30 +13,6 @@ async function book(): Promise<Uint8Array> {
   const { cliIo, written } = memoryIo({ "kq.csv": csv });
   expect(await runCli(["workbook", "--plan", "thong-nhat-2026", "--results", "kq.csv", "--period", "Quý II/2026", "--date", "30/06/2026", "--out", "so.xlsx"], cliIo)).toBe(0);
   return written.get("so.xlsx") as Uint8Array;
-}
-
-/** What a department does to its form in Excel: types values under a column title on a row found by its code. */
-async function fill(bytes: Uint8Array, edits: Array<{ code: string; column: string; value: string | number }>, change: { code?: [string, string]; choice?: string } = {}): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet("Chỉ tiêu")!;
-  let header = 0;
-  ws.eachRow((row, r) => {
-    if (!header && (row.values as unknown[]).includes("Mã") && (row.values as unknown[]).includes("Nội dung chỉ tiêu")) header = r;
-  });
-  const titles = ws.getRow(header).values as unknown[];
-  const rowOf = (code: string) => {
-    let found = 0;
-    ws.eachRow((row, r) => {
-      if (r > header && row.getCell(titles.indexOf("Mã")).value === code) found = r;
-    });
-    if (!found) throw new Error(`no row ${code}`);
-    return found;
-  };
-  for (const e of edits) ws.getCell(rowOf(e.code), titles.indexOf(e.column)).value = e.value;
-  if (change.code) ws.getCell(rowOf(change.code[0]), titles.indexOf("Mã")).value = change.code[1];
-  if (change.choice) wb.getWorksheet("Cấu hình")!.getCell(configCell("choice")).value = change.choice;
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
 describe("the ward's reporting cycle: forms out to the departments and back into the book", () => {

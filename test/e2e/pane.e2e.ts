@@ -15,6 +15,7 @@ import { readReportFile } from "../../src/province/readReportFile";
 import { renderXlsx } from "../../src/render/xlsx";
 import { buildWorkbook } from "../../src/workbook/build";
 import { gridOf } from "../../src/template/xlsxFile";
+import { fill } from "../support/forms";
 import { quarterBlock } from "../support/templates";
 
 /**
@@ -160,6 +161,33 @@ describe("the task pane in Chromium against an in-memory Excel", () => {
     for (const id of parsePlan(appendix).indicators.map((i) => i.id)) expect(text).toContain(id);
     await page.getByText("Đã soạn BC_UBND-xa-Thong-Nhat-g9w7u_Quy-III-2026.docx", { exact: false }).waitFor();
     await snap("bao-cao-ky");
+  }, 60000);
+
+  it("gives each department its form and writes a returned form's values into the open workbook", async () => {
+    await page.getByRole("tab", { name: "Phiếu đơn vị" }).click();
+    const downloads: Download[] = [];
+    const collect = (d: Download) => downloads.push(d);
+    page.on("download", collect);
+    await page.getByRole("button", { name: "Giao phiếu (tải về từng đơn vị)" }).click();
+    await page.getByText("Đã giao 9 phiếu.").waitFor();
+    for (let k = 0; k < 100 && downloads.length < 9; k++) await page.waitForTimeout(100);
+    page.off("download", collect);
+    expect(downloads.map((d) => d.suggestedFilename())).toContain("Phieu_Cong-an-xa_Quy-III-2026.xlsx");
+    const dir = mkdtempSync(join(tmpdir(), "chitieu-e2e-phieu-"));
+    const saved = join(dir, "cong-an.xlsx");
+    await downloads.find((d) => d.suggestedFilename() === "Phieu_Cong-an-xa_Quy-III-2026.xlsx")!.saveAs(saved);
+    writeFileSync(saved, await fill(new Uint8Array(readFileSync(saved)), [{ code: "C.16", column: "Quý III", value: 0.8 }]));
+    await page.getByLabel("Các phiếu đã nộp").setInputFiles(saved);
+    // Saved today, after the period's due date (05/10/2026): late.
+    await page.getByText("Đã nhận phiếu: Công an xã (1 giá trị, nộp muộn).", { exact: false }).waitFor();
+    await snap("phieu-don-vi");
+    await page.getByRole("button", { name: "Ghi số liệu phiếu vào sổ" }).click();
+    await page.getByText("Đã ghi 1 giá trị từ phiếu vào sổ", { exact: false }).waitFor();
+    const value = await fake<unknown>(`(() => { const s = window.__excel.sheet('Chỉ tiêu');
+      const row = [...s.cells.entries()].find(([k, v]) => /^A\\d+$/.test(k) && v.formula === "'C.16")[0].slice(1);
+      const header = [...s.cells.entries()].find(([k, v]) => v.formula === "'Quý III" || v.formula === "Quý III")[0].replace(/\\d+$/, "");
+      return s.cells.get(header + row).formula; })()`);
+    expect(value).toBe(0.8);
   }, 60000);
 
   it("updates with an amended appendix and keeps every entry where it belongs", async () => {

@@ -52,6 +52,7 @@ function port(overrides: Partial<WorkbookPort> = {}): WorkbookPort & { loaded: P
     download: jest.fn(),
     readTable: jest.fn(async () => Promise.reject(new Error("no table"))),
     annotate: jest.fn(async () => Promise.reject(new Error("no table"))),
+    applyCollected: jest.fn(async () => 0),
     ...overrides,
   };
 }

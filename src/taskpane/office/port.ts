@@ -5,6 +5,7 @@ import type { DoubtfulPair, UpdateDecisions, UpdateSummary } from "../../reading
 import type { ReportConfig, ReportState } from "./report";
 import type { TemplateGrid, TemplateMapping } from "../../template/recognise";
 import type { AnnotateRequest } from "./template";
+import type { CellWrite } from "../../actions/collect";
 
 /** Everything the pane asks of the workbook; components get it as a prop, so tests can give them a stand-in. */
 export interface WorkbookPort {
@@ -27,6 +28,8 @@ export interface WorkbookPort {
   download(name: string, bytes: Uint8Array | string, type: string): void;
   /** "Dùng bảng có sẵn": the active sheet's table, and the mapping of an earlier annotation. */
   readTable(): Promise<{ grid: TemplateGrid; annotated: TemplateMapping | null; selection?: string | null }>;
+  /** "Thu phiếu": writes the values taken from the departments' forms into the open book; how many. */
+  applyCollected(writes: CellWrite[]): Promise<number>;
   /** Adds the judging columns beside the confirmed table. */
   annotate(request: AnnotateRequest, settings: WorkbookSettings): Promise<{ mapping: TemplateMapping; result: RenderResult }>;
 }
@@ -51,6 +54,7 @@ export function officePort(inExcel: boolean, supported: boolean): WorkbookPort {
     download,
     proposeUpdate: (plan) => run((work, context) => work.proposeUpdate(context, plan)),
     readTable: () => run((work, context) => work.readActiveTable(context)),
+    applyCollected: (writes) => run((work, context) => work.applyCollected(context, writes)),
     annotate: (request, settings) => run((work, context) => work.annotateTable(context, request, settings, supports)),
     update: (plan, planId, decisions) => run((work, context) => work.updateWorkbook(context, plan, decisions, { supports, planId, today: new Date().toISOString().slice(0, 10) })),
   };

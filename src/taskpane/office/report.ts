@@ -17,6 +17,7 @@ import { configFromValues, judgeSettingsOf } from "../../reading/configRead";
 import type { DoubtfulPair, UpdateDecisions, UpdateSummary } from "../../reading/update";
 import { doubtfulPairs } from "../../reading/update";
 import { UserFacingError } from "./errors";
+import type { CellWrite } from "../../actions/collect";
 
 export type { ReportConfig };
 export { judgeSettingsOf };
@@ -111,6 +112,31 @@ export async function writePeriod(context: Excel.RequestContext, config: Pick<Re
   cfg.protection.protect(PROTECTION);
   await context.sync();
 }
+
+/**
+ * "Thu phiếu" into the open book: the cells are read first and written only if every one still holds what
+ * the forms were compared with (nobody typed there meanwhile); two syncs however many values.
+ */
+export async function applyCollected(context: Excel.RequestContext, writes: CellWrite[]): Promise<number> {
+  const sheets = context.workbook.worksheets;
+  const ranges = writes.map((w) => {
+    const range = sheets.getItem(w.sheet).getRange(w.address);
+    range.load("values");
+    return range;
+  });
+  await context.sync();
+  const moved = writes.filter((w, k) => !sameCell(ranges[k]!.values[0]?.[0], w.before)).map((w) => `${w.sheet}!${w.address}`);
+  if (moved.length) throw new UserFacingError(`Các ô ${moved.slice(0, 5).join(", ")}${moved.length > 5 ? "..." : ""} đã thay đổi từ khi đọc phiếu. Chưa ghi gì: hãy đọc lại các phiếu rồi làm lại.`);
+  writes.forEach((w, k) => {
+    const range = ranges[k]!;
+    if (w.format) range.numberFormat = [[w.format]];
+    range.formulas = [[typeof w.value === "number" ? w.value : officeFormula({ v: w.value })]];
+  });
+  await context.sync();
+  return writes.length;
+}
+
+const sameCell = (a: unknown, b: string | number) => (typeof a === "number" && typeof b === "number" ? Math.abs(a - b) < 1e-9 : String(a ?? "").trim() === String(b).trim());
 
 /** Shows a cell to the official: activates its sheet and selects it. */
 export async function selectCell(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {

@@ -4,7 +4,7 @@ import { renderToExcel, type RenderResult } from "../../render/office";
 import { buildWorkbook } from "../../workbook/build";
 import type { WorkbookSettings } from "../../workbook/settings";
 
-export { proposeUpdate, readReport, selectCell, updateWorkbook, writePeriod } from "./report";
+export { applyCollected, proposeUpdate, readReport, selectCell, updateWorkbook, writePeriod } from "./report";
 export { annotateTable, readActiveTable } from "./template";
 
 export function loadPlan(context: Excel.RequestContext, plan: Plan, settings: WorkbookSettings, supports: (version: string) => boolean): Promise<RenderResult> {

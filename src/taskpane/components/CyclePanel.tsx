@@ -1,0 +1,153 @@
+import { Button, Checkbox, Field, Input, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { useRef, useState } from "react";
+import type { Collection, ReturnedForm } from "../../actions/collect";
+import { dateProblem, formatDate, parseViDate } from "../../core/format";
+import type { WorkbookPort } from "../office/port";
+import type { ReportState } from "../office/report";
+import { noReport, UserFacingError } from "../office/errors";
+import { useAction } from "../useAction";
+import { Notice } from "./Notice";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  list: { paddingLeft: tokens.spacingHorizontalL, margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+});
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const files = () => import(/* webpackChunkName: "province" */ "../province");
+
+/**
+ * "Phiếu đơn vị": forms out to each lead unit (Giao phiếu) and back into the book (Thu phiếu). Every
+ * difference between a form and the book is shown with a box to take the form's value; the book's stays
+ * unless the box is ticked.
+ */
+export function CyclePanel({ port }: { port: WorkbookPort }) {
+  const styles = useStyles();
+  const issuing = useAction();
+  const collecting = useAction();
+  const [due, setDue] = useState("");
+  const [issued, setIssued] = useState<{ lines: string[]; notes: string[] } | null>(null);
+  const [read, setRead] = useState<{ book: ReportState; forms: ReturnedForm[]; collection: Collection; lines: string[] } | null>(null);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [done, setDone] = useState<string | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const dueProblem = due.trim() ? dateProblem(due) : null;
+
+  const issue = () =>
+    issuing.run(async () => {
+      if (dueProblem) throw new UserFacingError(`Hạn nộp "${due}" ${dueProblem}`);
+      const book = await port.read();
+      if (!book) throw noReport();
+      if (book.annotation) throw new UserFacingError("Sổ này dùng bảng có sẵn của đơn vị: giao và thu phiếu chỉ dùng cho sổ chuẩn do add-in lập.");
+      const { issueForms } = await files();
+      const out = await issueForms(book, { due: due.trim() ? (parseViDate(due) ?? undefined) : undefined });
+      if (out.forms.length === 0) throw new UserFacingError('Sổ không ghi đơn vị chủ trì cho chỉ tiêu, nhiệm vụ nào: hãy điền cột "Đơn vị chủ trì" rồi giao phiếu.');
+      for (const f of out.forms) port.download(f.name, f.bytes, XLSX);
+      setIssued({
+        lines: out.forms.map((f) => `${f.department}: ${f.indicators} chỉ tiêu, ${f.tasks} nhiệm vụ (${f.name})`),
+        notes: [
+          `Hạn nộp ${formatDate(out.due)}.`,
+          ...out.doubtful.map((d) => `Cần xác nhận: ${d.why} Đã giao thành hai phiếu riêng.`),
+          ...(out.unassigned.length ? [`Không có đơn vị chủ trì, không giao phiếu: ${out.unassigned.join(", ")}.`] : []),
+        ],
+      });
+    });
+
+  const readReturned = (picked: File[]) =>
+    collecting.run(async () => {
+      if (picked.length === 0) return;
+      setDone(null);
+      const book = await port.read();
+      if (!book) throw noReport();
+      const p = await files();
+      const { forms, refused } = await p.readForms(picked);
+      const collection = p.collectForms(book, forms);
+      collection.refused.unshift(...refused);
+      setChosen(new Set());
+      setRead({ book, forms, collection, lines: p.describeCollection(collection).filter((l) => !l.startsWith("Khác nhau")) });
+    });
+
+  const apply = () =>
+    collecting.run(async () => {
+      if (!read) return;
+      const p = await files();
+      const collection = p.collectForms(read.book, read.forms, chosen);
+      if (port.inExcel) {
+        const n = await port.applyCollected(p.collectedWrites(read.book, collection.taken));
+        setDone(`Đã ghi ${n} giá trị từ phiếu vào sổ; ${collection.conflicts.length - chosen.size} chỗ khác nhau giữ số của sổ.`);
+      } else {
+        const bytes = await p.collectedBook(read.book, collection);
+        const name = "SoBaoCao_sau_thu_phieu.xlsx";
+        port.download(name, bytes, XLSX);
+        setDone(`Đã lập ${name} (đã tải về) với ${collection.taken.length} giá trị từ phiếu; sổ đã mở giữ nguyên.`);
+      }
+      setRead(null);
+    });
+
+  const show = (v: unknown) => (v === null || v === "" ? "(trống)" : typeof v === "number" ? String(v).replace(".", ",") : String(v));
+  return (
+    <div className={styles.root}>
+      <Text weight="semibold">Giao phiếu cho đơn vị chủ trì</Text>
+      <Text>Mỗi đơn vị một tệp chỉ có các chỉ tiêu, nhiệm vụ mình chủ trì, cùng kỳ báo cáo, cùng ô nhập và bảo vệ như sổ.</Text>
+      <Field label="Hạn nộp (dd/mm/yyyy; để trống là ngày 05 tháng sau kỳ)" validationMessage={dueProblem ?? undefined}>
+        <Input value={due} onChange={(_, d) => setDue(d.value)} placeholder="05/07/2026" />
+      </Field>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={issuing.busy} onClick={() => void issue()}>
+          Giao phiếu (tải về từng đơn vị)
+        </Button>
+      </div>
+      <Notice busy={issuing.busy} error={issuing.error} done={issued ? `Đã giao ${issued.lines.length} phiếu.` : null} busyLabel="Đang lập phiếu…" />
+      {issued && (
+        <ul className={styles.list} aria-label="Phiếu đã giao">
+          {[...issued.lines, ...issued.notes].map((l) => (
+            <li key={l}>{l}</li>
+          ))}
+        </ul>
+      )}
+
+      <Text weight="semibold">Thu phiếu</Text>
+      <div className={styles.actions}>
+        <Button disabled={collecting.busy} onClick={() => picker.current?.click()}>
+          Chọn các phiếu đã nộp…
+        </Button>
+        <input ref={picker} type="file" multiple accept=".xlsx" hidden aria-label="Các phiếu đã nộp" onChange={(e) => void readReturned(Array.from(e.target.files ?? []))} />
+      </div>
+      <Notice busy={collecting.busy} error={collecting.error} done={done} busyLabel="Đang đọc phiếu…" />
+      {read && (
+        <>
+          <ul className={styles.list} aria-label="Kết quả thu phiếu">
+            {read.lines.map((l) => (
+              <li key={l}>{l}</li>
+            ))}
+          </ul>
+          {read.collection.conflicts.length > 0 && <Text weight="semibold">Khác với số trong sổ: đánh dấu để lấy số của phiếu</Text>}
+          {read.collection.conflicts.map((c) => {
+            const key = c.key;
+            return (
+              <Checkbox
+                key={key}
+                checked={chosen.has(key)}
+                onChange={(_, d) =>
+                  setChosen((s) => {
+                    const next = new Set(s);
+                    if (d.checked) next.add(key);
+                    else next.delete(key);
+                    return next;
+                  })
+                }
+                label={`${c.code}, ${c.label}: sổ ${show(c.book)}, phiếu của ${c.department} ${show(c.form)}`}
+              />
+            );
+          })}
+          <div className={styles.actions}>
+            <Button appearance="primary" disabled={collecting.busy || read.collection.returned.length === 0} onClick={() => void apply()}>
+              {port.inExcel ? "Ghi số liệu phiếu vào sổ" : "Lập sổ mới có số liệu phiếu"}
+            </Button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
