@@ -161,7 +161,7 @@ function annex(d: ReportDraft): Array<Paragraph | Table> {
     centred(d.annex.title, { bold: true }),
     centred(`(Kèm theo Báo cáo ${d.number.replace(/^Số:?\s*/, "số ")} ngày      tháng      năm ${d.placeAndDate.slice(-4)})`, { italics: true, size: 13 }, 200),
   ];
-  const w = [950, 2550, 1150, 1000, 1000, 1250, 1455];
+  const w = [1150, 2450, 1100, 1000, 950, 1250, 1455];
   out.push(
     grid(
       w,
@@ -178,7 +178,7 @@ function annex(d: ReportDraft): Array<Paragraph | Table> {
     ),
   );
   if (d.annex.tasks.length) {
-    const t = [800, 3700, 1700, 1100, 1000, 1055];
+    const t = [950, 3550, 1700, 1100, 1000, 1055];
     out.push(
       new Paragraph({ spacing: { before: 240, after: 120 }, children: [run("Nhiệm vụ", { bold: true, size: 13 })] }),
       grid(
