@@ -185,7 +185,7 @@ export function collectForms(book: ReadReport, forms: ReturnedForm[], chosen: Se
 export async function collectedBook(book: ReadReport, collection: Collection): Promise<Uint8Array> {
   const { plan } = planFromReport(book.reading.rows, book.tasks, book.config.planTitle);
   const settings = settingsFromConfig(book.config, book.meta?.planId || null, PRODUCT_VERSION);
-  return (await reportWorkbookFile(plan, settings, { indicators: collection.entries, tasks: collection.taskEntries })).bytes;
+  return (await reportWorkbookFile(plan, settings, { indicators: collection.entries, tasks: collection.taskEntries, history: book.history })).bytes;
 }
 
 /** A value to write into the open book: the cell, what it must still hold, and what goes in. */

@@ -7,7 +7,7 @@ import { PRODUCT_VERSION } from "../version";
 import { reportWorkbookFile } from "./reportWorkbook";
 
 /** A report as read back from a workbook (open in Excel, or a file). */
-export type ReadReport = Pick<UnitReport, "reading" | "tasks" | "config" | "annotation"> & { meta: ReportMeta | null };
+export type ReadReport = Pick<UnitReport, "reading" | "tasks" | "config" | "annotation" | "history"> & { meta: ReportMeta | null };
 
 /**
  * "Xuất gửi tỉnh": the unit's report as the province collects it, CDS_<unit>_<period>.xlsx and .csv. The
@@ -20,7 +20,8 @@ export async function exportForProvince(report: ReadReport, file?: Uint8Array): 
   let xlsx = file;
   if (!xlsx) {
     const { plan, entries, taskEntries } = planFromReport(report.reading.rows, report.tasks, report.config.planTitle);
-    xlsx = (await reportWorkbookFile(plan, settingsFromConfig(report.config, report.meta?.planId || null, PRODUCT_VERSION), { indicators: entries, tasks: taskEntries })).bytes;
+    xlsx = (await reportWorkbookFile(plan, settingsFromConfig(report.config, report.meta?.planId || null, PRODUCT_VERSION), { indicators: entries, tasks: taskEntries, history: report.history }))
+      .bytes;
   }
   return { xlsxName: exportName(report.config.unit, label, "xlsx"), xlsx, csvName: exportName(report.config.unit, label, "csv"), csv: exportCsv(report) };
 }

@@ -7,6 +7,7 @@ import type { IndicatorEntry } from "../workbook/indicatorSheet";
 import { cutLongText } from "../workbook/spec";
 import type { WorkbookSettings } from "../workbook/settings";
 import type { TaskEntry } from "../workbook/taskSheet";
+import type { History } from "../workbook/historySheet";
 
 /**
  * "Lập sổ báo cáo" as a file: the report workbook of a plan, with any entries already known (results
@@ -16,9 +17,9 @@ import type { TaskEntry } from "../workbook/taskSheet";
 export async function reportWorkbookFile(
   plan: Plan,
   settings: WorkbookSettings,
-  entries: { indicators?: Map<string, IndicatorEntry>; tasks?: Map<string, TaskEntry> } = {},
+  entries: { indicators?: Map<string, IndicatorEntry>; tasks?: Map<string, TaskEntry>; history?: History | null } = {},
 ): Promise<{ name: string; bytes: Uint8Array; cut: string[] }> {
-  const { spec } = buildWorkbook({ plan, settings, indicatorEntries: entries.indicators, taskEntries: entries.tasks });
+  const { spec } = buildWorkbook({ plan, settings, indicatorEntries: entries.indicators, taskEntries: entries.tasks, history: entries.history });
   const cut = cutLongText(spec);
   return { name: `SoBaoCao_${ascii(settings.unit)}_${ascii(periodLabel(settings.period))}.xlsx`, bytes: await renderXlsx(spec), cut };
 }

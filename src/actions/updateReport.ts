@@ -29,5 +29,5 @@ export function updatedReport(
 ): { merged: MergedUpdate; spec: WorkbookSpec; layout: WorkbookLayout } {
   const merged = mergeForUpdate(report.reading.rows, report.tasks, plan, formatDate(options.today), options.decisions);
   const settings = settingsFromConfig(report.config, options.planId ?? (report.meta?.planId || null), PRODUCT_VERSION);
-  return { merged, ...buildWorkbook({ plan: merged.plan, settings, indicatorEntries: merged.entries, taskEntries: merged.taskEntries }) };
+  return { merged, ...buildWorkbook({ plan: merged.plan, settings, indicatorEntries: merged.entries, taskEntries: merged.taskEntries, history: report.history }) };
 }

@@ -1,6 +1,7 @@
 import { extname, join } from "path";
 import { collectForms, collectedBook, describeCollection, type ReturnedForm } from "../actions/collect";
 import { issueForms } from "../actions/forms";
+import { rolloverBook } from "../actions/rollover";
 import { dateProblem, formatDate, parseViDate } from "../core/format";
 import { readReportFile } from "../province/readReportFile";
 import type { CliIo } from "./main";
@@ -83,5 +84,30 @@ export async function collectCommand(argv: string[], io: CliIo): Promise<number>
     const { returned, missing, conflicts, taken, refused: notUsed, notAssigned } = collection;
     io.out(JSON.stringify({ out, returned, missing, conflicts, taken, refused: notUsed, notAssigned }, null, 2));
   } else io.out([`Đã ghi ${out} (sổ ${file} giữ nguyên): ${collection.taken.length} giá trị lấy từ phiếu.`, ...describeCollection(collection)].join("\n"));
+  return 0;
+}
+
+/** `chitieu rollover`: the next year's book of a multi-year plan, with this year's periods in "Lịch sử". */
+export async function rolloverCommand(argv: string[], io: CliIo): Promise<number> {
+  const { words, flags } = parseArgs(argv, ["force", "json"]);
+  const file = words[0];
+  const out = flags.get("out");
+  const yearText = flags.get("year");
+  if (!file) throw new UserError("Thiếu tệp sổ báo cáo .xlsx. Ví dụ: chitieu rollover SO.xlsx --year 2027 --out SO-2027.xlsx");
+  if (typeof out !== "string") throw new UserError("Thiếu --out: tên tệp .xlsx của sổ năm mới (sổ cũ giữ nguyên)");
+  if (typeof yearText !== "string" || !/^\d{4}$/.test(yearText.trim())) throw new UserError(`Thiếu hoặc sai --year: năm mới, ví dụ --year 2027`);
+  checkOutputs([out], [file], flags.has("force"), io);
+  const { report } = await readReportArg(file, io);
+  const made = await rolloverBook(report, Number(yearText), io.today().toISOString().slice(0, 10));
+  io.writeFile(out, made.bytes);
+  if (flags.has("json")) io.out(JSON.stringify({ out, year: made.year, history: made.history.columns, carried: made.carried, noResult: made.noResult }, null, 2));
+  else
+    io.out(
+      [
+        `Đã lập sổ năm ${made.year}: ${out} (sổ ${file} giữ nguyên).`,
+        `Trang "Lịch sử" giữ ${made.history.columns.length} cột của các năm trước; ${made.carried} chỉ tiêu lấy kết quả năm ${made.year - 1} làm mức xuất phát (cột Hiện trạng).`,
+        ...(made.noResult.length ? [`Chưa có kết quả năm ${made.year - 1}, giữ mức xuất phát cũ: ${made.noResult.join(", ")}.`] : []),
+      ].join("\n"),
+    );
   return 0;
 }

@@ -23,7 +23,8 @@ import { DocumentError, readDocument, type DocumentText } from "../documents/rea
 import { renderXlsx } from "../render/xlsx";
 import { checkOutputs, type PathInfo } from "./outputs";
 import { annotateCommand } from "./annotateCommand";
-import { collectCommand, formsCommand } from "./cycleCommands";
+import { collectCommand, formsCommand, rolloverCommand } from "./cycleCommands";
+import { UserFacingError } from "../core/userFacingError";
 
 export interface CliIo extends PathInfo {
   out: (text: string) => void;
@@ -212,6 +213,9 @@ phân cách bằng dấu phẩy, chấm phẩy hoặc tab, bảng mã UTF-8, UTF
   chitieu collect SỔ.xlsx THƯ_MỤC_PHIẾU --out SỔ-MỚI.xlsx [--prefer-forms] [--json]
                                      Thu phiếu: đưa số liệu các phiếu đã nộp vào sổ (sổ cũ giữ nguyên); liệt kê đơn vị
                                      đã nộp, chưa nộp, nộp muộn và mọi chỗ khác nhau (mặc định giữ số của sổ)
+  chitieu rollover SỔ.xlsx --year 2027 --out SỔ-2027.xlsx
+                                     Sang năm mới (kế hoạch nhiều năm): sổ năm sau, kết quả năm nay làm mức xuất phát,
+                                     mọi kỳ của năm nay chép vào trang "Lịch sử"
 
   chitieu help                       Hiện hướng dẫn này`;
 
@@ -449,6 +453,8 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
         return await formsCommand(rest, io);
       case "collect":
         return await collectCommand(rest, io);
+      case "rollover":
+        return await rolloverCommand(rest, io);
       case undefined:
       case "help":
       case "--help":
@@ -460,7 +466,8 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
         return 2;
     }
   } catch (err) {
-    if (err instanceof UserError) {
+    // The product's own refusals (a command's, or an action's) say why in Vietnamese.
+    if (err instanceof UserError || err instanceof UserFacingError) {
       io.err(`Lỗi: ${err.message}`);
       return 1;
     }

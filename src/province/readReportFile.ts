@@ -7,6 +7,7 @@ import type { ReportMeta } from "../workbook/metaSheet";
 import { META_SCHEMA, META_SHEET, readMeta } from "../workbook/metaSheet";
 import { readAnnotationMeta } from "../template/annotate";
 import type { TemplateMapping } from "../template/recognise";
+import { HISTORY_SHEET, readHistorySheet, type History } from "../workbook/historySheet";
 import { annotationMeta, readAnnotatedSheet } from "../template/readAnnotated";
 import type { SheetReading, TaskRow } from "../reading/readBack";
 import { findHeaderRow, readIndicatorSheet, readTaskSheet, readingProblem } from "../reading/readBack";
@@ -24,6 +25,8 @@ export interface UnitReport {
   tasks: TaskRow[];
   /** Set when the report is a unit's own table with the judging columns added ("Dùng bảng có sẵn"). */
   annotation?: TemplateMapping;
+  /** Past years ("Lịch sử") of a book rolled over to a new year. */
+  history?: History | null;
 }
 
 export type ReadOutcome = { report: UnitReport; problem?: undefined } | { report?: undefined; problem: string };
@@ -132,6 +135,7 @@ async function readCells(file: string, cells: XlsxCells): Promise<ReadOutcome> {
   const unreadable = readingProblem(reading);
   if (unreadable) return { problem: `trang ${INDICATOR_SHEET} ${unreadable}, rồi làm lại` };
   const taskSheet = await cells.sheet(TASK_SHEET);
+  const historySheet = await cells.sheet(HISTORY_SHEET);
   return {
     report: {
       file,
@@ -139,6 +143,7 @@ async function readCells(file: string, cells: XlsxCells): Promise<ReadOutcome> {
       config: configOf(config),
       reading,
       tasks: taskSheet ? readTaskSheet(taskSheet.values) : [],
+      ...(historySheet ? { history: readHistorySheet(historySheet.values, historySheet.formats) } : {}),
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Plan } from "../core/plan";
 import { buildConfigSheet } from "./configSheet";
 import { buildMetaSheet } from "./metaSheet";
+import { buildHistorySheet, type History } from "./historySheet";
 import type { IndicatorEntry, IndicatorSheetLayout } from "./indicatorSheet";
 import { buildIndicatorSheet } from "./indicatorSheet";
 import type { WorkbookSettings } from "./settings";
@@ -14,6 +15,8 @@ export interface WorkbookInput {
   settings: WorkbookSettings;
   indicatorEntries?: Map<string, IndicatorEntry>;
   taskEntries?: Map<string, TaskEntry>;
+  /** Past years of a multi-year plan ("Lịch sử"), carried with the book. */
+  history?: History | null;
 }
 
 export interface WorkbookLayout {
@@ -30,7 +33,8 @@ export function buildWorkbook(input: WorkbookInput): { spec: WorkbookSpec; layou
   const tasks = plan.tasks.length ? buildTaskSheet(plan.tasks, input.taskEntries ?? new Map(), plan.title) : null;
   const summary = buildSummarySheet(plan.indicators, indicators.layout, tasks, plan.title);
   const config = buildConfigSheet(settings, plan.title);
-  const sheets = [indicators.sheet, ...(tasks ? [tasks.sheet] : []), summary.sheet, config.sheet, buildMetaSheet(plan, settings)];
+  const history = input.history?.rows.length ? [buildHistorySheet(input.history, plan.title)] : [];
+  const sheets = [indicators.sheet, ...(tasks ? [tasks.sheet] : []), summary.sheet, ...history, config.sheet, buildMetaSheet(plan, settings)];
   return {
     spec: { sheets, names: config.names, title: plan.title },
     layout: {

@@ -12,6 +12,7 @@ import type { TemplateMapping } from "../../template/recognise";
 import { annotationMeta, readAnnotatedSheet } from "../../template/readAnnotated";
 import { fromA1, storedMapping } from "./template";
 import { dateSerial } from "../../workbook/spec";
+import { HISTORY_SHEET, readHistorySheet, type History } from "../../workbook/historySheet";
 import type { ReportConfig } from "../../reading/configRead";
 import { configFromValues, judgeSettingsOf } from "../../reading/configRead";
 import type { DoubtfulPair, UpdateDecisions, UpdateSummary } from "../../reading/update";
@@ -23,6 +24,8 @@ export type { ReportConfig };
 export { judgeSettingsOf };
 
 export interface ReportState {
+  /** Past years ("Lịch sử") of a book rolled over to a new year. */
+  history?: History | null;
   reading: SheetReading;
   tasks: TaskRow[];
   config: ReportConfig;
@@ -45,6 +48,7 @@ export async function readReport(context: Excel.RequestContext): Promise<ReportS
   const cfg = sheets.getItemOrNullObject(CONFIG_SHEET);
   const taskSheet = sheets.getItemOrNullObject(TASK_SHEET);
   const metaSheet = sheets.getItemOrNullObject(META_SHEET);
+  const historySheet = sheets.getItemOrNullObject(HISTORY_SHEET);
   await context.sync();
   if (ind.isNullObject && !metaSheet.isNullObject && !cfg.isNullObject) {
     const annotation = await storedMapping(context);
@@ -66,6 +70,8 @@ export async function readReport(context: Excel.RequestContext): Promise<ReportS
   taskValues?.load("values,rowIndex,columnIndex");
   const metaValues = metaSheet.isNullObject ? null : metaSheet.getUsedRange();
   metaValues?.load("values,rowIndex,columnIndex");
+  const historyValues = historySheet.isNullObject ? null : historySheet.getUsedRange();
+  historyValues?.load("values,numberFormat,rowIndex,columnIndex");
   const config = loadConfig(cfg);
   await context.sync();
   return {
@@ -73,6 +79,7 @@ export async function readReport(context: Excel.RequestContext): Promise<ReportS
     tasks: taskValues ? readTaskSheet(fromA1(taskValues, taskValues.values, "")) : [],
     config: config(),
     meta: metaValues ? readMeta(fromA1(metaValues, metaValues.values, "")) : null,
+    ...(historyValues ? { history: readHistorySheet(fromA1(historyValues, historyValues.values, ""), fromA1(historyValues, historyValues.numberFormat as string[][], "General")) } : {}),
   };
 }
 
