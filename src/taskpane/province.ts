@@ -31,6 +31,7 @@ export async function openReportFile(name: string, bytes: Uint8Array): Promise<R
 }
 
 export { issueForms } from "../actions/forms";
+export { rolloverBook } from "../actions/rollover";
 export { collectForms, collectedBook, collectedWrites, describeCollection } from "../actions/collect";
 
 /** The departments' returned forms picked in the pane, read as the command line reads a folder of them. */

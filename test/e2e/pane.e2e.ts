@@ -340,6 +340,37 @@ describe("the task pane in Chromium against an in-memory Excel", () => {
     await page.getByRole("button", { name: "Xem tổng quan" }).click();
     await page.getByText("Đạt 84% lộ trình", { exact: false }).waitFor();
   }, 60000);
+
+  it("begins the next year of a multi-year plan from the open book, which stays as it was", async () => {
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByLabel("Dán phụ lục chỉ tiêu (chép từ Word, PDF hoặc trang web)").fill(readDocumentFile(CATALOGUE[3]!));
+    await page.getByRole("button", { name: "Đọc phụ lục" }).click();
+    await page.getByText("17 chỉ tiêu").waitFor();
+    await page.getByRole("textbox", { name: "Đơn vị báo cáo" }).fill("Đảng ủy phường Hòa Cường");
+    await page.getByLabel("Kỳ báo cáo").fill("Quý IV/2026");
+    await page.getByRole("button", { name: "Nạp vào sổ" }).click();
+    await page.getByText("Đã lập sổ: 17 chỉ tiêu", { exact: false }).waitFor();
+    // 65% typed for I.2 in Quý IV.
+    const typed = await fake<string>(`(() => { const s = window.__excel.sheet('Chỉ tiêu');
+      const row = [...s.cells.entries()].find(([k, v]) => /^A\\d+$/.test(k) && v.formula === "'I.2")[0].slice(1);
+      const col = [...s.cells.entries()].find(([k, v]) => v.formula === "'Quý IV" || v.formula === "Quý IV")[0].replace(/\\d+$/, "");
+      s.cells.set(col + row, { formula: 0.65, format: '0%' });
+      return col + row; })()`);
+    const before = await fake<string>("JSON.stringify([...window.__excel.sheet('Chỉ tiêu').cells])");
+    await page.getByRole("tab", { name: "Kỳ báo cáo" }).click();
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30000 }), page.getByRole("button", { name: "Lập sổ năm 2027" }).click()]);
+    await page.getByText("Đã lập SoBaoCao_Dang-uy-phuong-Hoa-Cuong_2027.xlsx", { exact: false }).waitFor();
+    await snap("sang-nam-moi");
+    const saved = join(mkdtempSync(join(tmpdir(), "chitieu-e2e-nam-")), "so-2027.xlsx");
+    await download.saveAs(saved);
+    const next = (await readReportFile("so-2027.xlsx", new Uint8Array(readFileSync(saved)))).report!;
+    expect(next.config).toMatchObject({ year: 2027, choice: "Quý I" });
+    expect(next.reading.rows.find((r) => r.id === "I.2")!.entry.baseline).toBe(0.65);
+    const history = next.history!;
+    expect(history.rows.find((r) => r.code === "I.2")!.values[history.columns.indexOf("Quý IV/2026")]).toBe(0.65);
+    expect(typed).toMatch(/^[A-Z]+\d+$/);
+    expect(await fake<string>("JSON.stringify([...window.__excel.sheet('Chỉ tiêu').cells])")).toBe(before);
+  }, 60000);
 });
 
 describe("the same pane in a plain browser, outside Excel", () => {
