@@ -131,6 +131,7 @@ async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, pacer: Pacer): P
     dv.prompt = { showPrompt: true, title, message };
   }
   for (const cf of spec.conditionalFormats) addRule(ws, cf);
+  for (const bar of spec.dataBars ?? []) addDataBar(ws, bar);
   for (const range of spec.inputs) ws.getRange(range).format.protection.locked = false;
 }
 
@@ -145,6 +146,15 @@ function addRule(ws: Excel.Worksheet, cf: ConditionalFormat): void {
   format.custom.rule.formula = `=${cf.formula}`;
   format.custom.format.fill.color = cf.fill;
   format.custom.format.font.color = cf.color;
+}
+
+/** ExcelApi 1.6; the bound rules are set as whole objects, as the API asks. */
+function addDataBar(ws: Excel.Worksheet, bar: NonNullable<SheetSpec["dataBars"]>[number]): void {
+  const format = ws.getRange(bar.range).conditionalFormats.add("DataBar");
+  format.dataBar.lowerBoundRule = { type: "Number", formula: String(bar.min) };
+  format.dataBar.upperBoundRule = { type: "Number", formula: String(bar.max) };
+  format.dataBar.positiveFormat.fillColor = bar.color;
+  format.dataBar.positiveFormat.gradientFill = false;
 }
 
 /** What only makes the workbook easier to use: panes, tab colour, printing, the chart. Its failure costs nothing else. */

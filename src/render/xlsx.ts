@@ -96,6 +96,20 @@ export async function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promis
   const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
   for (const v of spec.validations) validations.add(v.range, validation(v.rule));
   spec.conditionalFormats.forEach((cf, k) => addRule(ws, cf, k + 1));
+  (spec.dataBars ?? []).forEach((bar, k) => {
+    // ExcelJS writes a data bar's colour, though its typings leave it out.
+    const rule = {
+      type: "dataBar",
+      priority: spec.conditionalFormats.length + k + 1,
+      gradient: false,
+      cfvo: [
+        { type: "num", value: bar.min },
+        { type: "num", value: bar.max },
+      ],
+      color: { argb: argb(bar.color) },
+    };
+    ws.addConditionalFormatting({ ref: bar.range, rules: [rule as ExcelJS.ConditionalFormattingRule] });
+  });
   for (const range of spec.inputs) eachCell(ws, range, (cell) => (cell.protection = { locked: false }));
   if (spec.hidden) ws.state = "veryHidden";
   if (spec.protect) {

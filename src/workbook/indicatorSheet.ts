@@ -8,7 +8,7 @@ import { NAMES } from "./settings";
 import type { Cell, SheetSpec, Validation } from "./spec";
 import { addr, cellAt, colLetter, dateSerial, emptySheet, rangeAddr, rowHeight, setCell } from "./spec";
 import { WORKING_TITLES, judgeFormulas, milestoneTitles } from "./formulas";
-import { GROUP_FILL, HEADER_COLOR, HEADER_FILL, INPUT_FILL, STATUS_STYLE } from "./theme";
+import { DATA_BAR, GROUP_FILL, HEADER_COLOR, HEADER_FILL, INPUT_FILL, STATUS_STYLE } from "./theme";
 
 export const INDICATOR_SHEET = "Chỉ tiêu";
 export const HEADER_ROW = 4;
@@ -286,6 +286,8 @@ export function buildIndicatorSheet(indicators: Indicator[], settings: WorkbookS
     }
   }
 
+  // Ratio and roadmap progress read at a glance in any spreadsheet, even one that draws no chart: 0% to 100%.
+  sheet.dataBars = ["ratio", "progress"].map((key) => ({ range: rangeAddr(L(key), first, L(key), lastRow), color: DATA_BAR, min: 0, max: 1 }));
   sheet.styles.push({ range: rangeAddr(1, first, last, lastRow), style: { vAlign: "top", border: true } });
   for (const key of ["name", "targetText", "reason", "lead", "partners", "evSummary", "note", "source", "group"]) {
     sheet.styles.push({ range: rangeAddr(L(key), first, L(key), lastRow), style: { wrap: true } });

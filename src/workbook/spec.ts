@@ -54,6 +54,8 @@ export interface SheetSpec {
   freeze: { rows: number; columns: number } | null;
   validations: Array<{ range: string; rule: Validation }>;
   conditionalFormats: ConditionalFormat[];
+  /** Bars in the cells of a range, from `min` (empty) to `max` (full): the picture of a ratio without a chart. */
+  dataBars?: Array<{ range: string; color: string; min: number; max: number }>;
   /** Ranges officials type into; every other cell is locked when the sheet is protected. */
   inputs: string[];
   protect: boolean;

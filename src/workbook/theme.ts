@@ -14,3 +14,4 @@ export const HEADER_FILL = "#1F4E78";
 export const HEADER_COLOR = "#FFFFFF";
 export const INPUT_FILL = "#FFF9E5";
 export const GROUP_FILL = "#DDEBF7";
+export const DATA_BAR = "#5B9BD5";

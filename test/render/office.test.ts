@@ -76,7 +76,14 @@ describe("loading a plan into Excel (Office.js renderer)", () => {
     const { excel, spec } = await load(readDocumentFile(CATALOGUE[0]!));
     const ind = excel.sheet("Chỉ tiêu");
     const s = spec.sheets[0];
-    expect(ind.conditionalFormats.map((c) => [c.range, c.formula, c.fill, c.color])).toEqual(s!.conditionalFormats.map((c) => [c.range, `=${c.formula}`, c.fill, c.color]));
+    expect(ind.conditionalFormats.filter((c) => c.type !== "DataBar").map((c) => [c.range, c.formula, c.fill, c.color])).toEqual(
+      s!.conditionalFormats.map((c) => [c.range, `=${c.formula}`, c.fill, c.color]),
+    );
+    // Data bars on the ratio and roadmap columns, from 0% to 100%.
+    expect(ind.conditionalFormats.filter((c) => c.type === "DataBar").map((c) => [c.range, c.fill, c.lower, c.upper])).toEqual(
+      s!.dataBars!.map((b) => [b.range, "#5B9BD5", { type: "Number", formula: "0" }, { type: "Number", formula: "1" }]),
+    );
+    expect(s!.dataBars!.length).toBe(2);
     expect(ind.validations.map((v) => v.range)).toEqual(s!.validations.map((v) => v.range));
     expect(ind.unlocked).toEqual(s!.inputs);
     expect(excel.sheets.every((x) => x.protected)).toBe(true);

@@ -22,7 +22,7 @@ export interface FakeSheetState {
   protectionOptions: Record<string, unknown> | null;
   visibility: "Visible" | "Hidden" | "VeryHidden";
   unlocked: string[];
-  conditionalFormats: Array<{ range: string; formula: string; fill: string; color: string }>;
+  conditionalFormats: Array<{ range: string; formula: string; fill: string; color: string; type?: string; lower?: unknown; upper?: unknown }>;
   validations: Array<{ range: string; rule: unknown }>;
   merges: string[];
   charts: Array<{ type: string; source: string; title?: string; position?: [string, string] }>;
@@ -668,7 +668,39 @@ function makeRange(fake: FakeExcel, sheetOf: () => FakeSheetState, at: string | 
         });
       },
       add: (type: string) => {
-        const record = { range: "", formula: "", fill: "", color: "", type };
+        const record: { range: string; formula: string; fill: string; color: string; type: string; lower?: unknown; upper?: unknown } = { range: "", formula: "", fill: "", color: "", type };
+        if (!["Custom", "DataBar", "CellValue", "ColorScale", "IconSet"].includes(type))
+          fake.enqueue(label("conditionalFormats.add"), () => {
+            throw excelError("InvalidArgument", `conditional format type ${type}`);
+          });
+        // Excel refuses a data bar's settings on another kind of format, and a bound rule set piece by piece.
+        const barOnly = (what: string, apply: () => void) =>
+          fake.enqueue(label(`conditionalFormat.dataBar.${what}`), () => {
+            if (type !== "DataBar") throw excelError("InvalidArgument", `dataBar on a ${type} format`);
+            apply();
+          });
+        const bound = (v: unknown): { type: string; formula?: string } => {
+          const rule = v as { type?: string; formula?: string } | null;
+          if (!rule || typeof rule !== "object" || !["Number", "LowestValue", "HighestValue", "Percent", "Formula", "Percentile", "Automatic"].includes(rule.type ?? ""))
+            throw excelError("InvalidArgument", "data bar bound rule");
+          return { type: rule.type!, formula: rule.formula };
+        };
+        const dataBar = {
+          set lowerBoundRule(v: unknown) {
+            barOnly("lowerBoundRule", () => (record.lower = bound(v)));
+          },
+          set upperBoundRule(v: unknown) {
+            barOnly("upperBoundRule", () => (record.upper = bound(v)));
+          },
+          positiveFormat: {
+            set fillColor(c: string) {
+              barOnly("fillColor", () => (record.fill = c));
+            },
+            set gradientFill(_: boolean) {
+              barOnly("gradientFill", () => undefined);
+            },
+          },
+        };
         fake.enqueue(label("conditionalFormats.add"), () => {
           const s = sheetOf();
           if (s.protected) throw excelError("AccessDenied", "conditional format on a protected sheet");
@@ -676,6 +708,7 @@ function makeRange(fake: FakeExcel, sheetOf: () => FakeSheetState, at: string | 
           s.conditionalFormats.push(record);
         });
         return {
+          dataBar,
           custom: {
             rule: {
               set formula(f: string) {
