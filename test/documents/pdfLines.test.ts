@@ -1,3 +1,4 @@
+import { layoutText, type PositionedLine } from "../../src/core/loaders/layout";
 import { pageLines } from "../../src/documents/pdf";
 
 describe("a PDF line whose letters come from two fonts", () => {
@@ -35,5 +36,35 @@ describe("a PDF line whose letters come from two fonts", () => {
       { str: "Trung tâm Phục vụ", x: 300, y: 700, width: 90, size: 12 },
     ];
     expect(pageLines(items)[0]!.chunks.map((c) => c.text)).toEqual(["Tỷ lệ hồ sơ", "Trung tâm Phục vụ"]);
+  });
+
+  it("reads a table whose header cells are centred over numbers written at the left", () => {
+    // Chromium's print of a bordered table: "STT" centred in its column, the row numbers at its left edge.
+    const line = (y: number, cells: Array<[string, number, number]>): PositionedLine => ({ y, at: 0, chunks: cells.map(([text, x, end]) => ({ text, x, end })) });
+    const lines = [
+      line(0, [
+        ["STT", 16, 37],
+        ["Nội dung chỉ tiêu", 153, 238],
+        ["Đơn vị tính", 359, 415],
+        ["Chỉ tiêu năm 2026", 466, 555],
+      ]),
+      line(24, [
+        ["1", 11, 17],
+        ["Tỷ lệ hộ gia đình được phủ cáp quang", 52, 242],
+        ["%", 349, 359],
+        ["≥ 95%", 435, 467],
+      ]),
+      line(48, [
+        ["2", 11, 17],
+        ["Số camera an ninh kết nối trung tâm", 52, 231],
+        ["camera", 349, 384],
+        ["Không dưới 40 camera", 435, 548],
+      ]),
+    ].map((l, k) => ({ ...l, at: k }));
+    expect(layoutText(lines, 4, 3)).toEqual([
+      "STT\tNội dung chỉ tiêu\tĐơn vị tính\tChỉ tiêu năm 2026",
+      "1\tTỷ lệ hộ gia đình được phủ cáp quang\t%\t≥ 95%",
+      "2\tSố camera an ninh kết nối trung tâm\tcamera\tKhông dưới 40 camera",
+    ]);
   });
 });

@@ -114,7 +114,13 @@ function cutGap(lines: PositionedLine[], owners: number[], pageHeight: number): 
 function regionRows(lines: PositionedLine[], tolerance: number, pageHeight: number): Array<{ at: number; cells: string[] }> {
   // Anchors: lines with text in the first (leftmost) column, the row's number.
   const left = Math.min(...lines.map((l) => l.chunks[0]?.x ?? Infinity));
-  const anchors = lines.flatMap((line, i) => ((line.chunks[0]?.x ?? Infinity) <= left + tolerance ? [i] : []));
+  // A centred first cell ("STT" over numbers written at the left) still lies wholly left of every second cell.
+  const secondColumn = Math.min(...lines.map((l) => l.chunks[1]?.x ?? Infinity));
+  const isAnchor = (line: PositionedLine) => {
+    const first = line.chunks[0];
+    return first !== undefined && (first.x <= left + tolerance || (line.chunks.length >= 2 && first.end < secondColumn - tolerance));
+  };
+  const anchors = lines.flatMap((line, i) => (isAnchor(line) ? [i] : []));
   if (anchors.length === 0) anchors.push(0);
   const top = assignRows(lines, anchors, false);
   const centred = assignRows(lines, anchors, true);
