@@ -36,6 +36,27 @@ pdftoppm -r 90 -f 1 -l 1 -singlefile -png "$work/tong-hop-tinh.pdf" "$work/tinh"
 pdftoppm -r 160 -f 2 -l 2 -singlefile -png "$work/tong-hop-tinh.pdf" "$work/tinh-m"
 cp "$work/tinh.png" docs/screenshots/tinh-tong-hop.png
 cp "$work/tinh-m.png" docs/screenshots/tinh-ma-tran.png
+# The reporting cycle: the written report of the period (first page and the annex), a department's form,
+# and the Lịch sử sheet of Hòa Cường's book rolled over to 2027.
+node bin/chitieu.js report "$work/so-bao-cao.xlsx" --out "$work/bao-cao.docx"
+soffice "-env:UserInstallation=file://$work/profile" --headless --convert-to pdf --outdir "$work" "$work/bao-cao.docx" >/dev/null
+pdftoppm -r 70 -png "$work/bao-cao.pdf" "$work/bc"
+cp "$work/bc-1.png" docs/screenshots/bao-cao-trang-1.png
+annex=$(ls "$work"/bc-*.png | sort -V | tail -2 | head -1)
+cp "$annex" docs/screenshots/bao-cao-phu-luc.png
+mkdir -p "$work/phieu"
+node bin/chitieu.js forms "$work/so-bao-cao.xlsx" --out-dir "$work/phieu" >/dev/null
+soffice "-env:UserInstallation=file://$work/profile" --headless --convert-to pdf --outdir "$work" "$work/phieu/Phieu_Cong-an-xa_Quy-II-2026.xlsx" >/dev/null
+pdftoppm -r 90 -f 1 -l 1 -singlefile -png "$work/Phieu_Cong-an-xa_Quy-II-2026.pdf" "$work/phieu-ca"
+cp "$work/phieu-ca.png" docs/screenshots/phieu-cong-an.png
+printf 'code,value,evidence\nI.1,100,Hợp lệ\nI.2,65,\nII.1,72,\nII.2,55,\nII.3,30,\nI.8,Hoàn thành,\n' > "$work/hoa-cuong.csv"
+node bin/chitieu.js workbook --plan hoa-cuong-2030 --results "$work/hoa-cuong.csv" --period "Quý IV/2026" --unit "Đảng ủy phường Hòa Cường" --date 31/12/2026 --out "$work/hc-2026.xlsx" >/dev/null
+node bin/chitieu.js rollover "$work/hc-2026.xlsx" --year 2027 --out "$work/hc-2027.xlsx" >/dev/null
+npx tsx scripts/history-picture.ts "$work/hc-2027.xlsx" "$work/lich-su.xlsx"
+soffice "-env:UserInstallation=file://$work/profile" --headless --convert-to pdf --outdir "$work" "$work/lich-su.xlsx" >/dev/null
+pdftoppm -r 90 -f 1 -l 1 -singlefile -png "$work/lich-su.pdf" "$work/lich-su"
+cp "$work/lich-su.png" docs/screenshots/lich-su.png
+
 # "Dùng bảng có sẵn": an office's own quarter table before and after the columns are added.
 npx tsx scripts/template-pictures.ts "$work" "$work/profile"
 echo "Đã lưu các ảnh sổ báo cáo, bảng có sẵn và tổng hợp tỉnh vào docs/screenshots/"

@@ -1,6 +1,6 @@
 import type { Entry } from "../core/judge";
 import type { SheetSpec } from "./spec";
-import { emptySheet, rangeAddr, setCell } from "./spec";
+import { emptySheet, rangeAddr, rowHeight, setCell } from "./spec";
 import { HEADER_COLOR, HEADER_FILL, STATUS_STYLE } from "./theme";
 
 /**
@@ -35,7 +35,8 @@ export function buildHistorySheet(history: History, planTitle: string): SheetSpe
   setCell(sheet, 1, 1, { v: "LỊCH SỬ KẾT QUẢ CÁC NĂM" });
   setCell(sheet, 2, 1, { v: planTitle });
   sheet.merges.push(rangeAddr(1, 1, width, 1), rangeAddr(1, 2, width, 2));
-  sheet.styles.push({ range: "A1", style: { bold: true, size: 14, color: HEADER_FILL } }, { range: "A2", style: { italic: true } });
+  sheet.styles.push({ range: "A1", style: { bold: true, size: 14, color: HEADER_FILL } }, { range: "A2", style: { italic: true, wrap: true, vAlign: "top" } });
+  sheet.rowHeights[2] = rowHeight([[planTitle, 44 + 11 * (history.columns.length + 1)]]);
   ["Mã", "Nội dung chỉ tiêu", ...history.columns, TREND_TITLE].forEach((t, k) => setCell(sheet, HEADER_ROW, k + 1, { v: t }));
   sheet.styles.push({ range: rangeAddr(1, HEADER_ROW, width, HEADER_ROW), style: { bold: true, fill: HEADER_FILL, color: HEADER_COLOR, wrap: true, border: true, hAlign: "center" } });
   history.rows.forEach((row, i) => {
@@ -44,6 +45,7 @@ export function buildHistorySheet(history: History, planTitle: string): SheetSpe
     setCell(sheet, r, 2, { v: row.name });
     row.values.forEach((v, k) => setCell(sheet, r, k + 3, v === null ? {} : { v, ...(typeof v === "number" && row.percent ? { fmt: "0%" } : {}) }));
     setCell(sheet, r, width, { v: trendOf(history, row) });
+    sheet.rowHeights[r] = rowHeight([[row.name, 44]]);
   });
   const last = HEADER_ROW + history.rows.length;
   if (history.rows.length) {

@@ -91,7 +91,7 @@ export function CyclePanel({ port }: { port: WorkbookPort }) {
       <Text weight="semibold">Giao phiếu cho đơn vị chủ trì</Text>
       <Text>Mỗi đơn vị một tệp chỉ có các chỉ tiêu, nhiệm vụ mình chủ trì, cùng kỳ báo cáo, cùng ô nhập và bảo vệ như sổ.</Text>
       <Field label="Hạn nộp (dd/mm/yyyy; để trống là ngày 05 tháng sau kỳ)" validationMessage={dueProblem ?? undefined}>
-        <Input value={due} onChange={(_, d) => setDue(d.value)} placeholder="05/07/2026" />
+        <Input value={due} onChange={(_, d) => setDue(d.value)} placeholder="dd/mm/yyyy" />
       </Field>
       <div className={styles.actions}>
         <Button appearance="primary" disabled={issuing.busy} onClick={() => void issue()}>
