@@ -13,7 +13,7 @@ import { INDICATOR_SHEET } from "../workbook/indicatorSheet";
 import { addr, dateSerial } from "../workbook/spec";
 import { PRODUCT_VERSION } from "../version";
 import type { ReadReport } from "./exportForProvince";
-import { departmentsOf } from "./forms";
+import { departmentsOf, type Department } from "./forms";
 import { reportWorkbookFile } from "./reportWorkbook";
 
 /**
@@ -115,13 +115,15 @@ const setField = (entry: Fields, field: FieldKey, value: Entry) => {
 export function collectForms(book: ReadReport, forms: ReturnedForm[], chosen: Set<string> = new Set()): Collection {
   const settings = judgeSettingsOf(book.config);
   const period = periodLabel(settings.period);
-  const { departments } = departmentsOf(book);
+  // Units the official joined when giving out the forms are one unit here too: each form names its spellings.
+  const joined = forms.flatMap((f) => ((f.report.meta?.form?.leads?.length ?? 0) > 1 ? [f.report.meta!.form!.leads!] : []));
+  const { departments } = departmentsOf(book, joined);
   const slots = periodColumns(book.config.frequency);
   const entries = new Map(book.reading.rows.map((r) => [r.id, structuredClone(r.entry) as IndicatorEntry]));
   const taskEntries = new Map(book.tasks.map((t) => [t.id, structuredClone(t.entry) as TaskEntry]));
   const leadOf = new Map<string, string>([...book.reading.rows.map((r) => [`indicator|${r.id}`, r.lead] as const), ...book.tasks.map((t) => [`task|${t.id}`, t.lead] as const)]);
   const out: Collection = { returned: [], missing: [], conflicts: [], taken: [], refused: [], notAssigned: [], entries, taskEntries };
-  const back = new Set<string>();
+  const back = new Set<Department>();
 
   for (const f of forms) {
     const form = f.report.meta?.form;
@@ -138,9 +140,13 @@ export function collectForms(book: ReadReport, forms: ReturnedForm[], chosen: Se
       out.refused.push({ file: f.file, why: `là phiếu kỳ ${formPeriod}, sổ đang ở kỳ ${period}: không lấy số liệu` });
       continue;
     }
-    const department = departments.find((d) => d.variants.some((v) => leadKey(v) === leadKey(form.department)))?.name ?? form.department;
-    const key = leadKey(department);
-    const ownedBy = (kind: "indicator" | "task", code: string) => leadsOf(leadOf.get(`${kind}|${code}`) ?? "").some((l) => leadKey(l) === key);
+    // The form covers the spellings it was issued for (a pair the official joined included).
+    const keys = new Set([form.department, ...(form.leads ?? [])].map(leadKey));
+    const found = departments.find((d) => d.variants.some((v) => keys.has(leadKey(v))));
+    // Named as on the form: the name the official gave when joining spellings.
+    const department = form.department;
+    for (const v of found?.variants ?? []) keys.add(leadKey(v));
+    const ownedBy = (kind: "indicator" | "task", code: string) => leadsOf(leadOf.get(`${kind}|${code}`) ?? "").some((l) => keys.has(leadKey(l)));
     let values = 0;
     const take = (kind: "indicator" | "task", code: string, target: Fields, source: Fields, fields: Array<[FieldKey, string]>) => {
       for (const [field, label] of fields) {
@@ -174,10 +180,10 @@ export function collectForms(book: ReadReport, forms: ReturnedForm[], chosen: Se
       }
       take("task", t.id, target as unknown as Fields, t.entry as unknown as Fields, TASK_FIELDS);
     }
-    back.add(key);
+    if (found) back.add(found);
     out.returned.push({ department, file: f.file, modified: f.modified, late: f.modified !== null && form.due !== "" && f.modified > form.due, values });
   }
-  out.missing = departments.filter((d) => !back.has(leadKey(d.name))).map((d) => d.name);
+  out.missing = departments.filter((d) => !back.has(d)).map((d) => d.name);
   return out;
 }
 

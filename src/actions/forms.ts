@@ -24,10 +24,22 @@ export interface Department {
   tasks: string[];
 }
 
-/** The departments of a book: every lead unit of its indicators and tasks, spellings of one unit taken together. */
-export function departmentsOf(report: ReadReport): { departments: Department[]; doubtful: LeadGroups["doubtful"]; unassigned: string[] } {
+/**
+ * The departments of a book: every lead unit of its indicators and tasks, spellings of one unit taken
+ * together; `joined` lists names the official confirmed as one unit (a doubtful pair), the first named.
+ */
+export function departmentsOf(report: ReadReport, joined: string[][] = []): { departments: Department[]; doubtful: LeadGroups["doubtful"]; unassigned: string[] } {
   const rows = [...report.reading.rows.map((r) => ({ code: r.id, lead: r.lead, task: false })), ...report.tasks.map((t) => ({ code: t.id, lead: t.lead, task: true }))];
-  const { units, doubtful } = groupLeadUnits(rows.flatMap((r) => leadsOf(r.lead)));
+  const grouped = groupLeadUnits(rows.flatMap((r) => leadsOf(r.lead)));
+  const units: Array<{ name: string; variants: string[] }> = [];
+  for (const u of grouped.units) {
+    const join = joined.find((names) => names.some((n) => u.variants.some((v) => leadKey(v) === leadKey(n))));
+    const into = join && units.find((x) => x.variants.some((v) => join.some((n) => leadKey(n) === leadKey(v))));
+    if (into) into.variants.push(...u.variants);
+    else units.push({ name: join ? (grouped.units.find((g) => g.variants.some((v) => leadKey(v) === leadKey(join[0]!)))?.name ?? u.name) : u.name, variants: [...u.variants] });
+  }
+  const together = (a: string, b: string) => units.some((u) => u.variants.includes(a) && u.variants.includes(b));
+  const doubtful = grouped.doubtful.filter((d) => !together(grouped.units.find((g) => g.name === d.a)!.variants[0]!, grouped.units.find((g) => g.name === d.b)!.variants[0]!));
   const departments = units.map((u) => {
     const keys = new Set(u.variants.map(leadKey));
     const mine = rows.filter((r) => leadsOf(r.lead).some((l) => keys.has(leadKey(l))));
@@ -53,10 +65,13 @@ export function formName(department: string, period: string): string {
   return `Phieu_${ascii(department)}_${ascii(period)}.xlsx`;
 }
 
-export async function issueForms(report: ReadReport, options: { due?: string } = {}): Promise<{ forms: IssuedForm[]; due: string; doubtful: LeadGroups["doubtful"]; unassigned: string[] }> {
+export async function issueForms(
+  report: ReadReport,
+  options: { due?: string; joined?: string[][] } = {},
+): Promise<{ forms: IssuedForm[]; due: string; doubtful: LeadGroups["doubtful"]; unassigned: string[] }> {
   const { period } = judgeSettingsOf(report.config);
   const due = options.due ?? defaultDue(period.year, period.endMonth);
-  const { departments, doubtful, unassigned } = departmentsOf(report);
+  const { departments, doubtful, unassigned } = departmentsOf(report, options.joined);
   const { plan, entries, taskEntries } = planFromReport(report.reading.rows, report.tasks, report.config.planTitle);
   const base = settingsFromConfig(report.config, report.meta?.planId || null, PRODUCT_VERSION);
   const forms: IssuedForm[] = [];
@@ -64,7 +79,7 @@ export async function issueForms(report: ReadReport, options: { due?: string } =
     const indicators = new Set(d.indicators);
     const tasks = new Set(d.tasks);
     const own: Plan = { ...plan, indicators: plan.indicators.filter((i) => indicators.has(i.id)), tasks: plan.tasks.filter((t) => tasks.has(t.id)) };
-    const settings = { ...base, unit: d.name, form: { department: d.name, book: report.config.unit, due } };
+    const settings = { ...base, unit: d.name, form: { department: d.name, book: report.config.unit, due, leads: d.variants } };
     const { bytes } = await reportWorkbookFile(own, settings, { indicators: entries, tasks: taskEntries });
     // Two units whose names differ only by accents would share an ASCII file name: number the second.
     let name = formName(d.name, periodLabel(period));

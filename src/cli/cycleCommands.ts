@@ -22,7 +22,21 @@ export async function formsCommand(argv: string[], io: CliIo): Promise<number> {
   if (dueText !== undefined && (typeof dueText !== "string" || dateProblem(dueText))) throw new UserError(`Hạn nộp --due "${String(dueText)}" ${dateProblem(String(dueText)) ?? "phải là một ngày"}`);
   const { report } = await readReportArg(file, io);
   if (report.annotation) throw new UserError(ANNOTATED);
-  const issued = await issueForms(report, { due: typeof dueText === "string" ? (parseViDate(dueText) ?? undefined) : undefined });
+  // --join "Phòng VH-XH=Phòng VH-XH xã;..." confirms that names the matcher doubted are one unit.
+  const joinText = flags.get("join");
+  const joined =
+    typeof joinText === "string"
+      ? joinText
+          .split(";")
+          .map((pair) =>
+            pair
+              .split("=")
+              .map((n) => n.trim())
+              .filter(Boolean),
+          )
+          .filter((names) => names.length > 1)
+      : [];
+  const issued = await issueForms(report, { due: typeof dueText === "string" ? (parseViDate(dueText) ?? undefined) : undefined, joined });
   if (issued.forms.length === 0) throw new UserError(`Sổ "${file}" không ghi đơn vị chủ trì cho chỉ tiêu, nhiệm vụ nào: không có phiếu để giao. Hãy điền cột "Đơn vị chủ trì" rồi làm lại.`);
   const paths = issued.forms.map((f) => join(dir, f.name));
   checkOutputs(paths, [file], flags.has("force"), io);
@@ -46,7 +60,7 @@ export async function formsCommand(argv: string[], io: CliIo): Promise<number> {
     [
       `Đã giao ${issued.forms.length} phiếu vào thư mục ${dir} (hạn nộp ${formatDate(issued.due)}):`,
       ...issued.forms.map((f, k) => `  ${paths[k]}: ${f.department}, ${f.indicators} chỉ tiêu, ${f.tasks} nhiệm vụ`),
-      ...issued.doubtful.map((d) => `Cần xác nhận: ${d.why} (đã giao thành hai phiếu riêng)`),
+      ...issued.doubtful.map((d) => `Cần xác nhận: ${d.why} (đã giao thành hai phiếu riêng; nếu là một, chạy lại với --join "${d.a}=${d.b}")`),
       ...(issued.unassigned.length ? [`Không có đơn vị chủ trì, không giao phiếu: ${issued.unassigned.join(", ")}`] : []),
     ].join("\n"),
   );

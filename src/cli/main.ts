@@ -207,7 +207,7 @@ phân cách bằng dấu phẩy, chấm phẩy hoặc tab, bảng mã UTF-8, UTF
                                      Dùng bảng có sẵn: thêm cột tỷ lệ đạt, tiến độ, trạng thái, lý do và tô màu
                                      vào bên phải bảng chỉ tiêu của đơn vị, không sửa ô nào của bảng
 
-  chitieu forms SỔ.xlsx --out-dir THƯ_MỤC [--due dd/mm/yyyy] [--json]
+  chitieu forms SỔ.xlsx --out-dir THƯ_MỤC [--due dd/mm/yyyy] [--join "TÊN A=TÊN B"] [--json]
                                      Giao phiếu: mỗi đơn vị chủ trì một tệp chỉ có các chỉ tiêu, nhiệm vụ của mình
                                      (hạn nộp mặc định ngày 05 tháng sau kỳ báo cáo)
   chitieu collect SỔ.xlsx THƯ_MỤC_PHIẾU --out SỔ-MỚI.xlsx [--prefer-forms] [--json]

@@ -39,6 +39,7 @@ export function buildMetaSheet(plan: Plan, settings: WorkbookSettings): SheetSpe
           ["formDepartment", settings.form.department],
           ["formBook", settings.form.book],
           ["formDue", settings.form.due],
+          ["formLeads", (settings.form.leads ?? [settings.form.department]).join("\n")],
         ] as Array<[string, string]>)
       : []),
   ];
@@ -84,6 +85,17 @@ export function readMeta(values: unknown[][]): ReportMeta | null {
     planTitle: String(get("planTitle") ?? ""),
     codes,
     taskCodes,
-    ...(get("formDepartment") ? { form: { department: String(get("formDepartment")), book: String(get("formBook") ?? ""), due: String(get("formDue") ?? "") } } : {}),
+    ...(get("formDepartment")
+      ? {
+          form: {
+            department: String(get("formDepartment")),
+            book: String(get("formBook") ?? ""),
+            due: String(get("formDue") ?? ""),
+            leads: String(get("formLeads") ?? get("formDepartment"))
+              .split("\n")
+              .filter(Boolean),
+          },
+        }
+      : {}),
   };
 }

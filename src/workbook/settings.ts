@@ -22,6 +22,8 @@ export interface FormIdentity {
   book: string;
   /** ISO date the form is due back. */
   due: string;
+  /** Every spelling of the department's name in the book's lead cells, joined ones included. */
+  leads?: string[];
 }
 
 /** The named cells on "Cấu hình" that every formula reads; changing them recalculates every status. */

@@ -27,7 +27,7 @@ describe("the ward's reporting cycle: forms out to the departments and back into
     const police = (await readReportFile("p.xlsx", written.get("Phieu_Cong-an-xa_Quy-II-2026.xlsx") as Uint8Array)).report!;
     expect(police.reading.rows.map((r) => r.id)).toEqual(["C.16", "C.22"]);
     expect(police.reading.rows[0]!.entry.periods[1]).toBe(0.7);
-    expect(police.meta!.form).toEqual({ department: "Công an xã", book: "UBND xã Thống Nhất", due: "2026-07-05" });
+    expect(police.meta!.form).toEqual({ department: "Công an xã", book: "UBND xã Thống Nhất", due: "2026-07-05", leads: ["Công an xã"] });
     expect(police.config).toMatchObject({ unit: "Công an xã", choice: "Quý II", year: 2026 });
     // The same protection as the book: the sheet locked, the input cells open.
     const wb = new ExcelJS.Workbook();
@@ -83,6 +83,29 @@ describe("the ward's reporting cycle: forms out to the departments and back into
     expect(json.conflicts).toEqual([expect.objectContaining({ code: "C.16", field: "p2", book: 0.7, form: 0.75, department: "Công an xã" })]);
     const chosen = (await readReportFile("x.xlsx", again.written.get("so-moi.xlsx") as Uint8Array)).report!;
     expect(chosen.reading.rows.find((r) => r.id === "C.16")!.entry.periods[1]).toBe(0.75);
+  });
+
+  it("gives one form to two spellings the official confirms are one unit, and takes both kinds of rows back from it", async () => {
+    const so = await book();
+    const issued = memoryIo({ "so.xlsx": so });
+    expect(await runCli(["forms", "so.xlsx", "--out-dir", ".", "--join", "Phòng VH-XH=Phòng VH-XH xã"], issued.cliIo)).toBe(0);
+    expect(issued.out[0]).toContain("Đã giao 8 phiếu");
+    expect(issued.out[0]).toContain("Phieu_Phong-VH-XH_Quy-II-2026.xlsx: Phòng VH-XH, 6 chỉ tiêu, 0 nhiệm vụ");
+    expect(issued.out[0]).not.toContain("Cần xác nhận");
+    const joined = issued.written.get("Phieu_Phong-VH-XH_Quy-II-2026.xlsx") as Uint8Array;
+    const form = (await readReportFile("f.xlsx", joined)).report!;
+    expect(form.reading.rows.map((r) => r.id)).toEqual(["A.1", "A.2", "B.2", "B.3", "B.4", "C.17"]);
+    expect(form.meta!.form!.leads!.sort()).toEqual(["Phòng VH-XH", "Phòng VH-XH xã"]);
+    const returned = await fill(joined, [
+      { code: "A.1", column: "Quý II", value: 0.5 },
+      { code: "B.3", column: "Quý II", value: 0.6 },
+    ]);
+    const run = memoryIo({ "so.xlsx": so, "vhxh.xlsx": returned });
+    expect(await runCli(["collect", "so.xlsx", ".", "--out", "moi.xlsx"], run.cliIo)).toBe(0);
+    const said = run.out.join("\n");
+    expect(said).toContain("Đã nhận phiếu: Phòng VH-XH (2 giá trị).");
+    expect(said).not.toContain("Bỏ qua");
+    expect(said).not.toMatch(/Chưa nộp phiếu: .*Phòng VH-XH/);
   });
 
   it("writes nothing when there is no form to read, or the output exists", async () => {

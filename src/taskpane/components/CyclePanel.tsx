@@ -28,6 +28,9 @@ export function CyclePanel({ port }: { port: WorkbookPort }) {
   const collecting = useAction();
   const [due, setDue] = useState("");
   const [issued, setIssued] = useState<{ lines: string[]; notes: string[] } | null>(null);
+  // Names the matcher doubts are one unit: shown first, the official ticks those that are, then gives out the forms.
+  const [doubts, setDoubts] = useState<Array<{ a: string; b: string; why: string }> | null>(null);
+  const [joins, setJoins] = useState<Set<string>>(new Set());
   const [read, setRead] = useState<{ book: ReportState; forms: ReturnedForm[]; collection: Collection; lines: string[] } | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [done, setDone] = useState<string | null>(null);
@@ -40,8 +43,19 @@ export function CyclePanel({ port }: { port: WorkbookPort }) {
       const book = await port.read();
       if (!book) throw noReport();
       if (book.annotation) throw new UserFacingError("Sổ này dùng bảng có sẵn của đơn vị: giao và thu phiếu chỉ dùng cho sổ chuẩn do add-in lập.");
-      const { issueForms } = await files();
-      const out = await issueForms(book, { due: due.trim() ? (parseViDate(due) ?? undefined) : undefined });
+      const { departmentsOf, issueForms } = await files();
+      if (doubts === null) {
+        const { doubtful } = departmentsOf(book);
+        if (doubtful.length) {
+          setIssued(null);
+          setDoubts(doubtful);
+          return;
+        }
+      }
+      const joined = (doubts ?? []).filter((d) => joins.has(`${d.a}|${d.b}`)).map((d) => [d.a, d.b]);
+      const out = await issueForms(book, { due: due.trim() ? (parseViDate(due) ?? undefined) : undefined, joined });
+      setDoubts(null);
+      setJoins(new Set());
       if (out.forms.length === 0) throw new UserFacingError('Sổ không ghi đơn vị chủ trì cho chỉ tiêu, nhiệm vụ nào: hãy điền cột "Đơn vị chủ trì" rồi giao phiếu.');
       for (const f of out.forms) port.download(f.name, f.bytes, XLSX);
       setIssued({
@@ -98,6 +112,29 @@ export function CyclePanel({ port }: { port: WorkbookPort }) {
           Giao phiếu (tải về từng đơn vị)
         </Button>
       </div>
+      {doubts && (
+        <>
+          <Text>Có {doubts.length} cặp tên đơn vị có thể là một: đánh dấu những cặp là cùng một đơn vị (một phiếu), rồi bấm Giao phiếu lần nữa.</Text>
+          {doubts.map((d) => {
+            const key = `${d.a}|${d.b}`;
+            return (
+              <Checkbox
+                key={key}
+                checked={joins.has(key)}
+                onChange={(_, v) =>
+                  setJoins((s) => {
+                    const next = new Set(s);
+                    if (v.checked) next.add(key);
+                    else next.delete(key);
+                    return next;
+                  })
+                }
+                label={`“${d.a}” và “${d.b}” là một đơn vị`}
+              />
+            );
+          })}
+        </>
+      )}
       <Notice busy={issuing.busy} error={issuing.error} done={issued ? `Đã giao ${issued.lines.length} phiếu.` : null} busyLabel="Đang lập phiếu…" />
       {issued && (
         <ul className={styles.list} aria-label="Phiếu đã giao">
