@@ -50,26 +50,27 @@ function grid(widths: number[], header: TableCell[], rows: TableCell[][]): Table
 
 const statusCell = (status: keyof typeof STATUS_STYLE, width: number, size = 12) => cell(status, width, { fill: STATUS_STYLE[status].fill, color: hex(STATUS_STYLE[status].color), bold: true, size });
 
+/** A row of two borderless cells across the page: the header's two sides, the recipients and the signature. */
+function twoSides(left: number, leftChildren: Paragraph[], rightChildren: (right: number) => Paragraph[]): Table {
+  const right = CONTENT - left;
+  const side = (width: number, children: Paragraph[]) => new TableCell({ width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS, children });
+  return new Table({
+    width: { size: CONTENT, type: WidthType.DXA },
+    columnWidths: [left, right],
+    borders: NO_BORDERS,
+    rows: [new TableRow({ children: [side(left, leftChildren), side(right, rightChildren(right))] })],
+  });
+}
+
 function headerBlock(d: ReportDraft): Table {
   const left = 3800;
-  const right = CONTENT - left;
-  const leftCell = new TableCell({
-    width: { size: left, type: WidthType.DXA },
-    borders: NO_BORDERS,
-    children: [...d.issuer.map((line) => centred(line, { bold: true, size: 13 })), rule(left, 1200), centred(d.number, { size: 13 })],
-  });
   const [motto, ...sub] = d.motto;
-  const rightCell = new TableCell({
-    width: { size: right, type: WidthType.DXA },
-    borders: NO_BORDERS,
-    children: [
-      centred(motto ?? "", { bold: true, size: 12 }),
-      ...sub.map((line) => centred(line, { bold: true, size: 13 })),
-      rule(right, sub.length ? 3300 : 2600),
-      centred(d.placeAndDate, { italics: true, size: 13 }),
-    ],
-  });
-  return new Table({ width: { size: CONTENT, type: WidthType.DXA }, columnWidths: [left, right], borders: NO_BORDERS, rows: [new TableRow({ children: [leftCell, rightCell] })] });
+  return twoSides(left, [...d.issuer.map((line) => centred(line, { bold: true, size: 13 })), rule(left, 1200), centred(d.number, { size: 13 })], (right) => [
+    centred(motto ?? "", { bold: true, size: 12 }),
+    ...sub.map((line) => centred(line, { bold: true, size: 13 })),
+    rule(right, sub.length ? 3300 : 2600),
+    centred(d.placeAndDate, { italics: true, size: 13 }),
+  ]);
 }
 
 function statusTable(d: ReportDraft): Table {
@@ -139,19 +140,11 @@ function blocks(d: ReportDraft): Array<Paragraph | Table> {
 }
 
 function signatureBlock(d: ReportDraft): Table {
-  const left = 4300;
-  const right = CONTENT - left;
-  const recipients = new TableCell({
-    width: { size: left, type: WidthType.DXA },
-    borders: NO_BORDERS,
-    children: [new Paragraph({ children: [run("Nơi nhận:", { bold: true, italics: true, size: 12 })] }), ...d.recipients.map((r) => new Paragraph({ children: [run(`- ${r}`, { size: 11 })] }))],
-  });
-  const sign = new TableCell({
-    width: { size: right, type: WidthType.DXA },
-    borders: NO_BORDERS,
-    children: [centred(d.signature.on, { bold: true, size: 14 }), centred(d.signature.title, { bold: true, size: 14 }), ...Array.from({ length: 5 }, () => centred("")), centred("", { bold: true })],
-  });
-  return new Table({ width: { size: CONTENT, type: WidthType.DXA }, columnWidths: [left, right], borders: NO_BORDERS, rows: [new TableRow({ children: [recipients, sign] })] });
+  return twoSides(
+    4300,
+    [new Paragraph({ children: [run("Nơi nhận:", { bold: true, italics: true, size: 12 })] }), ...d.recipients.map((r) => new Paragraph({ children: [run(`- ${r}`, { size: 11 })] }))],
+    () => [centred(d.signature.on, { bold: true, size: 14 }), centred(d.signature.title, { bold: true, size: 14 }), ...Array.from({ length: 5 }, () => centred("")), centred("", { bold: true })],
+  );
 }
 
 function annex(d: ReportDraft): Array<Paragraph | Table> {

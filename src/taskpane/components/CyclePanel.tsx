@@ -15,6 +15,12 @@ const useStyles = makeStyles({
 });
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const toggled = (set: Set<string>, key: string, on: boolean) => {
+  const next = new Set(set);
+  if (on) next.add(key);
+  else next.delete(key);
+  return next;
+};
 const files = () => import(/* webpackChunkName: "province" */ "../province");
 
 /**
@@ -117,21 +123,7 @@ export function CyclePanel({ port }: { port: WorkbookPort }) {
           <Text>Có {doubts.length} cặp tên đơn vị có thể là một: đánh dấu những cặp là cùng một đơn vị (một phiếu), rồi bấm Giao phiếu lần nữa.</Text>
           {doubts.map((d) => {
             const key = `${d.a}|${d.b}`;
-            return (
-              <Checkbox
-                key={key}
-                checked={joins.has(key)}
-                onChange={(_, v) =>
-                  setJoins((s) => {
-                    const next = new Set(s);
-                    if (v.checked) next.add(key);
-                    else next.delete(key);
-                    return next;
-                  })
-                }
-                label={`“${d.a}” và “${d.b}” là một đơn vị`}
-              />
-            );
+            return <Checkbox key={key} checked={joins.has(key)} onChange={(_, v) => setJoins((s) => toggled(s, key, v.checked === true))} label={`“${d.a}” và “${d.b}” là một đơn vị`} />;
           })}
         </>
       )}
@@ -166,14 +158,7 @@ export function CyclePanel({ port }: { port: WorkbookPort }) {
               <Checkbox
                 key={key}
                 checked={chosen.has(key)}
-                onChange={(_, d) =>
-                  setChosen((s) => {
-                    const next = new Set(s);
-                    if (d.checked) next.add(key);
-                    else next.delete(key);
-                    return next;
-                  })
-                }
+                onChange={(_, d) => setChosen((s) => toggled(s, key, d.checked === true))}
                 label={`${c.code}, ${c.label}: sổ ${show(c.book)}, phiếu của ${c.department} ${show(c.form)}`}
               />
             );
