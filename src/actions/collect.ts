@@ -119,8 +119,9 @@ export function collectForms(book: ReadReport, forms: ReturnedForm[], chosen: Se
   const joined = forms.flatMap((f) => ((f.report.meta?.form?.leads?.length ?? 0) > 1 ? [f.report.meta!.form!.leads!] : []));
   const { departments } = departmentsOf(book, joined);
   const slots = periodColumns(book.config.frequency);
-  const entries = new Map(book.reading.rows.map((r) => [r.id, structuredClone(r.entry) as IndicatorEntry]));
-  const taskEntries = new Map(book.tasks.map((t) => [t.id, structuredClone(t.entry) as TaskEntry]));
+  // Copies: the book read stays as it was (entries hold only values and the periods' array).
+  const entries = new Map(book.reading.rows.map((r): [string, IndicatorEntry] => [r.id, { ...r.entry, periods: [...r.entry.periods] }]));
+  const taskEntries = new Map(book.tasks.map((t): [string, TaskEntry] => [t.id, { ...t.entry }]));
   const leadOf = new Map<string, string>([...book.reading.rows.map((r) => [`indicator|${r.id}`, r.lead] as const), ...book.tasks.map((t) => [`task|${t.id}`, t.lead] as const)]);
   const out: Collection = { returned: [], missing: [], conflicts: [], taken: [], refused: [], notAssigned: [], entries, taskEntries };
   const back = new Set<Department>();

@@ -15,6 +15,12 @@ import { LoadPanel } from "../../src/taskpane/components/LoadPanel";
 import { ProvincePanel } from "../../src/taskpane/components/ProvincePanel";
 import { TablePanel } from "../../src/taskpane/components/TablePanel";
 import { UpdatePanel } from "../../src/taskpane/components/UpdatePanel";
+import { CyclePanel } from "../../src/taskpane/components/CyclePanel";
+import { issueForms } from "../../src/actions/forms";
+import { runCli } from "../../src/cli/main";
+import { readReportFile } from "../../src/province/readReportFile";
+import { fill } from "../support/forms";
+import { memoryIo } from "../support/memoryIo";
 import { recogniseTemplate } from "../../src/template/recognise";
 import { renderXlsx } from "../../src/render/xlsx";
 import type { DoubtfulPair } from "../../src/reading/update";
@@ -296,6 +302,35 @@ describe("Gửi tỉnh", () => {
     expect(downloaded[0]).toBe("TongHop_Quy-II-2026.xlsx");
     fireEvent.click(screen.getByRole("button", { name: "Mở bảng tổng hợp thành sổ mới" }));
     await waitFor(() => expect(p.openAsNewWorkbook).toHaveBeenCalledWith(downloaded[1]));
+  });
+});
+
+describe("Phiếu đơn vị", () => {
+  it("shows a returned form's difference with the book, and writes the form's value only where the official ticks it", async () => {
+    const io = memoryIo({ "kq.csv": "code,value\nC.16,70\n" });
+    expect(await runCli(["workbook", "--plan", "thong-nhat-2026", "--results", "kq.csv", "--period", "Quý II/2026", "--date", "05/07/2026", "--out", "so.xlsx"], io.cliIo)).toBe(0);
+    const book = (await readReportFile("so.xlsx", io.written.get("so.xlsx") as Uint8Array)).report!;
+    const police = (await issueForms(book)).forms.find((f) => f.department === "Công an xã")!;
+    const bytes = await fill(police.bytes, [
+      { code: "C.16", column: "Quý II", value: 0.75 },
+      { code: "C.22", column: "Quý II", value: 0.9 },
+    ]);
+    // Saved on 03/07/2026, before the due date (05/07/2026): on time.
+    const file = new File([new Uint8Array(bytes)], "cong-an.xlsx", { lastModified: Date.parse("2026-07-03T08:00:00Z") });
+    Object.defineProperty(file, "arrayBuffer", { value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+    const p = port({ read: jest.fn(async () => book), applyCollected: jest.fn(async (writes: unknown[]) => writes.length) });
+    show(<CyclePanel port={p} />);
+    fireEvent.change(screen.getByLabelText("Các phiếu đã nộp"), { target: { files: [file] } });
+    const choice = await screen.findByLabelText("C.16, Quý II: sổ 0,7, phiếu của Công an xã 0,75");
+    expect(screen.getByText("Đã nhận phiếu: Công an xã (1 giá trị).", { exact: false })).toBeTruthy();
+    fireEvent.click(choice);
+    fireEvent.click(screen.getByRole("button", { name: "Ghi số liệu phiếu vào sổ" }));
+    expect(await screen.findByText("Đã ghi 2 giá trị từ phiếu vào sổ; 0 chỗ khác nhau giữ số của sổ.")).toBeTruthy();
+    const writes = (p.applyCollected as jest.Mock).mock.calls[0][0] as Array<{ sheet: string; before: unknown; value: unknown }>;
+    expect(writes.map((w) => [w.sheet, w.before, w.value])).toEqual([
+      ["Chỉ tiêu", 0.7, 0.75],
+      ["Chỉ tiêu", "", 0.9],
+    ]);
   });
 });
 
