@@ -225,7 +225,9 @@ export function collectedWrites(book: ReadReport, taken: CollectedValue[]): Cell
     if (t.kind === "task") {
       const row = book.tasks.find((x) => x.id === t.code)!;
       const key = TASK_KEY[t.field as keyof typeof TASK_KEY];
-      return { sheet: TASK_SHEET, address: addr(taskCol(key), row.row), before: cell(t.book, t.field), value: cell(t.form, t.field), ...date };
+      // The column where the sheet's header puts it, should columns have been moved.
+      const col = row.columns?.get(key) || taskCol(key);
+      return { sheet: TASK_SHEET, address: addr(col, row.row), before: cell(t.book, t.field), value: cell(t.form, t.field), ...date };
     }
     const row = book.reading.rows.find((x) => x.id === t.code)!;
     const key = /^p\d+$/.test(t.field) ? t.field : INDICATOR_KEY[t.field]!;

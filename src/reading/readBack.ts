@@ -182,6 +182,8 @@ export interface TaskRow {
   deadline: string | null;
   deadlineText: string;
   entry: TaskEntry;
+  /** Column (1-based) of each key found in the header, wherever columns were moved. */
+  columns?: Map<string, number>;
 }
 
 /** Reads the "Nhiệm vụ" sheet back: each task's progress, evidence and notes, by header text. */
@@ -222,6 +224,7 @@ export function readTaskSheet(values: unknown[][]): TaskRow[] {
         evidenceSummary: text(at(r, "evSummary")) || null,
         note: text(at(r, "note")) || null,
       },
+      columns: col,
     });
   }
   return rows;

@@ -5,7 +5,8 @@ import { renderToExcel } from "../../src/render/office";
 import { applyCollected, readReport } from "../../src/taskpane/office/report";
 import { buildWorkbook } from "../../src/workbook/build";
 import { colLetter } from "../../src/workbook/spec";
-import { taskCol } from "../../src/workbook/taskSheet";
+import { TASK_COLUMNS, taskCol } from "../../src/workbook/taskSheet";
+import { readTaskSheet } from "../../src/reading/readBack";
 import { FakeExcel } from "../support/fakeExcel";
 import { fill } from "../support/forms";
 import { seedPlan } from "../support/seeds";
@@ -67,4 +68,18 @@ describe("Thu phiếu into the open workbook", () => {
     await expect(applyCollected(excel.context(), writes)).rejects.toThrow(`Các ô Nhiệm vụ!${progress} đã thay đổi từ khi đọc phiếu. Chưa ghi gì`);
     expect(excel.sheet("Nhiệm vụ").cells.get(progress)!.formula).toBe("Đang triển khai");
   });
+
+  it("writes a task's value in the column its header names when the official inserted a column before it", () => {
+    const titles = TASK_COLUMNS.map(([, title]) => title as string);
+    const header = [...titles.slice(0, 2), "Cột của xã", ...titles.slice(2)];
+    const row = header.map((t) => (t === "Mã" ? "II.3" : t === "Nhiệm vụ" ? "Xây dựng quy chế" : t === "Đơn vị chủ trì" ? "Công an phường" : ""));
+    const tasks = readTaskSheet([[], [], header, row]);
+    const book = { reading: { rows: [], frequency: "quarter" as const, missing: [], headerRow: 3, repeatedCodes: [] }, tasks, config: testSettingsConfig(), meta: null };
+    const taken = [{ department: "Công an phường", file: "f.xlsx", kind: "task" as const, code: "II.3", field: "progress" as const, label: "Tiến độ", book: null, form: "Hoàn thành", key: "k" }];
+    expect(collectedWrites(book, taken)).toEqual([{ sheet: "Nhiệm vụ", address: `${colLetter(taskCol("progress") + 1)}4`, before: "", value: "Hoàn thành" }]);
+  });
 });
+
+function testSettingsConfig() {
+  return { unit: "Đảng ủy phường Phước Bình", planTitle: "", year: 2026, choice: "Quý I", reportDate: "2026-04-05", warnThreshold: 0.5, frequency: "quarter" as const };
+}
