@@ -1,5 +1,6 @@
 import type { Entry } from "../core/judge";
 import { formatDate } from "../core/format";
+import { UserFacingError } from "../core/userFacingError";
 import { leadKey, leadsOf } from "../core/leadUnits";
 import { periodColumns, periodLabel } from "../core/period";
 import { nameKey } from "../core/text/clean";
@@ -231,7 +232,9 @@ export function collectedWrites(book: ReadReport, taken: CollectedValue[]): Cell
     }
     const row = book.reading.rows.find((x) => x.id === t.code)!;
     const key = /^p\d+$/.test(t.field) ? t.field : INDICATOR_KEY[t.field]!;
-    return { sheet: INDICATOR_SHEET, address: addr(row.columns.get(key) ?? 1, row.row), before: cell(t.book, t.field), value: cell(t.form, t.field), ...date };
+    const col = row.columns.get(key);
+    if (!col) throw new UserFacingError(`Trang "${INDICATOR_SHEET}" không còn cột "${t.label}" (có lẽ đã bị xóa hoặc đổi tiêu đề): chưa ghi gì. Hãy đặt lại cột rồi thu phiếu lại.`);
+    return { sheet: INDICATOR_SHEET, address: addr(col, row.row), before: cell(t.book, t.field), value: cell(t.form, t.field), ...date };
   });
 }
 
