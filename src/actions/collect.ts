@@ -196,14 +196,17 @@ export async function collectedBook(book: ReadReport, collection: Collection): P
   return (await reportWorkbookFile(plan, settings, { indicators: collection.entries, tasks: collection.taskEntries, history: book.history })).bytes;
 }
 
-/** A value to write into the open book: the cell, what it must still hold, and what goes in. */
+/**
+ * A value to write into the open book: the cell, what it must still hold, and what goes in. Only values:
+ * the input cells already carry their formats (a date cell is dd/mm/yyyy), and formatting a cell of a
+ * protected sheet is not allowed.
+ */
 export interface CellWrite {
   sheet: string;
   address: string;
   /** The cell's value as read (a date as its serial, an empty cell as ""): if it changed since, nothing is written. */
   before: string | number;
   value: string | number;
-  format?: string;
 }
 
 const INDICATOR_KEY: Partial<Record<FieldKey, string>> = {
@@ -222,19 +225,18 @@ const TASK_KEY = { progress: "progress", evidence: "evCheck", evidenceNumber: "e
 export function collectedWrites(book: ReadReport, taken: CollectedValue[]): CellWrite[] {
   const cell = (v: Entry, field: FieldKey): string | number => (v === null ? "" : field === "evidenceDate" && typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? dateSerial(v) : v);
   return taken.map((t) => {
-    const date = t.field === "evidenceDate" ? { format: "dd/mm/yyyy" } : {};
     if (t.kind === "task") {
       const row = book.tasks.find((x) => x.id === t.code)!;
       const key = TASK_KEY[t.field as keyof typeof TASK_KEY];
       // The column where the sheet's header puts it, should columns have been moved.
       const col = row.columns?.get(key) || taskCol(key);
-      return { sheet: TASK_SHEET, address: addr(col, row.row), before: cell(t.book, t.field), value: cell(t.form, t.field), ...date };
+      return { sheet: TASK_SHEET, address: addr(col, row.row), before: cell(t.book, t.field), value: cell(t.form, t.field) };
     }
     const row = book.reading.rows.find((x) => x.id === t.code)!;
     const key = /^p\d+$/.test(t.field) ? t.field : INDICATOR_KEY[t.field]!;
     const col = row.columns.get(key);
     if (!col) throw new UserFacingError(`Trang "${INDICATOR_SHEET}" không còn cột "${t.label}" (có lẽ đã bị xóa hoặc đổi tiêu đề): chưa ghi gì. Hãy đặt lại cột rồi thu phiếu lại.`);
-    return { sheet: INDICATOR_SHEET, address: addr(col, row.row), before: cell(t.book, t.field), value: cell(t.form, t.field), ...date };
+    return { sheet: INDICATOR_SHEET, address: addr(col, row.row), before: cell(t.book, t.field), value: cell(t.form, t.field) };
   });
 }
 

@@ -467,6 +467,8 @@ function makeRange(fake: FakeExcel, sheetOf: () => FakeSheetState, at: string | 
       if (values.length !== b.r2 - b.r1 + 1 || values.some((row) => row.length !== b.c2 - b.c1 + 1))
         throw excelError("InvalidArgument", `grid of ${values.length}×${values[0]?.length} for ${addressNow()}`);
       guard(s, b, field);
+      // Formatting is refused on a protected sheet unless its protection allows it, unlocked cells included.
+      if (field === "format" && s.protected && !s.protectionOptions?.allowFormatCells) throw excelError("AccessDenied", `number format on a protected sheet: ${s.name}!${addressNow()}`);
       values.forEach((row, i) =>
         row.forEach((v, j) => {
           if (field === "formula" && typeof v === "string" && v.startsWith("=")) checkNames(v);

@@ -136,7 +136,6 @@ export async function applyCollected(context: Excel.RequestContext, writes: Cell
   if (moved.length) throw new UserFacingError(`Các ô ${moved.slice(0, 5).join(", ")}${moved.length > 5 ? "..." : ""} đã thay đổi từ khi đọc phiếu. Chưa ghi gì: hãy đọc lại các phiếu rồi làm lại.`);
   writes.forEach((w, k) => {
     const range = ranges[k]!;
-    if (w.format) range.numberFormat = [[w.format]];
     range.formulas = [[typeof w.value === "number" ? w.value : officeFormula({ v: w.value })]];
   });
   await context.sync();
