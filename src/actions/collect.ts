@@ -127,8 +127,20 @@ export function collectForms(book: ReadReport, forms: ReturnedForm[], chosen: Se
   const out: Collection = { returned: [], missing: [], conflicts: [], taken: [], refused: [], notAssigned: [], entries, taskEntries };
   const back = new Set<Department>();
 
+  // A unit that sent its form twice: the one saved last is read, the other listed (never both, never mixed).
+  const unitOf = (f: ReturnedForm) => (f.report.meta?.form ? leadKey(f.report.meta.form.department) : `file:${f.file}`);
+  const latest = new Map<string, ReturnedForm>();
+  for (const f of forms) {
+    const seen = latest.get(unitOf(f));
+    if (!seen || (f.modified ?? "") > (seen.modified ?? "") || ((f.modified ?? "") === (seen.modified ?? "") && f.file > seen.file)) latest.set(unitOf(f), f);
+  }
   for (const f of forms) {
     const form = f.report.meta?.form;
+    const newer = latest.get(unitOf(f));
+    if (form && newer && newer !== f) {
+      out.refused.push({ file: f.file, why: `${form.department} nộp hơn một phiếu; đã dùng phiếu lưu sau cùng (${newer.file})` });
+      continue;
+    }
     if (!form) {
       out.refused.push({ file: f.file, why: "không phải phiếu giao cho đơn vị (sổ báo cáo thường, không có thông tin phiếu)" });
       continue;

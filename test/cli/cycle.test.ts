@@ -108,6 +108,23 @@ describe("the ward's reporting cycle: forms out to the departments and back into
     expect(said).not.toMatch(/Chưa nộp phiếu: .*Phòng VH-XH/);
   });
 
+  it("reads only the last form a unit saved when it sent two", async () => {
+    const so = await book();
+    const issued = memoryIo({ "so.xlsx": so });
+    expect(await runCli(["forms", "so.xlsx", "--out-dir", "."], issued.cliIo)).toBe(0);
+    const police = issued.written.get("Phieu_Cong-an-xa_Quy-II-2026.xlsx") as Uint8Array;
+    const files = {
+      "so.xlsx": so,
+      "ca-lan-1.xlsx": await fill(police, [{ code: "C.22", column: "Quý II", value: 0.5 }]),
+      "ca-lan-2.xlsx": await fill(police, [{ code: "C.22", column: "Quý II", value: 0.9 }]),
+    };
+    const run = memoryIo(files, { "ca-lan-1.xlsx": "2026-07-02", "ca-lan-2.xlsx": "2026-07-04" });
+    expect(await runCli(["collect", "so.xlsx", ".", "--out", "moi.xlsx"], run.cliIo)).toBe(0);
+    expect(run.out.join("\n")).toContain("Không dùng tệp ca-lan-1.xlsx: Công an xã nộp hơn một phiếu; đã dùng phiếu lưu sau cùng (ca-lan-2.xlsx).");
+    const after = (await readReportFile("moi.xlsx", run.written.get("moi.xlsx") as Uint8Array)).report!;
+    expect(after.reading.rows.find((r) => r.id === "C.22")!.entry.periods[1]).toBe(0.9);
+  });
+
   it("writes nothing when there is no form to read, or the output exists", async () => {
     const so = await book();
     const a = memoryIo({ "so.xlsx": so, "ghi-chu.txt": "x" });
