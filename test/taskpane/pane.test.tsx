@@ -306,6 +306,27 @@ describe("Gửi tỉnh", () => {
 });
 
 describe("Phiếu đơn vị", () => {
+  it("asks about doubtful unit names before giving out forms, and opens a unit's form as a new workbook where downloads do nothing", async () => {
+    const io = memoryIo();
+    expect(await runCli(["workbook", "--plan", "thong-nhat-2026", "--period", "Quý II/2026", "--date", "05/07/2026", "--out", "so.xlsx"], io.cliIo)).toBe(0);
+    const book = (await readReportFile("so.xlsx", io.written.get("so.xlsx") as Uint8Array)).report!;
+    const p = port({ read: jest.fn(async () => book) });
+    show(<CyclePanel port={p} />);
+    fireEvent.click(screen.getByRole("button", { name: "Giao phiếu (tải về từng đơn vị)" }));
+    const pair = await screen.findByLabelText("“Phòng VH-XH” và “Phòng VH-XH xã” là một đơn vị");
+    expect(p.download).not.toHaveBeenCalled();
+    fireEvent.click(pair);
+    fireEvent.click(screen.getByRole("button", { name: "Giao phiếu (tải về từng đơn vị)" }));
+    expect(await screen.findByText("Đã giao 8 phiếu.")).toBeTruthy();
+    expect((p.download as jest.Mock).mock.calls.map((c) => c[0])).toContain("Phieu_Phong-VH-XH_Quy-II-2026.xlsx");
+    fireEvent.click(screen.getByRole("button", { name: "Mở phiếu của Công an xã" }));
+    await waitFor(() => expect(p.openAsNewWorkbook).toHaveBeenCalled());
+    const opened = (p.openAsNewWorkbook as jest.Mock).mock.calls[0][0] as Uint8Array;
+    const police = (await readReportFile("f.xlsx", opened)).report!;
+    expect(police.meta!.form!.department).toBe("Công an xã");
+    expect(police.reading.rows.map((r) => r.id)).toEqual(["C.16", "C.22"]);
+  });
+
   it("shows a returned form's difference with the book, and writes the form's value only where the official ticks it", async () => {
     const io = memoryIo({ "kq.csv": "code,value\nC.16,70\n" });
     expect(await runCli(["workbook", "--plan", "thong-nhat-2026", "--results", "kq.csv", "--period", "Quý II/2026", "--date", "05/07/2026", "--out", "so.xlsx"], io.cliIo)).toBe(0);

@@ -33,7 +33,7 @@ export function CyclePanel({ port }: { port: WorkbookPort }) {
   const issuing = useAction();
   const collecting = useAction();
   const [due, setDue] = useState("");
-  const [issued, setIssued] = useState<{ lines: string[]; notes: string[] } | null>(null);
+  const [issued, setIssued] = useState<{ forms: Array<{ line: string; department: string; bytes: Uint8Array }>; notes: string[] } | null>(null);
   // Names the matcher doubts are one unit: shown first, the official ticks those that are, then gives out the forms.
   const [doubts, setDoubts] = useState<Array<{ a: string; b: string; why: string }> | null>(null);
   const [joins, setJoins] = useState<Set<string>>(new Set());
@@ -65,7 +65,7 @@ export function CyclePanel({ port }: { port: WorkbookPort }) {
       if (out.forms.length === 0) throw new UserFacingError('Sổ không ghi đơn vị chủ trì cho chỉ tiêu, nhiệm vụ nào: hãy điền cột "Đơn vị chủ trì" rồi giao phiếu.');
       for (const f of out.forms) port.download(f.name, f.bytes, XLSX);
       setIssued({
-        lines: out.forms.map((f) => `${f.department}: ${f.indicators} chỉ tiêu, ${f.tasks} nhiệm vụ (${f.name})`),
+        forms: out.forms.map((f) => ({ line: `${f.department}: ${f.indicators} chỉ tiêu, ${f.tasks} nhiệm vụ (${f.name})`, department: f.department, bytes: f.bytes })),
         notes: [
           `Hạn nộp ${formatDate(out.due)}.`,
           ...out.doubtful.map((d) => `Cần xác nhận: ${d.why} Đã giao thành hai phiếu riêng.`),
@@ -127,10 +127,20 @@ export function CyclePanel({ port }: { port: WorkbookPort }) {
           })}
         </>
       )}
-      <Notice busy={issuing.busy} error={issuing.error} done={issued ? `Đã giao ${issued.lines.length} phiếu.` : null} busyLabel="Đang lập phiếu…" />
+      <Notice busy={issuing.busy} error={issuing.error} done={issued ? `Đã giao ${issued.forms.length} phiếu.` : null} busyLabel="Đang lập phiếu…" />
       {issued && (
         <ul className={styles.list} aria-label="Phiếu đã giao">
-          {[...issued.lines, ...issued.notes].map((l) => (
+          {issued.forms.map((f) => (
+            <li key={f.line}>
+              {f.line} {/* Office for Mac offers no download from the pane: each form opens in Excel instead, to save from there. */}
+              {port.inExcel && (
+                <Button size="small" appearance="subtle" onClick={() => void issuing.run(() => port.openAsNewWorkbook(f.bytes))}>
+                  Mở phiếu của {f.department}
+                </Button>
+              )}
+            </li>
+          ))}
+          {issued.notes.map((l) => (
             <li key={l}>{l}</li>
           ))}
         </ul>
