@@ -14,7 +14,7 @@ import { INDICATOR_SHEET } from "../workbook/indicatorSheet";
 import { addr, dateSerial } from "../workbook/spec";
 import { PRODUCT_VERSION } from "../version";
 import type { ReadReport } from "./exportForProvince";
-import { departmentsOf, type Department } from "./forms";
+import { departmentsOf, type Department } from "../reading/departments";
 import { reportWorkbookFile } from "./reportWorkbook";
 
 /**

@@ -5,7 +5,7 @@ import { periodEnd } from "../core/period";
 import type { ReadReport } from "../actions/exportForProvince";
 import { judgeSettingsOf } from "../reading/configRead";
 import type { SheetRow, TaskRow } from "../reading/readBack";
-import { groupLeadUnits, leadKey, leadsOf } from "../core/leadUnits";
+import { departmentsOf } from "../reading/departments";
 
 /**
  * The written report of a period (Báo cáo kết quả thực hiện), drafted from the report workbook's data in
@@ -205,7 +205,7 @@ export function draftReport(report: ReadReport): ReportDraft {
   for (const { t } of notStarted)
     bullet(`${t.id}. ${bare(t.name)} — chưa triển khai hoặc chưa báo cáo tiến độ${t.deadline ? ` (thời hạn ${formatDate(t.deadline)})` : ""}${t.lead ? `; đơn vị chủ trì: ${t.lead}` : ""}.`);
 
-  const silent = silentUnits(judged, tasks);
+  const silent = silentUnits(report, judged, tasks);
   heading("3. Đơn vị chưa báo cáo số liệu");
   if (silent.length === 0) say("Các đơn vị chủ trì đều đã báo cáo số liệu của kỳ.");
   for (const u of silent) bullet(`${u.lead}: chưa có số liệu ${u.codes.length} chỉ tiêu, nhiệm vụ (${u.codes.join(", ")}).`);
@@ -254,23 +254,12 @@ export function draftReport(report: ReadReport): ReportDraft {
 }
 
 /** Lead units none of whose indicators or tasks has a value or progress for the period, each spelling of a unit taken as one. */
-function silentUnits(judged: Array<{ row: SheetRow; j: Judgement }>, tasks: Array<{ t: TaskRow; j: Judgement }>): Array<{ lead: string; codes: string[] }> {
-  const items = [
-    ...judged.map(({ row, j }) => ({ leads: leadsOf(row.lead), code: row.id, reported: j.status !== "Chưa có số liệu" })),
-    ...tasks.map(({ t }) => ({ leads: leadsOf(t.lead), code: t.id, reported: String(t.entry.progress ?? "") !== "" })),
-  ];
-  const { units } = groupLeadUnits(items.flatMap((i) => i.leads));
-  const shown = new Map(units.flatMap((u) => u.variants.map((v) => [leadKey(v), u.name] as const)));
-  const byUnit = new Map<string, { reported: boolean; codes: string[] }>();
-  for (const item of items)
-    for (const lead of item.leads) {
-      const name = shown.get(leadKey(lead)) ?? lead;
-      const u = byUnit.get(name) ?? { reported: false, codes: [] };
-      u.reported ||= item.reported;
-      u.codes.push(item.code);
-      byUnit.set(name, u);
-    }
-  return [...byUnit].filter(([, u]) => !u.reported).map(([lead, u]) => ({ lead, codes: u.codes }));
+function silentUnits(report: ReadReport, judged: Array<{ row: SheetRow; j: Judgement }>, tasks: Array<{ t: TaskRow; j: Judgement }>): Array<{ lead: string; codes: string[] }> {
+  const reported = new Set(judged.filter(({ j }) => j.status !== "Chưa có số liệu").map(({ row }) => row.id));
+  const reportedTasks = new Set(tasks.filter(({ t }) => String(t.entry.progress ?? "") !== "").map(({ t }) => t.id));
+  return departmentsOf(report)
+    .departments.filter((d) => !d.indicators.some((c) => reported.has(c)) && !d.tasks.some((c) => reportedTasks.has(c)))
+    .map((d) => ({ lead: d.name, codes: [...d.indicators, ...d.tasks] }));
 }
 
 /** A wording without the full stop or colon it ends with in the appendix. */

@@ -30,7 +30,8 @@ export async function openReportFile(name: string, bytes: Uint8Array): Promise<R
   return { reading, tasks, config, meta };
 }
 
-export { departmentsOf, issueForms } from "../actions/forms";
+export { issueForms } from "../actions/forms";
+export { departmentsOf } from "../reading/departments";
 export { rolloverBook } from "../actions/rollover";
 export { collectForms, collectedBook, collectedWrites, describeCollection } from "../actions/collect";
 
