@@ -15,6 +15,7 @@ import { addr, dateSerial } from "../workbook/spec";
 import { PRODUCT_VERSION } from "../version";
 import type { ReadReport } from "./exportForProvince";
 import { departmentsOf, type Department } from "../reading/departments";
+import { formsRefusal } from "./forms";
 import { reportWorkbookFile } from "./reportWorkbook";
 
 /**
@@ -114,6 +115,8 @@ const setField = (entry: Fields, field: FieldKey, value: Entry) => {
 
 /** Reads the returned forms against the book; `chosen` names the conflicts to settle for the form (by conflictKey). */
 export function collectForms(book: ReadReport, forms: ReturnedForm[], chosen: Set<string> = new Set()): Collection {
+  const refusal = formsRefusal(book);
+  if (refusal) throw new UserFacingError(refusal);
   const settings = judgeSettingsOf(book.config);
   const period = periodLabel(settings.period);
   // Units the official joined when giving out the forms are one unit here too: each form names its spellings.

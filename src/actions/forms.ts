@@ -9,6 +9,8 @@ import { planFromReport } from "../reading/rebuild";
 import { PRODUCT_VERSION } from "../version";
 import type { ReadReport } from "./exportForProvince";
 import { reportWorkbookFile } from "./reportWorkbook";
+import { rebuildRefusal } from "./updateReport";
+import { UserFacingError } from "../core/userFacingError";
 
 /**
  * "Giao phiếu": from the ward's book, one form per lead unit (đơn vị chủ trì) with only the indicators and
@@ -33,13 +35,28 @@ export function formName(department: string, period: string): string {
   return `Phieu_${ascii(department)}_${ascii(period)}.xlsx`;
 }
 
+/** Forms go out and come back only for a standard book read back whole. */
+export function formsRefusal(report: ReadReport): string | null {
+  return rebuildRefusal(report, "giao và thu phiếu");
+}
+
+/** The pairs of lead-unit names the official is asked about before the forms go out. */
+export function formDoubts(report: ReadReport): LeadGroups["doubtful"] {
+  const refusal = formsRefusal(report);
+  if (refusal) throw new UserFacingError(refusal);
+  return departmentsOf(report).doubtful;
+}
+
 export async function issueForms(
   report: ReadReport,
   options: { due?: string; joined?: string[][] } = {},
 ): Promise<{ forms: IssuedForm[]; due: string; doubtful: LeadGroups["doubtful"]; unassigned: string[] }> {
   const { period } = judgeSettingsOf(report.config);
   const due = options.due ?? defaultDue(period.year, period.endMonth);
+  const refusal = formsRefusal(report);
+  if (refusal) throw new UserFacingError(refusal);
   const { departments, doubtful, unassigned } = departmentsOf(report, options.joined);
+  if (departments.length === 0) throw new UserFacingError('Sổ không ghi đơn vị chủ trì cho chỉ tiêu, nhiệm vụ nào: không có phiếu để giao. Hãy điền cột "Đơn vị chủ trì" rồi làm lại.');
   const { plan, entries, taskEntries } = planFromReport(report.reading.rows, report.tasks, report.config.planTitle);
   const base = settingsFromConfig(report.config, report.meta?.planId || null, PRODUCT_VERSION);
   const forms: IssuedForm[] = [];

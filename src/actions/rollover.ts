@@ -10,6 +10,7 @@ import type { IndicatorEntry } from "../workbook/indicatorSheet";
 import { PRODUCT_VERSION } from "../version";
 import type { ReadReport } from "./exportForProvince";
 import { reportWorkbookFile } from "./reportWorkbook";
+import { rebuildRefusal } from "./updateReport";
 
 /**
  * "Sang năm mới": the next report year's book of a plan that runs over several years, made from this
@@ -32,7 +33,8 @@ export interface Rollover {
 
 export async function rolloverBook(report: ReadReport, year: number, today: string): Promise<Rollover> {
   const old = report.config.year;
-  if (report.annotation) throw new RolloverRefused("Sổ này dùng bảng có sẵn của đơn vị: sang năm mới chỉ dùng cho sổ chuẩn do add-in lập. Hãy lập sổ chuẩn từ phụ lục rồi làm lại.");
+  const refusal = rebuildRefusal(report, "sang năm mới", "làm lại", "Sổ này dùng bảng có sẵn của đơn vị: sang năm mới chỉ dùng cho sổ chuẩn do add-in lập. Hãy lập sổ chuẩn từ phụ lục rồi làm lại.");
+  if (refusal) throw new RolloverRefused(refusal);
   if (year !== old + 1) throw new RolloverRefused(`Sổ đang là năm ${old}: năm mới phải là ${old + 1} (mỗi lần sang một năm, để lịch sử đủ các năm).`);
   const { plan, taskEntries } = planFromReport(report.reading.rows, report.tasks, report.config.planTitle);
   const lastDeadline = plan.indicators.flatMap((i) => i.targets.map((t) => t.deadline ?? "")).reduce((a, b) => (a > b ? a : b), "");

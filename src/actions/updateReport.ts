@@ -9,12 +9,22 @@ import type { WorkbookSpec } from "../workbook/spec";
 import { PRODUCT_VERSION } from "../version";
 import type { ReadReport } from "./exportForProvince";
 
+/**
+ * Why a book's rows cannot be rebuilt whole for `action` (an official's own table, a code on two rows, an
+ * input column gone), or null: the update, the forms out and back and the next year all stop on it.
+ */
+export function rebuildRefusal(report: ReadReport, action: string, again = "làm lại", annotated = ""): string | null {
+  if (report.annotation) return annotated || `Sổ này dùng bảng có sẵn của đơn vị: ${action} chỉ dùng cho sổ chuẩn do add-in lập.`;
+  const problem = readingProblem(report.reading);
+  return problem && `Trang "${INDICATOR_SHEET}" ${problem}. Chưa ${action}, để khỏi mất số liệu: hãy sửa rồi ${again}.`;
+}
+
 /** Why a report cannot be updated without losing something (nothing is written then), or null. */
 export function updateRefusal(report: ReadReport): string | null {
-  if (report.annotation)
-    return `Sổ này dùng bảng có sẵn của đơn vị (trang "${report.annotation.sheet}"): cập nhật theo phụ lục sửa đổi chỉ dùng cho sổ chuẩn do add-in lập. Hãy sửa chỉ tiêu ngay trong bảng, rồi mở "Dùng bảng có sẵn" trên một bản sao của tệp gốc để gắn lại.`;
-  const problem = readingProblem(report.reading);
-  return problem && `Trang "${INDICATOR_SHEET}" ${problem}. Chưa cập nhật, để khỏi mất số liệu: hãy sửa rồi cập nhật lại.`;
+  const annotated = report.annotation
+    ? `Sổ này dùng bảng có sẵn của đơn vị (trang "${report.annotation.sheet}"): cập nhật theo phụ lục sửa đổi chỉ dùng cho sổ chuẩn do add-in lập. Hãy sửa chỉ tiêu ngay trong bảng, rồi mở "Dùng bảng có sẵn" trên một bản sao của tệp gốc để gắn lại.`
+    : "";
+  return rebuildRefusal(report, "cập nhật", "cập nhật lại", annotated);
 }
 
 /**

@@ -9,8 +9,6 @@ import { parseArgs, readReportArg } from "./main";
 import { checkOutputs } from "./outputs";
 import { UserError } from "./reportCommands";
 
-const ANNOTATED = "Sổ này dùng bảng có sẵn của đơn vị: giao và thu phiếu chỉ dùng cho sổ chuẩn do add-in lập.";
-
 /** `chitieu forms`: one form per lead unit, written to a folder. */
 export async function formsCommand(argv: string[], io: CliIo): Promise<number> {
   const { words, flags } = parseArgs(argv, ["force", "json"]);
@@ -21,7 +19,6 @@ export async function formsCommand(argv: string[], io: CliIo): Promise<number> {
   if (io.kind(dir) !== "dir") throw new UserError(`Không có thư mục "${dir}" để ghi phiếu. Hãy tạo thư mục trước hoặc chọn nơi khác.`);
   if (dueText !== undefined && (typeof dueText !== "string" || dateProblem(dueText))) throw new UserError(`Hạn nộp --due "${String(dueText)}" ${dateProblem(String(dueText)) ?? "phải là một ngày"}`);
   const { report } = await readReportArg(file, io);
-  if (report.annotation) throw new UserError(ANNOTATED);
   // --join "Phòng VH-XH=Phòng VH-XH xã;..." confirms that names the matcher doubted are one unit.
   const joinText = flags.get("join");
   const joined =
@@ -37,7 +34,6 @@ export async function formsCommand(argv: string[], io: CliIo): Promise<number> {
           .filter((names) => names.length > 1)
       : [];
   const issued = await issueForms(report, { due: typeof dueText === "string" ? (parseViDate(dueText) ?? undefined) : undefined, joined });
-  if (issued.forms.length === 0) throw new UserError(`Sổ "${file}" không ghi đơn vị chủ trì cho chỉ tiêu, nhiệm vụ nào: không có phiếu để giao. Hãy điền cột "Đơn vị chủ trì" rồi làm lại.`);
   const paths = issued.forms.map((f) => join(dir, f.name));
   checkOutputs(paths, [file], flags.has("force"), io);
   issued.forms.forEach((f, k) => io.writeFile(paths[k]!, f.bytes));
@@ -77,7 +73,6 @@ export async function collectCommand(argv: string[], io: CliIo): Promise<number>
   if (io.kind(dir) !== "dir") throw new UserError(`Không có thư mục phiếu "${dir}"`);
   checkOutputs([out], [file], flags.has("force"), io);
   const { report: book } = await readReportArg(file, io);
-  if (book.annotation) throw new UserError(ANNOTATED);
   const forms: ReturnedForm[] = [];
   const refused: Array<{ file: string; why: string }> = [];
   const skip = new Set([io.identity(file), io.identity(out)]);

@@ -30,8 +30,7 @@ export async function openReportFile(name: string, bytes: Uint8Array): Promise<R
   return { reading, tasks, config, meta };
 }
 
-export { issueForms } from "../actions/forms";
-export { departmentsOf } from "../reading/departments";
+export { formDoubts, issueForms } from "../actions/forms";
 export { rolloverBook } from "../actions/rollover";
 export { collectForms, collectedBook, collectedWrites, describeCollection } from "../actions/collect";
 

@@ -1,6 +1,9 @@
 import ExcelJS from "exceljs";
 import { runCli } from "../../src/cli/main";
+import { collectForms } from "../../src/actions/collect";
+import { formDoubts, issueForms } from "../../src/actions/forms";
 import { readReportFile } from "../../src/province/readReportFile";
+import { quarterBlock } from "../support/templates";
 import { fill } from "../support/forms";
 import { memoryIo } from "../support/memoryIo";
 
@@ -123,6 +126,21 @@ describe("the ward's reporting cycle: forms out to the departments and back into
     expect(run.out.join("\n")).toContain("Không dùng tệp ca-lan-1.xlsx: Công an xã nộp hơn một phiếu; đã dùng phiếu lưu sau cùng (ca-lan-2.xlsx).");
     const after = (await readReportFile("moi.xlsx", run.written.get("moi.xlsx") as Uint8Array)).report!;
     expect(after.reading.rows.find((r) => r.id === "C.22")!.entry.periods[1]).toBe(0.9);
+  });
+
+  it("gives out and takes back forms only for a standard book read back whole", async () => {
+    const read = (await readReportFile("so.xlsx", await book())).report!;
+    // A code on two rows (as the pane reads an open workbook someone copied a row in): a form would lose one.
+    const twice = { ...read, reading: { ...read.reading, repeatedCodes: ["C.16"] } };
+    expect(() => formDoubts(twice)).toThrow('Trang "Chỉ tiêu"');
+    await expect(issueForms(twice)).rejects.toThrow("Chưa giao và thu phiếu, để khỏi mất số liệu");
+    expect(() => collectForms(twice, [])).toThrow("Chưa giao và thu phiếu, để khỏi mất số liệu");
+    const annotated = memoryIo({ "bang.xlsx": await quarterBlock.build() });
+    expect(await runCli(["annotate", "bang.xlsx", "--period", "Quý II/2026", "--out", "da-gan.xlsx"], annotated.cliIo)).toBe(0);
+    const io = memoryIo({ "da-gan.xlsx": annotated.written.get("da-gan.xlsx") as Uint8Array });
+    expect(await runCli(["forms", "da-gan.xlsx", "--out-dir", "."], io.cliIo)).toBe(1);
+    expect(io.err.join("\n")).toContain("Sổ này dùng bảng có sẵn của đơn vị: giao và thu phiếu chỉ dùng cho sổ chuẩn do add-in lập.");
+    expect(io.written.size).toBe(0);
   });
 
   it("writes nothing when there is no form to read, or the output exists", async () => {

@@ -48,10 +48,9 @@ export function CyclePanel({ port }: { port: WorkbookPort }) {
       if (dueProblem) throw new UserFacingError(`Hạn nộp "${due}" ${dueProblem}`);
       const book = await port.read();
       if (!book) throw noReport();
-      if (book.annotation) throw new UserFacingError("Sổ này dùng bảng có sẵn của đơn vị: giao và thu phiếu chỉ dùng cho sổ chuẩn do add-in lập.");
-      const { departmentsOf, issueForms } = await files();
+      const { formDoubts, issueForms } = await files();
       if (doubts === null) {
-        const { doubtful } = departmentsOf(book);
+        const doubtful = formDoubts(book);
         if (doubtful.length) {
           setIssued(null);
           setDoubts(doubtful);
@@ -62,7 +61,6 @@ export function CyclePanel({ port }: { port: WorkbookPort }) {
       const out = await issueForms(book, { due: due.trim() ? (parseViDate(due) ?? undefined) : undefined, joined });
       setDoubts(null);
       setJoins(new Set());
-      if (out.forms.length === 0) throw new UserFacingError('Sổ không ghi đơn vị chủ trì cho chỉ tiêu, nhiệm vụ nào: hãy điền cột "Đơn vị chủ trì" rồi giao phiếu.');
       for (const f of out.forms) port.download(f.name, f.bytes, XLSX);
       setIssued({
         forms: out.forms.map((f) => ({ line: `${f.department}: ${f.indicators} chỉ tiêu, ${f.tasks} nhiệm vụ (${f.name})`, department: f.department, bytes: f.bytes })),
