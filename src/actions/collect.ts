@@ -255,15 +255,21 @@ export function collectedWrites(book: ReadReport, taken: CollectedValue[]): Cell
   });
 }
 
-/** One line per finding, in Vietnamese, for the command line and the pane. */
-export function describeCollection(c: Collection): string[] {
-  const show = (v: Entry) => (v === null ? "(trống)" : typeof v === "number" ? String(v).replace(".", ",") : /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : `"${v}"`);
+const show = (v: Entry) => (v === null ? "(trống)" : typeof v === "number" ? String(v).replace(".", ",") : /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : `"${v}"`);
+
+/** A difference as the pane offers it for choosing: "C.16, Quý II: sổ 0,7, phiếu của Công an xã 0,75". */
+export function differenceLabel(x: CollectedValue): string {
+  return `${x.code}, ${x.label}: sổ ${show(x.book)}, phiếu của ${x.department} ${show(x.form)}`;
+}
+
+/** One line per finding, in Vietnamese, for the command line and the pane (which shows the differences as choices). */
+export function describeCollection(c: Collection, { differences = true } = {}): string[] {
   return [
     `Đã nhận phiếu: ${c.returned.length ? c.returned.map((r) => `${r.department} (${r.values} giá trị${r.late ? ", nộp muộn" : ""})`).join("; ") : "chưa có"}.`,
     `Chưa nộp phiếu: ${c.missing.length ? c.missing.join("; ") : "không có"}.`,
     ...c.refused.map((r) => `Không dùng tệp ${r.file}: ${r.why}.`),
     ...c.notAssigned.map((n) => `Bỏ qua ${n.code} trong phiếu của ${n.department} (${n.file}): ${n.why}.`),
-    ...c.conflicts.map((x) => {
+    ...(differences ? c.conflicts : []).map((x) => {
       const kept = c.taken.includes(x) ? "đã lấy số của phiếu" : "giữ số của sổ";
       return `Khác nhau ở ${x.kind === "task" ? "nhiệm vụ" : "chỉ tiêu"} ${x.code}, cột ${x.label}: sổ ${show(x.book)}, phiếu của ${x.department} ${show(x.form)} — ${kept}.`;
     }),

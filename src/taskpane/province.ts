@@ -32,7 +32,7 @@ export async function openReportFile(name: string, bytes: Uint8Array): Promise<R
 
 export { formDoubts, issueForms } from "../actions/forms";
 export { rolloverBook } from "../actions/rollover";
-export { collectForms, collectedBook, collectedWrites, describeCollection } from "../actions/collect";
+export { collectForms, collectedBook, collectedWrites, describeCollection, differenceLabel } from "../actions/collect";
 
 /** The departments' returned forms picked in the pane, read as the command line reads a folder of them. */
 export async function readForms(files: File[]): Promise<{ forms: ReturnedForm[]; refused: Array<{ file: string; why: string }> }> {

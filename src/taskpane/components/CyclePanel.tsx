@@ -37,7 +37,7 @@ export function CyclePanel({ port }: { port: WorkbookPort }) {
   // Names the matcher doubts are one unit: shown first, the official ticks those that are, then gives out the forms.
   const [doubts, setDoubts] = useState<Array<{ a: string; b: string; why: string }> | null>(null);
   const [joins, setJoins] = useState<Set<string>>(new Set());
-  const [read, setRead] = useState<{ book: ReportState; forms: ReturnedForm[]; collection: Collection; lines: string[] } | null>(null);
+  const [read, setRead] = useState<{ book: ReportState; forms: ReturnedForm[]; collection: Collection; lines: string[]; choices: Array<{ key: string; label: string }> } | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [done, setDone] = useState<string | null>(null);
   const picker = useRef<HTMLInputElement>(null);
@@ -83,7 +83,7 @@ export function CyclePanel({ port }: { port: WorkbookPort }) {
       const collection = p.collectForms(book, forms);
       collection.refused.unshift(...refused);
       setChosen(new Set());
-      setRead({ book, forms, collection, lines: p.describeCollection(collection).filter((l) => !l.startsWith("Khác nhau")) });
+      setRead({ book, forms, collection, lines: p.describeCollection(collection, { differences: false }), choices: collection.conflicts.map((c) => ({ key: c.key, label: p.differenceLabel(c) })) });
     });
 
   const apply = () =>
@@ -103,7 +103,6 @@ export function CyclePanel({ port }: { port: WorkbookPort }) {
       setRead(null);
     });
 
-  const show = (v: unknown) => (v === null || v === "" ? "(trống)" : typeof v === "number" ? String(v).replace(".", ",") : String(v));
   return (
     <div className={styles.root}>
       <Text weight="semibold">Giao phiếu cho đơn vị chủ trì</Text>
@@ -159,18 +158,10 @@ export function CyclePanel({ port }: { port: WorkbookPort }) {
               <li key={l}>{l}</li>
             ))}
           </ul>
-          {read.collection.conflicts.length > 0 && <Text weight="semibold">Khác với số trong sổ: đánh dấu để lấy số của phiếu</Text>}
-          {read.collection.conflicts.map((c) => {
-            const key = c.key;
-            return (
-              <Checkbox
-                key={key}
-                checked={chosen.has(key)}
-                onChange={(_, d) => setChosen((s) => toggled(s, key, d.checked === true))}
-                label={`${c.code}, ${c.label}: sổ ${show(c.book)}, phiếu của ${c.department} ${show(c.form)}`}
-              />
-            );
-          })}
+          {read.choices.length > 0 && <Text weight="semibold">Khác với số trong sổ: đánh dấu để lấy số của phiếu</Text>}
+          {read.choices.map(({ key, label }) => (
+            <Checkbox key={key} checked={chosen.has(key)} onChange={(_, d) => setChosen((s) => toggled(s, key, d.checked === true))} label={label} />
+          ))}
           <div className={styles.actions}>
             <Button appearance="primary" disabled={collecting.busy || read.collection.returned.length === 0} onClick={() => void apply()}>
               {port.inExcel ? "Ghi số liệu phiếu vào sổ" : "Lập sổ mới có số liệu phiếu"}
